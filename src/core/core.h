@@ -1,0 +1,142 @@
+/* Private core of libnd: the array and buffer structs, errors, allocation,
+ * dtype facts and overflow-checked shape math. Every layer includes this. */
+#ifndef ND_CORE_H
+#define ND_CORE_H
+
+#include "nd.h"
+
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ buffer & array */
+
+/* Memory shared by an array and all its views. */
+typedef struct nd_buffer {
+    atomic_long refcount;
+    void *mem;                           /* what to release */
+    void (*deleter)(void *mem, void *ctx); /* NULL: memory is not ours */
+    void *ctx;
+    bool own;                            /* allocated with nd_alloc, freed with nd_dealloc */
+} nd_buffer;
+
+enum {
+    ND_FLAG_C = 1,         /* C-contiguous */
+    ND_FLAG_F = 2,         /* Fortran-contiguous */
+    ND_FLAG_WRITEABLE = 4  /* may be written (not a broadcast view) */
+};
+
+struct nd_array {
+    nd_dtype dtype;
+    int ndim;
+    int flags;
+    int64_t size;
+    char *data;     /* first element */
+    nd_buffer *buf; /* never NULL */
+    int64_t shape[ND_MAX_DIMS];
+    int64_t strides[ND_MAX_DIMS]; /* elements */
+};
+
+/* A new array with its own C-contiguous, uninitialised memory. The caller has
+ * validated dt; shape is checked for negative sizes and overflow here. */
+nd_array *nd__alloc_array(const char *fn, int ndim, const int64_t *shape, nd_dtype dt);
+/* A new handle on base's buffer with the given geometry; data points to the
+ * first element. Flags are recomputed; writeable is inherited from base
+ * unless cleared by the caller. */
+nd_array *nd__make_view(const char *fn, const nd_array *base, char *data, int ndim,
+                        const int64_t *shape, const int64_t *strides);
+/* Recomputes size and the C/F contiguity flags from shape and strides. */
+void nd__update_flags(nd_array *a);
+/* The [lo, hi) byte range a's elements occupy (lo == hi for size 0). */
+void nd__extent(const nd_array *a, const char **lo, const char **hi);
+
+/* ------------------------------------------------------------ errors */
+
+/* Records an error for nd_errmsg() and returns status. fn is the public
+ * function's name; the message is formatted like printf. */
+nd_status nd__error(nd_status status, const char *fn, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* For a NULL argument: keeps a pending error (the first failure in a chain),
+ * else records "fn: argument 'name' is NULL". Returns ND_ERR_NULL. */
+nd_status nd__null_arg(const char *fn, const char *name);
+
+/* Formats shape as NumPy error messages do, "(3,4)", "(5,)" or "()". */
+const char *nd__shape_str(char *buf, size_t cap, int ndim, const int64_t *shape);
+#define ND_SHAPE_STR_CAP (ND_MAX_DIMS * 22 + 8)
+
+/* Common argument checks; each records the error and returns false. */
+bool nd__check_array(const char *fn, const char *name, const nd_array *a);
+bool nd__check_dtype(const char *fn, nd_dtype dt);
+bool nd__check_shape(const char *fn, int ndim, const int64_t *shape);
+/* Normalises a possibly negative axis into [0, ndim). */
+bool nd__norm_axis(const char *fn, int *axis, int ndim);
+
+/* ------------------------------------------------------------ allocation */
+
+void *nd__alloc(size_t size, size_t align);
+void nd__dealloc(void *p);
+
+/* ------------------------------------------------------------ dtypes */
+
+typedef enum nd_kind { ND_KIND_BOOL, ND_KIND_INT, ND_KIND_UINT, ND_KIND_FLOAT } nd_kind;
+
+typedef struct nd_dtype_info {
+    const char *name;
+    size_t size;
+    nd_kind kind;
+} nd_dtype_info;
+
+extern const nd_dtype_info nd__dtypes[ND_NUM_DTYPES];
+
+static inline bool nd__valid_dtype(nd_dtype dt) {
+    return (unsigned)dt < (unsigned)ND_NUM_DTYPES;
+}
+static inline size_t nd__itemsize(nd_dtype dt) { return nd__dtypes[dt].size; }
+static inline nd_kind nd__kind(nd_dtype dt) { return nd__dtypes[dt].kind; }
+
+/* Dtype lists for generated code: X(ENUM, suffix, c_type, wide_unsigned, ...)
+ * where ... passes on the list's own extra arguments. Bool elements are
+ * bytes holding 0 or 1 (uint8_t, so no load of a stray value is undefined).
+ * Integer arithmetic is done in the wide unsigned type, which wraps as NumPy
+ * does instead of overflowing. */
+#define ND_FOR_BOOL(X, ...) X(ND_BOOL, b8, uint8_t, unsigned, __VA_ARGS__)
+#define ND_FOR_SIGNED(X, ...)                                                      \
+    X(ND_INT8, i8, int8_t, unsigned, __VA_ARGS__)                                  \
+    X(ND_INT16, i16, int16_t, unsigned, __VA_ARGS__)                               \
+    X(ND_INT32, i32, int32_t, unsigned, __VA_ARGS__)                               \
+    X(ND_INT64, i64, int64_t, uint64_t, __VA_ARGS__)
+#define ND_FOR_UNSIGNED(X, ...)                                                    \
+    X(ND_UINT8, u8, uint8_t, unsigned, __VA_ARGS__)                                \
+    X(ND_UINT16, u16, uint16_t, unsigned, __VA_ARGS__)                             \
+    X(ND_UINT32, u32, uint32_t, unsigned, __VA_ARGS__)                             \
+    X(ND_UINT64, u64, uint64_t, uint64_t, __VA_ARGS__)
+#define ND_FOR_FLOAT(X, ...)                                                       \
+    X(ND_FLOAT32, f32, float, float, __VA_ARGS__)                                  \
+    X(ND_FLOAT64, f64, double, double, __VA_ARGS__)
+#define ND_FOR_EACH_DTYPE(X, ...)                                                  \
+    ND_FOR_BOOL(X, __VA_ARGS__) ND_FOR_SIGNED(X, __VA_ARGS__)                      \
+    ND_FOR_UNSIGNED(X, __VA_ARGS__) ND_FOR_FLOAT(X, __VA_ARGS__)
+
+/* ------------------------------------------------------------ checked math */
+
+static inline bool nd__mul_overflow(int64_t a, int64_t b, int64_t *r) {
+    return __builtin_mul_overflow(a, b, r);
+}
+static inline bool nd__add_overflow(int64_t a, int64_t b, int64_t *r) {
+    return __builtin_add_overflow(a, b, r);
+}
+/* Product of shape, or -1 when it overflows int64 or the byte size of
+ * itemsize-sized elements overflows. */
+int64_t nd__checked_size(int ndim, const int64_t *shape, size_t itemsize);
+
+/* nd_broadcast_shapes with errors reported as coming from fn. */
+nd_status nd__broadcast_shapes(const char *fn, int n, const int *ndims,
+                               const int64_t *const *shapes, int *out_ndim, int64_t *out_shape);
+
+/* C-order element strides for shape. */
+void nd__c_strides(int ndim, const int64_t *shape, int64_t *strides);
+
+#endif

@@ -1,0 +1,90 @@
+/* Dtype facts, NumPy's promotion table and casting rules. */
+#include "core.h"
+
+const nd_dtype_info nd__dtypes[ND_NUM_DTYPES] = {
+    [ND_BOOL] = {"bool", 1, ND_KIND_BOOL},
+    [ND_INT8] = {"int8", 1, ND_KIND_INT},
+    [ND_INT16] = {"int16", 2, ND_KIND_INT},
+    [ND_INT32] = {"int32", 4, ND_KIND_INT},
+    [ND_INT64] = {"int64", 8, ND_KIND_INT},
+    [ND_UINT8] = {"uint8", 1, ND_KIND_UINT},
+    [ND_UINT16] = {"uint16", 2, ND_KIND_UINT},
+    [ND_UINT32] = {"uint32", 4, ND_KIND_UINT},
+    [ND_UINT64] = {"uint64", 8, ND_KIND_UINT},
+    [ND_FLOAT32] = {"float32", 4, ND_KIND_FLOAT},
+    [ND_FLOAT64] = {"float64", 8, ND_KIND_FLOAT},
+};
+
+const char *nd_dtype_name(nd_dtype dt) { return nd__valid_dtype(dt) ? nd__dtypes[dt].name : NULL; }
+size_t nd_dtype_size(nd_dtype dt) { return nd__valid_dtype(dt) ? nd__dtypes[dt].size : 0; }
+bool nd_dtype_is_float(nd_dtype dt) { return nd__valid_dtype(dt) && nd__kind(dt) == ND_KIND_FLOAT; }
+bool nd_dtype_is_integer(nd_dtype dt) {
+    return nd__valid_dtype(dt) && (nd__kind(dt) == ND_KIND_INT || nd__kind(dt) == ND_KIND_UINT);
+}
+bool nd_dtype_is_signed(nd_dtype dt) {
+    return nd__valid_dtype(dt) && (nd__kind(dt) == ND_KIND_INT || nd__kind(dt) == ND_KIND_FLOAT);
+}
+
+static nd_dtype signed_of_size(size_t size) {
+    switch (size) {
+    case 1: return ND_INT8;
+    case 2: return ND_INT16;
+    case 4: return ND_INT32;
+    default: return ND_INT64;
+    }
+}
+
+nd_dtype nd_promote_types(nd_dtype a, nd_dtype b) {
+    if (!nd__valid_dtype(a) || !nd__valid_dtype(b)) {
+        nd__error(ND_ERR_DTYPE, "nd_promote_types", "invalid dtype %d", !nd__valid_dtype(a) ? (int)a : (int)b);
+        return ND_NUM_DTYPES;
+    }
+    if (a == b) return a;
+    nd_kind ka = nd__kind(a), kb = nd__kind(b);
+    size_t sa = nd__itemsize(a), sb = nd__itemsize(b);
+    if (ka == ND_KIND_BOOL) return b;
+    if (kb == ND_KIND_BOOL) return a;
+    if (ka == ND_KIND_FLOAT || kb == ND_KIND_FLOAT) {
+        if (ka == ND_KIND_FLOAT && kb == ND_KIND_FLOAT) return sa > sb ? a : b;
+        nd_dtype f = ka == ND_KIND_FLOAT ? a : b;
+        size_t isz = ka == ND_KIND_FLOAT ? sb : sa;
+        /* float32 holds 8- and 16-bit integers exactly; wider ones need float64 */
+        return (f == ND_FLOAT32 && isz <= 2) ? ND_FLOAT32 : ND_FLOAT64;
+    }
+    if (ka == kb) return sa > sb ? a : b;
+    /* one signed, one unsigned */
+    size_t ssz = ka == ND_KIND_INT ? sa : sb, usz = ka == ND_KIND_UINT ? sa : sb;
+    if (usz < ssz) return signed_of_size(ssz);
+    if (usz == 8) return ND_FLOAT64; /* uint64 with a signed int: no integer holds both */
+    return signed_of_size(usz * 2);
+}
+
+nd_dtype nd_result_type(const nd_array *a, const nd_array *b) {
+    if (!a || !b) {
+        nd__null_arg("nd_result_type", a ? "b" : "a");
+        return ND_NUM_DTYPES;
+    }
+    return nd_promote_types(a->dtype, b->dtype);
+}
+
+static int kind_order(nd_kind k) {
+    switch (k) {
+    case ND_KIND_BOOL: return 0;
+    case ND_KIND_UINT: return 1;
+    case ND_KIND_INT: return 2;
+    default: return 3;
+    }
+}
+
+bool nd_can_cast(nd_dtype from, nd_dtype to, nd_casting casting) {
+    if (!nd__valid_dtype(from) || !nd__valid_dtype(to)) return false;
+    switch (casting) {
+    case ND_CAST_NO: return from == to;
+    case ND_CAST_SAFE: return from == to || nd_promote_types(from, to) == to;
+    case ND_CAST_SAME_KIND:
+        return from == to || nd_promote_types(from, to) == to ||
+               kind_order(nd__kind(from)) <= kind_order(nd__kind(to));
+    case ND_CAST_UNSAFE: return true;
+    }
+    return false;
+}

@@ -1,0 +1,104 @@
+/* Thread-local error state and the message helpers every layer uses. */
+#include "core.h"
+
+#include <stdio.h>
+
+#define ND_ERRMSG_CAP 1024
+
+static _Thread_local nd_status tl_status = ND_OK;
+static _Thread_local char tl_msg[ND_ERRMSG_CAP];
+
+const char *nd_errmsg(void) { return tl_msg; }
+nd_status nd_last_status(void) { return tl_status; }
+
+void nd_clear_error(void) {
+    tl_status = ND_OK;
+    tl_msg[0] = '\0';
+}
+
+nd_status nd__error(nd_status status, const char *fn, const char *fmt, ...) {
+    int n = snprintf(tl_msg, sizeof tl_msg, "%s: ", fn);
+    if (n < 0 || (size_t)n >= sizeof tl_msg) n = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tl_msg + n, sizeof tl_msg - (size_t)n, fmt, ap);
+    va_end(ap);
+    tl_status = status;
+    return status;
+}
+
+nd_status nd__null_arg(const char *fn, const char *name) {
+    if (tl_status != ND_OK) return ND_ERR_NULL;
+    return nd__error(ND_ERR_NULL, fn, "argument '%s' is NULL", name);
+}
+
+const char *nd_status_name(nd_status s) {
+    switch (s) {
+    case ND_OK: return "ok";
+    case ND_ERR_NULL: return "null argument";
+    case ND_ERR_SHAPE: return "shape error";
+    case ND_ERR_DTYPE: return "dtype error";
+    case ND_ERR_VALUE: return "value error";
+    case ND_ERR_INDEX: return "index error";
+    case ND_ERR_OVERFLOW: return "overflow";
+    case ND_ERR_NOMEM: return "out of memory";
+    case ND_ERR_READONLY: return "read-only output";
+    case ND_ERR_UNSUPPORTED: return "unsupported";
+    case ND_ERR_IO: return "i/o error";
+    case ND_ERR_LINALG: return "linear algebra error";
+    }
+    return "unknown status";
+}
+
+const char *nd__shape_str(char *buf, size_t cap, int ndim, const int64_t *shape) {
+    size_t n = 0;
+    buf[0] = '\0';
+    n += (size_t)snprintf(buf + n, cap - n, "(");
+    for (int i = 0; i < ndim && n < cap; i++)
+        n += (size_t)snprintf(buf + n, cap - n, i ? ",%lld" : "%lld", (long long)shape[i]);
+    if (n < cap) snprintf(buf + n, cap - n, ndim == 1 ? ",)" : ")");
+    return buf;
+}
+
+bool nd__check_array(const char *fn, const char *name, const nd_array *a) {
+    if (a) return true;
+    nd__null_arg(fn, name);
+    return false;
+}
+
+bool nd__check_dtype(const char *fn, nd_dtype dt) {
+    if (nd__valid_dtype(dt)) return true;
+    nd__error(ND_ERR_DTYPE, fn, "invalid dtype %d", (int)dt);
+    return false;
+}
+
+bool nd__check_shape(const char *fn, int ndim, const int64_t *shape) {
+    if (ndim < 0 || ndim > ND_MAX_DIMS) {
+        nd__error(ND_ERR_VALUE, fn, "ndim %d is outside [0, %d]", ndim, ND_MAX_DIMS);
+        return false;
+    }
+    if (ndim > 0 && !shape) {
+        nd__null_arg(fn, "shape");
+        return false;
+    }
+    for (int i = 0; i < ndim; i++) {
+        if (shape[i] < 0) {
+            char s[ND_SHAPE_STR_CAP];
+            nd__error(ND_ERR_VALUE, fn, "negative dimension in shape %s",
+                      nd__shape_str(s, sizeof s, ndim, shape));
+            return false;
+        }
+    }
+    return true;
+}
+
+bool nd__norm_axis(const char *fn, int *axis, int ndim) {
+    int ax = *axis;
+    if (ax < -ndim || ax >= ndim) {
+        nd__error(ND_ERR_INDEX, fn, "axis %d is out of bounds for array of dimension %d", ax,
+                  ndim);
+        return false;
+    }
+    *axis = ax < 0 ? ax + ndim : ax;
+    return true;
+}

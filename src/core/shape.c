@@ -1,0 +1,66 @@
+/* Overflow-checked size math, C strides and broadcasting of shapes. */
+#include "core.h"
+
+#include <stdio.h>
+
+int64_t nd__checked_size(int ndim, const int64_t *shape, size_t itemsize) {
+    int64_t n = 1;
+    for (int i = 0; i < ndim; i++)
+        if (shape[i] < 0 || nd__mul_overflow(n, shape[i], &n)) return -1;
+    int64_t bytes;
+    if (nd__mul_overflow(n, (int64_t)itemsize, &bytes)) return -1;
+    return n;
+}
+
+void nd__c_strides(int ndim, const int64_t *shape, int64_t *strides) {
+    int64_t s = 1;
+    for (int i = ndim - 1; i >= 0; i--) {
+        strides[i] = s;
+        s *= shape[i] ? shape[i] : 1;
+    }
+}
+
+nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *const *shapes,
+                              int *out_ndim, int64_t *out_shape) {
+    return nd__broadcast_shapes("nd_broadcast_shapes", n, ndims, shapes, out_ndim, out_shape);
+}
+
+nd_status nd__broadcast_shapes(const char *fn, int n, const int *ndims,
+                               const int64_t *const *shapes, int *out_ndim, int64_t *out_shape) {
+    if (n < 0) return nd__error(ND_ERR_VALUE, fn, "negative count %d", n);
+    if (n > 0 && (!ndims || !shapes)) return nd__null_arg(fn, ndims ? "shapes" : "ndims");
+    if (!out_ndim || !out_shape) return nd__null_arg(fn, out_ndim ? "out_shape" : "out_ndim");
+    int nd = 0;
+    for (int k = 0; k < n; k++) {
+        if (!nd__check_shape(fn, ndims[k], shapes[k])) return nd_last_status();
+        if (ndims[k] > nd) nd = ndims[k];
+    }
+    int64_t res[ND_MAX_DIMS];
+    for (int i = 0; i < nd; i++) res[i] = 1;
+    for (int k = 0; k < n; k++) {
+        int off = nd - ndims[k];
+        for (int i = 0; i < ndims[k]; i++) {
+            int64_t d = shapes[k][i];
+            if (d == res[off + i] || d == 1) continue;
+            if (res[off + i] == 1) {
+                res[off + i] = d;
+                continue;
+            }
+            /* name every operand's shape, as NumPy does */
+            char msg[1024];
+            size_t len = 0;
+            msg[0] = '\0';
+            for (int j = 0; j < n && len < sizeof msg; j++) {
+                char s[ND_SHAPE_STR_CAP];
+                nd__shape_str(s, sizeof s, ndims[j], shapes[j]);
+                int w = snprintf(msg + len, sizeof msg - len, " %s", s);
+                if (w < 0) break;
+                len += (size_t)w;
+            }
+            return nd__error(ND_ERR_SHAPE, fn, "operands could not be broadcast together with shapes%s", msg);
+        }
+    }
+    *out_ndim = nd;
+    memcpy(out_shape, res, sizeof(int64_t) * (size_t)nd);
+    return ND_OK;
+}

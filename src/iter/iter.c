@@ -1,0 +1,383 @@
+/* The element-wise engine (see iter.h). The steps follow DESIGN.md: broadcast,
+ * order axes by the output's strides, flip axes that run backwards, drop
+ * length-1 axes and coalesce, copy inputs that partially overlap the output,
+ * then walk the outer axes with a counter and call the loop on the innermost
+ * one, in cache-sized tiles when the operands disagree on layout, split across
+ * threads when the work is large. */
+#include "iter/iter.h"
+
+#include "iter/threads.h"
+
+/* Work below this many elements stays on the calling thread. */
+#define PARALLEL_MIN_ELEMS (1 << 16)
+/* Each thread gets at least this many elements. */
+#define PARALLEL_CHUNK_ELEMS (1 << 15)
+/* Bytes of each conversion buffer. */
+#define CAST_BUF_BYTES 8192
+/* Inner-axis length of a tile, in elements. */
+#define TILE_INNER 128
+
+typedef struct engine {
+    nd_loop_fn loop;
+    void *params;
+    int nop;                         /* inputs, then the output last */
+    int ndim;
+    int64_t shape[ND_MAX_DIMS];
+    int64_t strides[ND_MAX_OPERANDS][ND_MAX_DIMS]; /* bytes */
+    char *data[ND_MAX_OPERANDS];
+    /* conversion on the way in (inputs) or out (output), NULL if none */
+    nd_loop_fn cast[ND_MAX_OPERANDS];
+    size_t loop_isz[ND_MAX_OPERANDS];
+    size_t isz[ND_MAX_OPERANDS];     /* the arrays' own element sizes */
+    bool any_cast;
+    /* the walk: outer axes 0..nouter-1 then rows of inner_n along inner axis */
+    int nouter;
+    int64_t outer_shape[ND_MAX_DIMS];
+    int64_t outer_strides[ND_MAX_OPERANDS][ND_MAX_DIMS];
+    int64_t inner_n;
+    int64_t inner_steps[ND_MAX_OPERANDS];
+    /* tiling: the last outer axis counts tiles of tile_rows rows along an
+     * axis of tile_len with row stride row_strides; rows are cut in
+     * TILE_INNER pieces */
+    bool tiled;
+    int64_t tile_rows, tile_len;
+    int64_t row_strides[ND_MAX_OPERANDS];
+} engine;
+
+/* Calls the loop on one row of n elements, converting through buffers when
+ * an operand's dtype differs from the loop's. */
+static void run_row(const engine *e, char *const *ptrs, int64_t n) {
+    const int nop = e->nop;
+    if (!e->any_cast) {
+        char *args[ND_MAX_OPERANDS];
+        for (int k = 0; k < nop; k++) args[k] = ptrs[k];
+        e->loop(args, n, e->inner_steps, e->params);
+        return;
+    }
+    _Alignas(64) char bufs[ND_MAX_OPERANDS][CAST_BUF_BYTES];
+    const int64_t chunk = CAST_BUF_BYTES / 8;
+    const int out = nop - 1;
+    for (int64_t off = 0; off < n; off += chunk) {
+        int64_t m = n - off < chunk ? n - off : chunk;
+        char *args[ND_MAX_OPERANDS];
+        int64_t steps[ND_MAX_OPERANDS];
+        for (int k = 0; k < nop; k++) {
+            char *p = ptrs[k] + off * e->inner_steps[k];
+            if (!e->cast[k]) {
+                args[k] = p;
+                steps[k] = e->inner_steps[k];
+                continue;
+            }
+            args[k] = bufs[k];
+            steps[k] = (int64_t)e->loop_isz[k];
+            if (k == out) continue;
+            /* a broadcast input converts once and stays broadcast */
+            int64_t cm = e->inner_steps[k] == 0 ? 1 : m;
+            if (cm == 1) steps[k] = 0;
+            char *cargs[2] = {p, bufs[k]};
+            int64_t csteps[2] = {e->inner_steps[k], (int64_t)e->loop_isz[k]};
+            e->cast[k](cargs, cm, csteps, NULL);
+        }
+        e->loop(args, m, steps, e->params);
+        if (e->cast[out]) {
+            char *cargs[2] = {bufs[out], ptrs[out] + off * e->inner_steps[out]};
+            int64_t csteps[2] = {(int64_t)e->loop_isz[out], e->inner_steps[out]};
+            e->cast[out](cargs, m, csteps, NULL);
+        }
+    }
+}
+
+/* One unit of outer work at ptrs; tile_index is the last outer counter. */
+static void run_unit(const engine *e, char *const *ptrs, int64_t tile_index) {
+    if (!e->tiled) {
+        run_row(e, ptrs, e->inner_n);
+        return;
+    }
+    int64_t r0 = tile_index * e->tile_rows;
+    int64_t rows = e->tile_len - r0 < e->tile_rows ? e->tile_len - r0 : e->tile_rows;
+    for (int64_t c = 0; c < e->inner_n; c += TILE_INNER) {
+        int64_t m = e->inner_n - c < TILE_INNER ? e->inner_n - c : TILE_INNER;
+        for (int64_t r = 0; r < rows; r++) {
+            char *p[ND_MAX_OPERANDS];
+            for (int k = 0; k < e->nop; k++)
+                p[k] = ptrs[k] + r * e->row_strides[k] + c * e->inner_steps[k];
+            run_row(e, p, m);
+        }
+    }
+}
+
+/* Walks outer units [begin, end) with an odometer. */
+static void run_range(void *ctx, int64_t begin, int64_t end) {
+    const engine *e = ctx;
+    const int nop = e->nop, no = e->nouter;
+    if (no == 0) { /* a single row, split by element range */
+        char *p[ND_MAX_OPERANDS];
+        for (int k = 0; k < nop; k++) p[k] = e->data[k] + begin * e->inner_steps[k];
+        run_row(e, p, end - begin);
+        return;
+    }
+    int64_t idx[ND_MAX_DIMS];
+    char *p[ND_MAX_OPERANDS];
+    for (int k = 0; k < nop; k++) p[k] = e->data[k];
+    int64_t rem = begin;
+    for (int d = no - 1; d >= 0; d--) {
+        idx[d] = rem % e->outer_shape[d];
+        rem /= e->outer_shape[d];
+        for (int k = 0; k < nop; k++) p[k] += idx[d] * e->outer_strides[k][d];
+    }
+    for (int64_t u = begin; u < end; u++) {
+        run_unit(e, p, idx[no - 1]);
+        for (int d = no - 1; d >= 0; d--) {
+            for (int k = 0; k < nop; k++) p[k] += e->outer_strides[k][d];
+            if (++idx[d] < e->outer_shape[d]) break;
+            for (int k = 0; k < nop; k++) p[k] -= e->outer_strides[k][d] * e->outer_shape[d];
+            idx[d] = 0;
+        }
+    }
+}
+
+static int64_t iabs64(int64_t v) { return v < 0 ? -v : v; }
+
+/* Orders axes outermost first by the output's stride (then the inputs'),
+ * flips axes every operand walks backwards, drops length-1 axes and merges
+ * axes that are contiguous with each other for every operand. */
+static void simplify(engine *e) {
+    const int nop = e->nop;
+    int perm[ND_MAX_DIMS], n = e->ndim;
+    for (int i = 0; i < n; i++) perm[i] = i;
+    /* insertion sort, stable: axis a goes outside b if its stride is larger */
+    for (int i = 1; i < n; i++) {
+        int a = perm[i], j = i;
+        while (j > 0) {
+            int b = perm[j - 1];
+            int cmp = 0;
+            for (int k = nop - 1; k >= 0 && cmp == 0; k--) { /* output first */
+                int64_t sa = iabs64(e->strides[k][a]), sb = iabs64(e->strides[k][b]);
+                if (sa == 0 || sb == 0) continue;
+                cmp = sa > sb ? 1 : sa < sb ? -1 : 0;
+            }
+            if (cmp <= 0) break;
+            perm[j] = b;
+            j--;
+        }
+        perm[j] = a;
+    }
+    int64_t shape[ND_MAX_DIMS], strides[ND_MAX_OPERANDS][ND_MAX_DIMS];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        int ax = perm[i];
+        if (e->shape[ax] == 1) continue;
+        bool all_back = true, any_back = false;
+        for (int k = 0; k < nop; k++) {
+            if (e->strides[k][ax] > 0) all_back = false;
+            if (e->strides[k][ax] < 0) any_back = true;
+        }
+        if (all_back && any_back) {
+            for (int k = 0; k < nop; k++) {
+                e->data[k] += (e->shape[ax] - 1) * e->strides[k][ax];
+                e->strides[k][ax] = -e->strides[k][ax];
+            }
+        }
+        /* merge into the previous (outer) kept axis when contiguous with it */
+        if (m > 0) {
+            bool merge = true;
+            for (int k = 0; k < nop && merge; k++)
+                merge = strides[k][m - 1] == e->strides[k][ax] * e->shape[ax];
+            if (merge) {
+                shape[m - 1] *= e->shape[ax];
+                for (int k = 0; k < nop; k++) strides[k][m - 1] = e->strides[k][ax];
+                continue;
+            }
+        }
+        shape[m] = e->shape[ax];
+        for (int k = 0; k < nop; k++) strides[k][m] = e->strides[k][ax];
+        m++;
+    }
+    if (m == 0) { /* 0-d or all length 1: one element */
+        shape[0] = 1;
+        for (int k = 0; k < nop; k++) strides[k][0] = 0;
+        m = 1;
+    }
+    e->ndim = m;
+    memcpy(e->shape, shape, sizeof(int64_t) * (size_t)m);
+    for (int k = 0; k < nop; k++) memcpy(e->strides[k], strides[k], sizeof(int64_t) * (size_t)m);
+}
+
+/* Sets up the walk: rows along the last axis; when an input's unit-stride
+ * axis is another one, that axis is cut into tiles so both layouts are read
+ * from cache. */
+static void plan(engine *e) {
+    const int nop = e->nop, nd = e->ndim, in = nd - 1;
+    e->inner_n = e->shape[in];
+    for (int k = 0; k < nop; k++) e->inner_steps[k] = e->strides[k][in];
+    int tile_axis = -1, tile_op = -1;
+    if (nd >= 2 && e->inner_n >= 16) {
+        for (int k = 0; k < nop - 1 && tile_axis < 0; k++) {
+            int64_t isz = (int64_t)e->isz[k];
+            if (iabs64(e->strides[k][in]) == isz || e->strides[k][in] == 0) continue;
+            for (int d = nd - 2; d >= 0; d--)
+                if (iabs64(e->strides[k][d]) == isz && e->shape[d] >= 16) {
+                    tile_axis = d;
+                    tile_op = k;
+                    break;
+                }
+        }
+    }
+    e->tiled = tile_axis >= 0;
+    int no = 0;
+    for (int d = 0; d < nd - 1; d++) {
+        if (d == tile_axis) continue;
+        e->outer_shape[no] = e->shape[d];
+        for (int k = 0; k < nop; k++) e->outer_strides[k][no] = e->strides[k][d];
+        no++;
+    }
+    if (e->tiled) {
+        /* two cache lines of the transposed operand per row piece */
+        int64_t rows = 128 / (int64_t)e->isz[tile_op];
+        e->tile_rows = rows;
+        e->tile_len = e->shape[tile_axis];
+        e->outer_shape[no] = (e->tile_len + rows - 1) / rows;
+        for (int k = 0; k < nop; k++) {
+            e->row_strides[k] = e->strides[k][tile_axis];
+            e->outer_strides[k][no] = rows * e->strides[k][tile_axis];
+        }
+        no++;
+    }
+    e->nouter = no;
+}
+
+bool nd__check_out(const char *fn, const nd_array *out, int ndim, const int64_t *shape) {
+    char s1[ND_SHAPE_STR_CAP], s2[ND_SHAPE_STR_CAP];
+    if (!(out->flags & ND_FLAG_WRITEABLE)) {
+        nd__error(ND_ERR_READONLY, fn, "output array is read-only (a broadcast view or read-only memory)");
+        return false;
+    }
+    bool same = out->ndim == ndim;
+    for (int i = 0; same && i < ndim; i++) same = out->shape[i] == shape[i];
+    if (!same) {
+        nd__error(ND_ERR_SHAPE, fn, "output shape %s does not match the broadcast shape %s of the inputs",
+                  nd__shape_str(s1, sizeof s1, out->ndim, out->shape),
+                  nd__shape_str(s2, sizeof s2, ndim, shape));
+        return false;
+    }
+    for (int i = 0; i < ndim; i++)
+        if (out->strides[i] == 0 && out->shape[i] > 1) {
+            nd__error(ND_ERR_READONLY, fn, "output has stride 0 along axis %d (a broadcast view)", i);
+            return false;
+        }
+    return true;
+}
+
+/* Byte strides of a broadcast to the engine's ndim-long shape. */
+static void broadcast_strides(const nd_array *a, int ndim, const int64_t *shape, int64_t *out) {
+    int off = ndim - a->ndim;
+    int64_t isz = (int64_t)nd__itemsize(a->dtype);
+    for (int i = 0; i < ndim; i++) {
+        int j = i - off;
+        out[i] = (j < 0 || (a->shape[j] == 1 && shape[i] != 1)) ? 0 : a->strides[j] * isz;
+    }
+}
+
+static bool same_layout(const int64_t *a, const int64_t *b, int ndim, const int64_t *shape) {
+    for (int i = 0; i < ndim; i++)
+        if (shape[i] > 1 && a[i] != b[i]) return false;
+    return true;
+}
+
+nd_status nd__elementwise(const char *fn, nd_loop_fn loop, void *params, int nin,
+                          const nd_array *const *in, const nd_dtype *in_loop, nd_array *out,
+                          nd_dtype out_loop) {
+    if (out->size == 0) return ND_OK;
+    engine e;
+    e.loop = loop;
+    e.params = params;
+    e.nop = nin + 1;
+    e.ndim = out->ndim;
+    memcpy(e.shape, out->shape, sizeof(int64_t) * (size_t)out->ndim);
+    e.any_cast = false;
+
+    /* inputs that overlap the output other than exactly are copied first */
+    nd_array *tmp[ND_MAX_OPERANDS] = {0};
+    int64_t out_strides[ND_MAX_DIMS];
+    broadcast_strides(out, e.ndim, e.shape, out_strides);
+    nd_status st = ND_OK;
+    for (int k = 0; k < nin; k++) {
+        const nd_array *a = in[k];
+        broadcast_strides(a, e.ndim, e.shape, e.strides[k]);
+        if (a->size > 0 && nd_may_share_memory(a, out) &&
+            !(a->data == out->data && a->dtype == out->dtype &&
+              same_layout(e.strides[k], out_strides, e.ndim, e.shape))) {
+            tmp[k] = nd_copy(a);
+            if (!tmp[k]) {
+                st = nd__error(ND_ERR_NOMEM, fn, "out of memory copying an input that overlaps the output");
+                goto done;
+            }
+            a = tmp[k];
+            broadcast_strides(a, e.ndim, e.shape, e.strides[k]);
+        }
+        e.data[k] = a->data;
+        e.isz[k] = nd__itemsize(a->dtype);
+        e.loop_isz[k] = nd__itemsize(in_loop[k]);
+        e.cast[k] = a->dtype == in_loop[k] ? NULL : nd__cast_loop(a->dtype, in_loop[k]);
+        e.any_cast |= e.cast[k] != NULL;
+    }
+    memcpy(e.strides[nin], out_strides, sizeof(int64_t) * (size_t)e.ndim);
+    e.data[nin] = out->data;
+    e.isz[nin] = nd__itemsize(out->dtype);
+    e.loop_isz[nin] = nd__itemsize(out_loop);
+    e.cast[nin] = out->dtype == out_loop ? NULL : nd__cast_loop(out_loop, out->dtype);
+    e.any_cast |= e.cast[nin] != NULL;
+
+    simplify(&e);
+    plan(&e);
+
+    int64_t units = 1, per_unit;
+    if (e.nouter == 0) {
+        units = e.inner_n;
+        per_unit = 1;
+    } else {
+        for (int d = 0; d < e.nouter; d++) units *= e.outer_shape[d];
+        per_unit = e.tiled ? e.tile_rows * e.inner_n : e.inner_n;
+    }
+    if (e.nouter == 0 && e.ndim == 1 && e.inner_n >= PARALLEL_MIN_ELEMS) {
+        nd__parallel_for(units, PARALLEL_CHUNK_ELEMS, run_range, &e);
+    } else if (units * per_unit >= PARALLEL_MIN_ELEMS && units > 1) {
+        int64_t chunk = PARALLEL_CHUNK_ELEMS / (per_unit ? per_unit : 1);
+        nd__parallel_for(units, chunk < 1 ? 1 : chunk, run_range, &e);
+    } else {
+        run_range(&e, 0, units);
+    }
+done:
+    for (int k = 0; k < nin; k++) nd_free(tmp[k]);
+    return st;
+}
+
+void nd__visit_rows(const nd_array *a, nd_row_visit row, void *ctx) {
+    if (a->size == 0) return;
+    int nd = a->ndim;
+    int64_t isz = (int64_t)nd__itemsize(a->dtype);
+    /* pick the axis with the smallest stride as the row axis */
+    int inner = -1;
+    for (int d = 0; d < nd; d++)
+        if (a->shape[d] > 1 && (inner < 0 || iabs64(a->strides[d]) < iabs64(a->strides[inner])))
+            inner = d;
+    if (inner < 0) {
+        row(ctx, a->data, 1, 0);
+        return;
+    }
+    int64_t n = a->shape[inner], step = a->strides[inner] * isz;
+    int64_t idx[ND_MAX_DIMS] = {0};
+    const char *p = a->data;
+    for (;;) {
+        if (!row(ctx, p, n, step)) return;
+        int d = nd - 1;
+        for (; d >= 0; d--) {
+            if (d == inner) continue;
+            p += a->strides[d] * isz;
+            if (++idx[d] < a->shape[d]) break;
+            p -= a->strides[d] * isz * a->shape[d];
+            idx[d] = 0;
+        }
+        if (d < 0) return;
+    }
+}

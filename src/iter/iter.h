@@ -1,0 +1,31 @@
+/* The element-wise engine: broadcasting, axis ordering, coalescing, tiled or
+ * row-wise N-d walk, buffered casting and threads, around one inner loop. */
+#ifndef ND_ITER_H
+#define ND_ITER_H
+
+#include "core/core.h"
+#include "kernels/kernel.h"
+
+/* Inputs plus one output. */
+#define ND_MAX_OPERANDS 4
+
+/* Runs loop over out's shape with the nin inputs broadcast to it. The loop
+ * reads input k as in_loop[k] and writes out_loop; an operand whose dtype
+ * differs is converted in small buffers on the fly. The caller has checked
+ * that the inputs broadcast to out's shape and that out is writeable. Inputs
+ * that overlap out other than exactly are copied first. */
+nd_status nd__elementwise(const char *fn, nd_loop_fn loop, void *params, int nin,
+                          const nd_array *const *in, const nd_dtype *in_loop, nd_array *out,
+                          nd_dtype out_loop);
+
+/* Checks that out can receive a result of shape (ndim, shape): writeable,
+ * no stride-0 axis, and exactly that shape. */
+bool nd__check_out(const char *fn, const nd_array *out, int ndim, const int64_t *shape);
+
+/* Calls row(ctx, p, n, step) over a's elements, rows along its memory-fastest
+ * axis; p points at the row's first element, step is in bytes. For read-only
+ * scans (any-negative checks and similar). Stops early if row returns false. */
+typedef bool (*nd_row_visit)(void *ctx, const char *p, int64_t n, int64_t step);
+void nd__visit_rows(const nd_array *a, nd_row_visit row, void *ctx);
+
+#endif

@@ -1,0 +1,14 @@
+/* A small persistent thread pool for splitting large loops. */
+#ifndef ND_THREADS_H
+#define ND_THREADS_H
+
+#include "core/core.h"
+
+/* Runs fn(ctx, begin, end) over disjoint ranges covering [0, n), on up to
+ * nd_get_num_threads() threads (the caller included), each range at least
+ * min_chunk long. Runs on the calling thread alone when the pool is busy or
+ * the caller is itself a pool worker, so it never deadlocks. */
+typedef void (*nd_range_fn)(void *ctx, int64_t begin, int64_t end);
+void nd__parallel_for(int64_t n, int64_t min_chunk, nd_range_fn fn, void *ctx);
+
+#endif

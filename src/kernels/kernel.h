@@ -1,0 +1,136 @@
+/* The inner-loop contract shared by every kernel, the operation ids and the
+ * dispatch table that maps (operation, dtype) to the best loop for this CPU. */
+#ifndef ND_KERNEL_H
+#define ND_KERNEL_H
+
+#include "core/core.h"
+
+/* One type-erased 1-D loop, in the spirit of NumPy's ufunc loops: args holds
+ * the inputs then the output, steps their strides in BYTES, n the count.
+ * A loop picks its own fast path from the steps (all contiguous, one input a
+ * broadcast scalar with step 0, or general strided). params is per-op data
+ * (NULL for most). An output never partially overlaps an input: the engine
+ * copies such inputs first, so out == input exactly is the only aliasing. */
+typedef void (*nd_loop_fn)(char **args, int64_t n, const int64_t *steps, void *params);
+
+/* Every element-wise operation, in one enum: binary ops, then unary ops,
+ * then the ternary ones. */
+typedef enum nd_op {
+#define ND_OP_ENUM_(name) ND_OP_##name,
+    ND_BINARY_OPS(ND_OP_ENUM_)
+    ND_OP_BINARY_END_,
+    ND_OP_UNARY_BEGIN_ = ND_OP_BINARY_END_ - 1,
+    ND_UNARY_OPS(ND_OP_ENUM_)
+    ND_OP_UNARY_END_,
+    ND_OP_where = ND_OP_UNARY_END_,
+    ND_OP_clip,
+    ND_NUM_OPS
+#undef ND_OP_ENUM_
+} nd_op;
+
+/* The loop for op on operands of loop dtype dt, or NULL if the pair has none.
+ * The table is filled once (thread-safely) on first use. */
+nd_loop_fn nd__loop(nd_op op, nd_dtype dt);
+/* Converts n elements of dtype from into dtype to (same dtype: a copy). */
+nd_loop_fn nd__cast_loop(nd_dtype from, nd_dtype to);
+
+/* Portable kernels: every ISA starts from these. Each fills its part of a
+ * dispatch table. */
+typedef nd_loop_fn nd_loop_table[ND_NUM_OPS][ND_NUM_DTYPES];
+void nd__ref_binary_loops(nd_loop_table t);
+void nd__ref_unary_loops(nd_loop_table t);
+void nd__ref_ternary_loops(nd_loop_table t);
+void nd__ref_cast_loops(nd_loop_fn t[ND_NUM_DTYPES][ND_NUM_DTYPES]);
+
+/* Generating loops and table entries per dtype kind: KIND is B, S, U or F
+ * and names the ND_FOR_* list; EXPR_op_KIND is the element expression. */
+#define ND_KIND_LIST_B ND_FOR_BOOL
+#define ND_KIND_LIST_S ND_FOR_SIGNED
+#define ND_KIND_LIST_U ND_FOR_UNSIGNED
+#define ND_KIND_LIST_F ND_FOR_FLOAT
+
+/* Shapes of generated loops: a fast path for contiguous operands and for
+ * one operand broadcast from a scalar, then the general strided loop. Each
+ * body sees x (and y, z) of type T_, the wide unsigned type W_ and writes
+ * one TO_ result through EXPR. */
+#define ND_LOOP1(NAME, TI, WI, TO, EXPR)                                           \
+    static void NAME(char **args, int64_t n, const int64_t *steps, void *params) { \
+        typedef TI T_;                                                             \
+        typedef WI W_;                                                             \
+        typedef TO TO_;                                                            \
+        (void)params;                                                              \
+        (void)sizeof(W_);                                                          \
+        char *pa = args[0], *po = args[1];                                         \
+        const int64_t sa = steps[0], so = steps[1];                                \
+        if (sa == sizeof(T_) && so == sizeof(TO_)) {                               \
+            const T_ *a = (const T_ *)pa;                                          \
+            TO_ *o = (TO_ *)po;                                                    \
+            for (int64_t i = 0; i < n; i++) {                                      \
+                T_ x = a[i];                                                       \
+                (void)x;                                                           \
+                o[i] = (TO_)(EXPR);                                                \
+            }                                                                      \
+        } else {                                                                   \
+            for (int64_t i = 0; i < n; i++) {                                      \
+                T_ x = *(const T_ *)(pa + i * sa);                                 \
+                (void)x;                                                           \
+                *(TO_ *)(po + i * so) = (TO_)(EXPR);                               \
+            }                                                                      \
+        }                                                                          \
+    }
+
+#define ND_LOOP2(NAME, TI, WI, TO, EXPR)                                           \
+    static void NAME(char **args, int64_t n, const int64_t *steps, void *params) { \
+        typedef TI T_;                                                             \
+        typedef WI W_;                                                             \
+        typedef TO TO_;                                                            \
+        (void)params;                                                              \
+        (void)sizeof(W_);                                                          \
+        char *pa = args[0], *pb = args[1], *po = args[2];                          \
+        const int64_t sa = steps[0], sb = steps[1], so = steps[2];                 \
+        if (sa == sizeof(T_) && sb == sizeof(T_) && so == sizeof(TO_)) {           \
+            const T_ *a = (const T_ *)pa, *b = (const T_ *)pb;                     \
+            TO_ *o = (TO_ *)po;                                                    \
+            for (int64_t i = 0; i < n; i++) {                                      \
+                T_ x = a[i], y = b[i];                                             \
+                o[i] = (TO_)(EXPR);                                                \
+            }                                                                      \
+        } else if (sa == 0 && sb == sizeof(T_) && so == sizeof(TO_)) {             \
+            const T_ x = *(const T_ *)pa, *b = (const T_ *)pb;                     \
+            TO_ *o = (TO_ *)po;                                                    \
+            for (int64_t i = 0; i < n; i++) {                                      \
+                T_ y = b[i];                                                       \
+                o[i] = (TO_)(EXPR);                                                \
+            }                                                                      \
+        } else if (sb == 0 && sa == sizeof(T_) && so == sizeof(TO_)) {             \
+            const T_ y = *(const T_ *)pb, *a = (const T_ *)pa;                     \
+            TO_ *o = (TO_ *)po;                                                    \
+            for (int64_t i = 0; i < n; i++) {                                      \
+                T_ x = a[i];                                                       \
+                o[i] = (TO_)(EXPR);                                                \
+            }                                                                      \
+        } else {                                                                   \
+            for (int64_t i = 0; i < n; i++) {                                      \
+                T_ x = *(const T_ *)(pa + i * sa), y = *(const T_ *)(pb + i * sb); \
+                *(TO_ *)(po + i * so) = (TO_)(EXPR);                               \
+            }                                                                      \
+        }                                                                          \
+    }
+
+/* Ternary loops (where, clip) see x, y, z of types TX, T_, T_. */
+#define ND_LOOP3(NAME, TX, TI, WI, EXPR)                                           \
+    static void NAME(char **args, int64_t n, const int64_t *steps, void *params) { \
+        typedef TI T_;                                                             \
+        typedef WI W_;                                                             \
+        (void)params;                                                              \
+        (void)sizeof(W_);                                                          \
+        char *pa = args[0], *pb = args[1], *pc = args[2], *po = args[3];           \
+        const int64_t sa = steps[0], sb = steps[1], sc = steps[2], so = steps[3];  \
+        for (int64_t i = 0; i < n; i++) {                                          \
+            TX x = *(const TX *)(pa + i * sa);                                     \
+            T_ y = *(const T_ *)(pb + i * sb), z = *(const T_ *)(pc + i * sc);     \
+            *(T_ *)(po + i * so) = (T_)(EXPR);                                     \
+        }                                                                          \
+    }
+
+#endif

@@ -1,0 +1,78 @@
+/* Scalar helpers with NumPy's semantics for the portable kernels: floor
+ * division and modulo, integer power, shifts, float-to-integer conversion. */
+#ifndef ND_REF_SCALAR_H
+#define ND_REF_SCALAR_H
+
+#include <math.h>
+#include <stdint.h>
+
+/* Python's float divmod, as NumPy computes floor_divide and remainder. */
+#define ND_FLOAT_DIVMOD(T, SFX)                                                    \
+    static inline T nd__fmod_py_##SFX(T a, T b) {                                  \
+        if (b == 0) return (T)fmod(a, b);                                          \
+        T mod = (T)fmod(a, b);                                                     \
+        if (mod != 0) {                                                            \
+            if ((b < 0) != (mod < 0)) mod += b;                                    \
+        } else {                                                                   \
+            mod = (T)copysign(0.0, b);                                             \
+        }                                                                          \
+        return mod;                                                                \
+    }                                                                              \
+    static inline T nd__floordiv_py_##SFX(T a, T b) {                              \
+        if (b == 0) return a / b;                                                  \
+        T mod = (T)fmod(a, b);                                                     \
+        T div = (a - mod) / b;                                                     \
+        if (mod != 0 && ((b < 0) != (mod < 0))) div -= 1;                          \
+        if (div != 0) {                                                            \
+            T fl = (T)floor(div);                                                  \
+            if (div - fl > (T)0.5) fl += 1;                                        \
+            return fl;                                                             \
+        }                                                                          \
+        return (T)copysign(0.0, (double)(a / b));                                  \
+    }
+ND_FLOAT_DIVMOD(float, f32)
+ND_FLOAT_DIVMOD(double, f64)
+#undef ND_FLOAT_DIVMOD
+
+/* Integer floor division and modulo with the divisor's sign; division by
+ * zero gives 0 and MIN / -1 wraps, as NumPy (which also warns). The values
+ * arrive widened to int64, where MIN of a narrower type cannot overflow. */
+static inline int64_t nd__floordiv_i(int64_t a, int64_t b) {
+    if (b == 0) return 0;
+    if (b == -1) return (int64_t)(0 - (uint64_t)a);
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) q -= 1;
+    return q;
+}
+static inline int64_t nd__mod_i(int64_t a, int64_t b) {
+    if (b == 0 || b == -1) return 0;
+    int64_t r = a % b;
+    if (r != 0 && ((r < 0) != (b < 0))) r += b;
+    return r;
+}
+
+/* Integer power by squaring in wrapping unsigned arithmetic. Negative
+ * exponents are refused before the loop runs. */
+static inline uint64_t nd__ipow(uint64_t base, uint64_t exp) {
+    uint64_t r = 1;
+    while (exp) {
+        if (exp & 1) r *= base;
+        base *= base;
+        exp >>= 1;
+    }
+    return r;
+}
+
+/* Float to int64 as NumPy does on x86-64: truncation toward zero; NaN, inf
+ * and values beyond int64 give INT64_MIN. Narrower integer types then take
+ * the low bits. Values in [2^63, 2^64) go to uint64 directly. */
+static inline int64_t nd__f2i64(double v) {
+    if (!(v > -9223372036854775808.0 && v < 9223372036854775808.0)) return INT64_MIN;
+    return (int64_t)v;
+}
+static inline uint64_t nd__f2u64(double v) {
+    if (v >= 9223372036854775808.0 && v < 18446744073709551616.0) return (uint64_t)v;
+    return (uint64_t)nd__f2i64(v);
+}
+
+#endif

@@ -1,0 +1,205 @@
+/* The public element-wise operations: NumPy's type resolution for each op,
+ * broadcasting of the operands, checks on the output, then the engine. */
+#include "iter/iter.h"
+
+/* How an operation picks its loop dtype from the promoted input dtype, and
+ * what it outputs. */
+typedef enum rule {
+    R_SAME,      /* loop in the promoted dtype, output the same */
+    R_NOBOOL,    /* as R_SAME, bool refused (subtract, negative, sign) */
+    R_TRUEDIV,   /* integers and bool compute in float64 */
+    R_FLOAT,     /* integers and bool compute in the smallest float that holds them */
+    R_BOOL_INT8, /* bool computes as int8 (floor_divide, remainder, power, shifts, square) */
+    R_TO_BOOL,   /* any dtype in, bool out (comparisons, logic, predicates) */
+    R_INTEGRAL   /* bool and integers only (bitwise ops) */
+} rule;
+
+static const rule g_rules[ND_NUM_OPS] = {
+    [ND_OP_add] = R_SAME, [ND_OP_subtract] = R_NOBOOL, [ND_OP_multiply] = R_SAME,
+    [ND_OP_divide] = R_TRUEDIV, [ND_OP_floor_divide] = R_BOOL_INT8,
+    [ND_OP_remainder] = R_BOOL_INT8, [ND_OP_power] = R_BOOL_INT8,
+    [ND_OP_maximum] = R_SAME, [ND_OP_minimum] = R_SAME, [ND_OP_fmax] = R_SAME,
+    [ND_OP_fmin] = R_SAME, [ND_OP_arctan2] = R_FLOAT, [ND_OP_hypot] = R_FLOAT,
+    [ND_OP_equal] = R_TO_BOOL, [ND_OP_not_equal] = R_TO_BOOL, [ND_OP_less] = R_TO_BOOL,
+    [ND_OP_less_equal] = R_TO_BOOL, [ND_OP_greater] = R_TO_BOOL,
+    [ND_OP_greater_equal] = R_TO_BOOL, [ND_OP_logical_and] = R_TO_BOOL,
+    [ND_OP_logical_or] = R_TO_BOOL, [ND_OP_logical_xor] = R_TO_BOOL,
+    [ND_OP_bitwise_and] = R_INTEGRAL, [ND_OP_bitwise_or] = R_INTEGRAL,
+    [ND_OP_bitwise_xor] = R_INTEGRAL, [ND_OP_left_shift] = R_BOOL_INT8,
+    [ND_OP_right_shift] = R_BOOL_INT8,
+    [ND_OP_negative] = R_NOBOOL, [ND_OP_abs] = R_SAME, [ND_OP_sign] = R_NOBOOL,
+    [ND_OP_square] = R_BOOL_INT8, [ND_OP_sqrt] = R_FLOAT, [ND_OP_reciprocal] = R_FLOAT,
+    [ND_OP_exp] = R_FLOAT, [ND_OP_exp2] = R_FLOAT, [ND_OP_expm1] = R_FLOAT,
+    [ND_OP_log] = R_FLOAT, [ND_OP_log2] = R_FLOAT, [ND_OP_log10] = R_FLOAT,
+    [ND_OP_log1p] = R_FLOAT, [ND_OP_sin] = R_FLOAT, [ND_OP_cos] = R_FLOAT,
+    [ND_OP_tan] = R_FLOAT, [ND_OP_arcsin] = R_FLOAT, [ND_OP_arccos] = R_FLOAT,
+    [ND_OP_arctan] = R_FLOAT, [ND_OP_sinh] = R_FLOAT, [ND_OP_cosh] = R_FLOAT,
+    [ND_OP_tanh] = R_FLOAT, [ND_OP_sigmoid] = R_FLOAT, [ND_OP_relu] = R_SAME,
+    [ND_OP_floor] = R_SAME, [ND_OP_ceil] = R_SAME, [ND_OP_rint] = R_SAME,
+    [ND_OP_trunc] = R_SAME, [ND_OP_isnan] = R_TO_BOOL, [ND_OP_isinf] = R_TO_BOOL,
+    [ND_OP_isfinite] = R_TO_BOOL, [ND_OP_logical_not] = R_TO_BOOL,
+    [ND_OP_bitwise_not] = R_INTEGRAL, [ND_OP_where] = R_SAME, [ND_OP_clip] = R_SAME,
+};
+
+static nd_dtype float_of(nd_dtype dt) {
+    if (nd__kind(dt) == ND_KIND_FLOAT) return dt;
+    return nd__itemsize(dt) <= 2 ? ND_FLOAT32 : ND_FLOAT64;
+}
+
+/* The loop and output dtypes of op on promoted dtype dt; false (with the
+ * error recorded) when op does not support it. */
+static bool resolve(const char *fn, nd_op op, nd_dtype dt, nd_dtype *loop_dt, nd_dtype *out_dt) {
+    nd_dtype l = dt;
+    switch (g_rules[op]) {
+    case R_SAME: break;
+    case R_NOBOOL:
+        if (dt == ND_BOOL) {
+            nd__error(ND_ERR_DTYPE, fn, "not supported for dtype bool (use the logical_* or bitwise_* functions)");
+            return false;
+        }
+        break;
+    case R_TRUEDIV: l = nd__kind(dt) == ND_KIND_FLOAT ? dt : ND_FLOAT64; break;
+    case R_FLOAT: l = float_of(dt); break;
+    case R_BOOL_INT8: l = dt == ND_BOOL ? ND_INT8 : dt; break;
+    case R_TO_BOOL: break;
+    case R_INTEGRAL:
+        if (nd__kind(dt) == ND_KIND_FLOAT) {
+            nd__error(ND_ERR_DTYPE, fn, "not supported for dtype %s (bool and integers only)", nd__dtypes[dt].name);
+            return false;
+        }
+        break;
+    }
+    if (!nd__loop(op, l)) {
+        nd__error(ND_ERR_DTYPE, fn, "not supported for dtype %s", nd__dtypes[dt].name);
+        return false;
+    }
+    *loop_dt = l;
+    *out_dt = g_rules[op] == R_TO_BOOL ? ND_BOOL : l;
+    return true;
+}
+
+static bool check_cast_out(const char *fn, nd_dtype from, const nd_array *out) {
+    if (nd_can_cast(from, out->dtype, ND_CAST_SAME_KIND)) return true;
+    nd__error(ND_ERR_DTYPE, fn, "cannot cast the result from %s to the output's %s (same_kind casting)",
+              nd__dtypes[from].name, nd__dtypes[out->dtype].name);
+    return false;
+}
+
+static bool any_negative_row(void *ctx, const char *p, int64_t n, int64_t step) {
+    nd_dtype dt = *(const nd_dtype *)ctx;
+    for (int64_t i = 0; i < n; i++, p += step) {
+        int64_t v;
+        switch (dt) {
+        case ND_INT8: v = *(const int8_t *)p; break;
+        case ND_INT16: v = *(const int16_t *)p; break;
+        case ND_INT32: v = *(const int32_t *)p; break;
+        case ND_INT64: v = *(const int64_t *)p; break;
+        default: return true;
+        }
+        if (v < 0) {
+            *(nd_dtype *)ctx = ND_NUM_DTYPES; /* found */
+            return false;
+        }
+    }
+    return true;
+}
+
+/* NumPy refuses integers to negative integer powers before computing. */
+static bool check_power_exponent(const char *fn, const nd_array *b, nd_dtype loop_dt) {
+    if (nd__kind(loop_dt) != ND_KIND_INT || nd__kind(b->dtype) != ND_KIND_INT) return true;
+    nd_dtype flag = b->dtype;
+    nd__visit_rows(b, any_negative_row, &flag);
+    if (flag != ND_NUM_DTYPES) return true;
+    nd__error(ND_ERR_VALUE, fn, "integers to negative integer powers are not allowed");
+    return false;
+}
+
+/* The general n-ary path: validates everything, allocates out if needed,
+ * then runs the engine. Returns the result (out itself when given). */
+static nd_array *apply(const char *fn, nd_op op, int nin, const nd_array *const *in,
+                       const char *const *names, nd_array *out, bool want_out) {
+    for (int k = 0; k < nin; k++)
+        if (!nd__check_array(fn, names[k], in[k])) return NULL;
+    if (want_out && !nd__check_array(fn, "out", out)) return NULL;
+
+    /* where's condition does not take part in promotion */
+    int first = op == ND_OP_where ? 1 : 0;
+    nd_dtype dt = in[first]->dtype;
+    for (int k = first + 1; k < nin; k++) dt = nd_promote_types(dt, in[k]->dtype);
+    nd_dtype loop_dt, res_dt;
+    if (!resolve(fn, op, dt, &loop_dt, &res_dt)) return NULL;
+    nd_dtype in_loop[ND_MAX_OPERANDS];
+    for (int k = 0; k < nin; k++) in_loop[k] = loop_dt;
+    if (op == ND_OP_where) in_loop[0] = ND_BOOL;
+
+    int ndims[ND_MAX_OPERANDS];
+    const int64_t *shapes[ND_MAX_OPERANDS];
+    for (int k = 0; k < nin; k++) {
+        ndims[k] = in[k]->ndim;
+        shapes[k] = in[k]->shape;
+    }
+    int ndim;
+    int64_t shape[ND_MAX_DIMS];
+    if (nd__broadcast_shapes(fn, nin, ndims, shapes, &ndim, shape) != ND_OK) return NULL;
+    if (want_out) {
+        if (!nd__check_out(fn, out, ndim, shape) || !check_cast_out(fn, res_dt, out)) return NULL;
+    }
+    if (op == ND_OP_power && !check_power_exponent(fn, in[1], loop_dt)) return NULL;
+
+    nd_array *res = out;
+    if (!want_out) {
+        res = nd__alloc_array(fn, ndim, shape, res_dt);
+        if (!res) return NULL;
+    }
+    if (nd__elementwise(fn, nd__loop(op, loop_dt), NULL, nin, in, in_loop, res, res_dt) != ND_OK) {
+        if (!want_out) nd_free(res);
+        return NULL;
+    }
+    return res;
+}
+
+static const char *const g_ab[] = {"a", "b"};
+static const char *const g_a[] = {"a"};
+
+#define DEFINE_BINARY_(name)                                                       \
+    nd_array *nd_##name(const nd_array *a, const nd_array *b) {                    \
+        const nd_array *in[2] = {a, b};                                            \
+        return apply("nd_" #name, ND_OP_##name, 2, in, g_ab, NULL, false);         \
+    }                                                                              \
+    nd_status nd_##name##_out(const nd_array *a, const nd_array *b, nd_array *out) { \
+        const nd_array *in[2] = {a, b};                                            \
+        return apply("nd_" #name "_out", ND_OP_##name, 2, in, g_ab, out, true)     \
+                   ? ND_OK                                                         \
+                   : nd_last_status();                                             \
+    }
+#define DEFINE_UNARY_(name)                                                        \
+    nd_array *nd_##name(const nd_array *a) {                                       \
+        return apply("nd_" #name, ND_OP_##name, 1, &a, g_a, NULL, false);          \
+    }                                                                              \
+    nd_status nd_##name##_out(const nd_array *a, nd_array *out) {                  \
+        return apply("nd_" #name "_out", ND_OP_##name, 1, &a, g_a, out, true)      \
+                   ? ND_OK                                                         \
+                   : nd_last_status();                                             \
+    }
+ND_BINARY_OPS(DEFINE_BINARY_)
+ND_UNARY_OPS(DEFINE_UNARY_)
+
+static const char *const g_where_names[] = {"cond", "a", "b"};
+static const char *const g_clip_names[] = {"a", "lo", "hi"};
+
+nd_array *nd_where(const nd_array *cond, const nd_array *a, const nd_array *b) {
+    const nd_array *in[3] = {cond, a, b};
+    return apply("nd_where", ND_OP_where, 3, in, g_where_names, NULL, false);
+}
+nd_status nd_where_out(const nd_array *cond, const nd_array *a, const nd_array *b, nd_array *out) {
+    const nd_array *in[3] = {cond, a, b};
+    return apply("nd_where_out", ND_OP_where, 3, in, g_where_names, out, true) ? ND_OK : nd_last_status();
+}
+nd_array *nd_clip(const nd_array *a, const nd_array *lo, const nd_array *hi) {
+    const nd_array *in[3] = {a, lo, hi};
+    return apply("nd_clip", ND_OP_clip, 3, in, g_clip_names, NULL, false);
+}
+nd_status nd_clip_out(const nd_array *a, const nd_array *lo, const nd_array *hi, nd_array *out) {
+    const nd_array *in[3] = {a, lo, hi};
+    return apply("nd_clip_out", ND_OP_clip, 3, in, g_clip_names, out, true) ? ND_OK : nd_last_status();
+}
