@@ -2,9 +2,11 @@
  * wrapping caller memory, flags and accessors. */
 #include "core.h"
 
-/* The buffer header shares one block with small and large data alike: the
- * data starts one cache line after the header. */
+/* A new array is one block: the buffer header, the handle, then the data,
+ * each on its own cache lines. One allocation instead of two matters for
+ * small arrays; the handle's memory simply lives as long as the buffer. */
 #define ND_BUF_HEADER 64
+#define ND_HANDLE_ROOM ((sizeof(nd_array) + 63) & ~(size_t)63)
 _Static_assert(sizeof(nd_buffer) <= ND_BUF_HEADER, "buffer header must fit a cache line");
 
 static nd_array *new_handle(const char *fn) {
@@ -31,7 +33,7 @@ void nd__update_flags(nd_array *a) {
     int64_t size = 1;
     for (int i = 0; i < a->ndim; i++) size *= a->shape[i];
     a->size = size;
-    int flags = a->flags & ND_FLAG_WRITEABLE;
+    int flags = a->flags & (ND_FLAG_WRITEABLE | ND_FLAG_EMBEDDED);
     /* As NumPy: axes of length 1 may have any stride; an empty array is
      * contiguous either way. */
     bool c = true, f = true;
@@ -58,17 +60,14 @@ nd_array *nd__alloc_array(const char *fn, int ndim, const int64_t *shape, nd_dty
     int64_t n = nd__checked_size(ndim, shape, isz);
     size_t nbytes;
     if (n < 0 || __builtin_mul_overflow((size_t)n, isz, &nbytes) ||
-        nbytes > (size_t)INT64_MAX - ND_BUF_HEADER) {
+        nbytes > (size_t)INT64_MAX - ND_BUF_HEADER - ND_HANDLE_ROOM) {
         char s[ND_SHAPE_STR_CAP];
         nd__error(ND_ERR_OVERFLOW, fn, "array of shape %s and dtype %s is too large",
                   nd__shape_str(s, sizeof s, ndim, shape), nd__dtypes[dt].name);
         return NULL;
     }
-    nd_array *a = new_handle(fn);
-    if (!a) return NULL;
-    char *block = nd__alloc(ND_BUF_HEADER + nbytes, 64);
+    char *block = nd__alloc(ND_BUF_HEADER + ND_HANDLE_ROOM + nbytes, 64);
     if (!block) {
-        nd__dealloc(a);
         char s[ND_SHAPE_STR_CAP];
         nd__error(ND_ERR_NOMEM, fn, "out of memory allocating %zu bytes for shape %s", nbytes,
                   nd__shape_str(s, sizeof s, ndim, shape));
@@ -80,10 +79,11 @@ nd_array *nd__alloc_array(const char *fn, int ndim, const int64_t *shape, nd_dty
     b->deleter = NULL;
     b->ctx = NULL;
     b->own = true;
+    nd_array *a = (nd_array *)(block + ND_BUF_HEADER);
     a->dtype = dt;
     a->ndim = ndim;
-    a->flags = ND_FLAG_WRITEABLE;
-    a->data = block + ND_BUF_HEADER;
+    a->flags = ND_FLAG_WRITEABLE | ND_FLAG_EMBEDDED;
+    a->data = block + ND_BUF_HEADER + ND_HANDLE_ROOM;
     a->buf = b;
     if (ndim) memcpy(a->shape, shape, sizeof(int64_t) * (size_t)ndim);
     nd__c_strides(ndim, shape, a->strides);
@@ -111,8 +111,9 @@ nd_array *nd__make_view(const char *fn, const nd_array *base, char *data, int nd
 
 void nd_free(nd_array *a) {
     if (!a) return;
-    buffer_release(a->buf);
-    nd__dealloc(a);
+    bool embedded = a->flags & ND_FLAG_EMBEDDED;
+    buffer_release(a->buf); /* may free an embedded handle: read flags first */
+    if (!embedded) nd__dealloc(a);
 }
 
 nd_array *nd_wrap(void *data, int ndim, const int64_t *shape, const int64_t *strides,

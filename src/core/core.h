@@ -23,7 +23,8 @@ typedef struct nd_buffer {
 enum {
     ND_FLAG_C = 1,         /* C-contiguous */
     ND_FLAG_F = 2,         /* Fortran-contiguous */
-    ND_FLAG_WRITEABLE = 4  /* may be written (not a broadcast view) */
+    ND_FLAG_WRITEABLE = 4, /* may be written (not a broadcast view) */
+    ND_FLAG_EMBEDDED = 8   /* the handle lives inside its buffer's block */
 };
 
 struct nd_array {

@@ -14,8 +14,10 @@
 #define PARALLEL_CHUNK_ELEMS (1 << 15)
 /* Bytes of each conversion buffer. */
 #define CAST_BUF_BYTES 8192
-/* Inner-axis length of a tile, in elements. */
-#define TILE_INNER 128
+/* A tile's gathered block of one input, in bytes. */
+#define TILE_BLOCK_BYTES 65536
+/* Rows of a tile: enough to use whole cache lines of the gathered input. */
+#define TILE_ROW_BYTES 64
 
 typedef struct engine {
     nd_loop_fn loop;
@@ -37,21 +39,23 @@ typedef struct engine {
     int64_t inner_n;
     int64_t inner_steps[ND_MAX_OPERANDS];
     /* tiling: the last outer axis counts tiles of tile_rows rows along an
-     * axis of tile_len with row stride row_strides; rows are cut in
-     * TILE_INNER pieces */
+     * axis of tile_len with row stride row_strides; rows are cut in pieces
+     * of tile_cols, and inputs marked gather are copied into a row-major
+     * block per piece, read along their own fast axis */
     bool tiled;
-    int64_t tile_rows, tile_len;
+    int64_t tile_rows, tile_cols, tile_len;
     int64_t row_strides[ND_MAX_OPERANDS];
+    bool gather[ND_MAX_OPERANDS]; /* inputs to gather into row-major blocks */
 } engine;
 
 /* Calls the loop on one row of n elements, converting through buffers when
  * an operand's dtype differs from the loop's. */
-static void run_row(const engine *e, char *const *ptrs, int64_t n) {
+static void run_row(const engine *e, char *const *ptrs, const int64_t *row_steps, int64_t n) {
     const int nop = e->nop;
     if (!e->any_cast) {
         char *args[ND_MAX_OPERANDS];
         for (int k = 0; k < nop; k++) args[k] = ptrs[k];
-        e->loop(args, n, e->inner_steps, e->params);
+        e->loop(args, n, row_steps, e->params);
         return;
     }
     _Alignas(64) char bufs[ND_MAX_OPERANDS][CAST_BUF_BYTES];
@@ -62,46 +66,76 @@ static void run_row(const engine *e, char *const *ptrs, int64_t n) {
         char *args[ND_MAX_OPERANDS];
         int64_t steps[ND_MAX_OPERANDS];
         for (int k = 0; k < nop; k++) {
-            char *p = ptrs[k] + off * e->inner_steps[k];
+            char *p = ptrs[k] + off * row_steps[k];
             if (!e->cast[k]) {
                 args[k] = p;
-                steps[k] = e->inner_steps[k];
+                steps[k] = row_steps[k];
                 continue;
             }
             args[k] = bufs[k];
             steps[k] = (int64_t)e->loop_isz[k];
             if (k == out) continue;
             /* a broadcast input converts once and stays broadcast */
-            int64_t cm = e->inner_steps[k] == 0 ? 1 : m;
+            int64_t cm = row_steps[k] == 0 ? 1 : m;
             if (cm == 1) steps[k] = 0;
             char *cargs[2] = {p, bufs[k]};
-            int64_t csteps[2] = {e->inner_steps[k], (int64_t)e->loop_isz[k]};
+            int64_t csteps[2] = {row_steps[k], (int64_t)e->loop_isz[k]};
             e->cast[k](cargs, cm, csteps, NULL);
         }
         e->loop(args, m, steps, e->params);
         if (e->cast[out]) {
-            char *cargs[2] = {bufs[out], ptrs[out] + off * e->inner_steps[out]};
-            int64_t csteps[2] = {(int64_t)e->loop_isz[out], e->inner_steps[out]};
+            char *cargs[2] = {bufs[out], ptrs[out] + off * row_steps[out]};
+            int64_t csteps[2] = {(int64_t)e->loop_isz[out], row_steps[out]};
             e->cast[out](cargs, m, csteps, NULL);
         }
     }
 }
 
-/* One unit of outer work at ptrs; tile_index is the last outer counter. */
-static void run_unit(const engine *e, char *const *ptrs, int64_t tile_index) {
+/* Copies a rows x m block whose rows are src_row apart and whose elements
+ * are src_step apart into dst laid out row-major (m contiguous per row). */
+#define TRANSPOSE_BLOCK_(T)                                                        \
+    for (int64_t c = 0; c < m; c++) {                                              \
+        const char *sp = src + c * src_step;                                       \
+        T *dp = (T *)dst + c;                                                      \
+        for (int64_t r = 0; r < rows; r++) dp[r * m] = *(const T *)(sp + r * src_row); \
+    }
+static void gather_block(char *dst, const char *src, int64_t rows, int64_t m, int64_t src_row,
+                         int64_t src_step, size_t isz) {
+    switch (isz) {
+    case 1: TRANSPOSE_BLOCK_(uint8_t) break;
+    case 2: TRANSPOSE_BLOCK_(uint16_t) break;
+    case 4: TRANSPOSE_BLOCK_(uint32_t) break;
+    default: TRANSPOSE_BLOCK_(uint64_t) break;
+    }
+}
+
+/* One unit of outer work at ptrs; tile_index is the last outer counter.
+ * In a tile, inputs laid out across the rows are first gathered into a
+ * row-major block (reading them along their own fast axis), so the loop
+ * runs on contiguous rows. */
+static void run_unit(const engine *e, char *const *ptrs, int64_t tile_index, char *blocks) {
     if (!e->tiled) {
-        run_row(e, ptrs, e->inner_n);
+        run_row(e, ptrs, e->inner_steps, e->inner_n);
         return;
     }
     int64_t r0 = tile_index * e->tile_rows;
     int64_t rows = e->tile_len - r0 < e->tile_rows ? e->tile_len - r0 : e->tile_rows;
-    for (int64_t c = 0; c < e->inner_n; c += TILE_INNER) {
-        int64_t m = e->inner_n - c < TILE_INNER ? e->inner_n - c : TILE_INNER;
+    for (int64_t c = 0; c < e->inner_n; c += e->tile_cols) {
+        int64_t m = e->inner_n - c < e->tile_cols ? e->inner_n - c : e->tile_cols;
+        int64_t steps[ND_MAX_OPERANDS];
+        for (int k = 0; k < e->nop; k++) {
+            steps[k] = e->inner_steps[k];
+            if (!e->gather[k] || !blocks) continue;
+            gather_block(blocks + k * TILE_BLOCK_BYTES, ptrs[k] + c * e->inner_steps[k], rows, m, e->row_strides[k],
+                         e->inner_steps[k], e->isz[k]);
+            steps[k] = (int64_t)e->isz[k];
+        }
         for (int64_t r = 0; r < rows; r++) {
             char *p[ND_MAX_OPERANDS];
             for (int k = 0; k < e->nop; k++)
-                p[k] = ptrs[k] + r * e->row_strides[k] + c * e->inner_steps[k];
-            run_row(e, p, m);
+                p[k] = e->gather[k] && blocks ? blocks + k * TILE_BLOCK_BYTES + r * m * (int64_t)e->isz[k]
+                                    : ptrs[k] + r * e->row_strides[k] + c * e->inner_steps[k];
+            run_row(e, p, steps, m);
         }
     }
 }
@@ -113,7 +147,7 @@ static void run_range(void *ctx, int64_t begin, int64_t end) {
     if (no == 0) { /* a single row, split by element range */
         char *p[ND_MAX_OPERANDS];
         for (int k = 0; k < nop; k++) p[k] = e->data[k] + begin * e->inner_steps[k];
-        run_row(e, p, end - begin);
+        run_row(e, p, e->inner_steps, end - begin);
         return;
     }
     int64_t idx[ND_MAX_DIMS];
@@ -125,8 +159,11 @@ static void run_range(void *ctx, int64_t begin, int64_t end) {
         rem /= e->outer_shape[d];
         for (int k = 0; k < nop; k++) p[k] += idx[d] * e->outer_strides[k][d];
     }
+    /* gathered blocks live on the heap, once per range: they are too big for
+     * every caller's stack. Without memory the tiles run ungathered. */
+    char *blocks = e->tiled ? nd__alloc((ND_MAX_OPERANDS - 1) * TILE_BLOCK_BYTES, 64) : NULL;
     for (int64_t u = begin; u < end; u++) {
-        run_unit(e, p, idx[no - 1]);
+        run_unit(e, p, idx[no - 1], blocks);
         for (int d = no - 1; d >= 0; d--) {
             for (int k = 0; k < nop; k++) p[k] += e->outer_strides[k][d];
             if (++idx[d] < e->outer_shape[d]) break;
@@ -134,6 +171,7 @@ static void run_range(void *ctx, int64_t begin, int64_t end) {
             idx[d] = 0;
         }
     }
+    nd__dealloc(blocks);
 }
 
 static int64_t iabs64(int64_t v) { return v < 0 ? -v : v; }
@@ -231,10 +269,14 @@ static void plan(engine *e) {
         for (int k = 0; k < nop; k++) e->outer_strides[k][no] = e->strides[k][d];
         no++;
     }
+    for (int k = 0; k < nop; k++) e->gather[k] = false;
     if (e->tiled) {
-        /* two cache lines of the transposed operand per row piece */
-        int64_t rows = 128 / (int64_t)e->isz[tile_op];
+        int64_t rows = TILE_ROW_BYTES / (int64_t)e->isz[tile_op];
         e->tile_rows = rows;
+        e->tile_cols = TILE_BLOCK_BYTES / (rows * 8); /* fits the widest element */
+        for (int k = 0; k < nop - 1; k++)
+            e->gather[k] = iabs64(e->strides[k][tile_axis]) == (int64_t)e->isz[k] &&
+                           iabs64(e->strides[k][in]) != (int64_t)e->isz[k];
         e->tile_len = e->shape[tile_axis];
         e->outer_shape[no] = (e->tile_len + rows - 1) / rows;
         for (int k = 0; k < nop; k++) {
@@ -284,10 +326,55 @@ static bool same_layout(const int64_t *a, const int64_t *b, int ndim, const int6
     return true;
 }
 
+/* The fast path: every operand C-contiguous with out's shape, no conversion
+ * and no overlap other than exact. One loop call over the whole range (or a
+ * few, across threads) and none of the set-up below. */
+typedef struct flat_job {
+    nd_loop_fn loop;
+    void *params;
+    int nop;
+    char *data[ND_MAX_OPERANDS];
+    int64_t steps[ND_MAX_OPERANDS];
+} flat_job;
+
+static void run_flat(void *ctx, int64_t begin, int64_t end) {
+    const flat_job *j = ctx;
+    char *args[ND_MAX_OPERANDS];
+    for (int k = 0; k < j->nop; k++) args[k] = j->data[k] + begin * j->steps[k];
+    j->loop(args, end - begin, j->steps, j->params);
+}
+
+static bool try_flat(nd_loop_fn loop, void *params, int nin, const nd_array *const *in,
+                     const nd_dtype *in_loop, nd_array *out, nd_dtype out_loop) {
+    if (!(out->flags & ND_FLAG_C) || out->dtype != out_loop) return false;
+    size_t out_bytes = (size_t)out->size * nd__itemsize(out->dtype);
+    flat_job j = {loop, params, nin + 1, {0}, {0}};
+    for (int k = 0; k < nin; k++) {
+        const nd_array *a = in[k];
+        if (!(a->flags & ND_FLAG_C) || a->dtype != in_loop[k] || a->ndim != out->ndim ||
+            memcmp(a->shape, out->shape, sizeof(int64_t) * (size_t)out->ndim) != 0)
+            return false;
+        size_t isz = nd__itemsize(a->dtype);
+        if (!(a->data == out->data && isz == nd__itemsize(out->dtype)) &&
+            a->data < out->data + out_bytes && out->data < a->data + (size_t)a->size * isz)
+            return false;
+        j.data[k] = a->data;
+        j.steps[k] = (int64_t)isz;
+    }
+    j.data[nin] = out->data;
+    j.steps[nin] = (int64_t)nd__itemsize(out->dtype);
+    if (out->size >= PARALLEL_MIN_ELEMS)
+        nd__parallel_for(out->size, PARALLEL_CHUNK_ELEMS, run_flat, &j);
+    else
+        run_flat(&j, 0, out->size);
+    return true;
+}
+
 nd_status nd__elementwise(const char *fn, nd_loop_fn loop, void *params, int nin,
                           const nd_array *const *in, const nd_dtype *in_loop, nd_array *out,
                           nd_dtype out_loop) {
     if (out->size == 0) return ND_OK;
+    if (try_flat(loop, params, nin, in, in_loop, out, out_loop)) return ND_OK;
     engine e;
     e.loop = loop;
     e.params = params;
