@@ -170,9 +170,10 @@ ND_API nd_array *nd_wrap(void *data, int ndim, const int64_t *shape, const int64
 ND_API nd_status nd_copy_to(const nd_array *a, void *dst, size_t nbytes);
 /* Copies src into dst, broadcasting src and casting as by astype (np.copyto). */
 ND_API nd_status nd_copyto(nd_array *dst, const nd_array *src);
-/* A C-contiguous copy converted to dt. Float to integer truncates toward
- * zero; NaN becomes 0 and out-of-range values saturate (NumPy leaves both
- * undefined). */
+/* A C-contiguous copy converted to dt, as NumPy's astype on x86-64: float to
+ * integer truncates toward zero and wraps to the target's width; NaN, inf
+ * and values beyond int64 become INT64_MIN (so 0 in narrower types). Any
+ * nonzero value, NaN included, becomes true. */
 ND_API nd_array *nd_astype(const nd_array *a, nd_dtype dt);
 /* Sets every element of a (which may be a view) to value. */
 ND_API nd_status nd_fill(nd_array *a, double value);
