@@ -8,6 +8,10 @@
 #define MAX_THREADS 256
 
 static _Atomic int g_nthreads = 0; /* 0: not yet decided */
+
+/* Resolved only if the program links OpenMP: inside one of its parallel
+ * regions libnd stays on the calling thread instead of oversubscribing. */
+extern int omp_in_parallel(void) __attribute__((weak));
 static _Thread_local bool tl_in_worker = false;
 
 static int default_threads(void) {
@@ -83,7 +87,8 @@ void nd__parallel_for(int64_t n, int64_t min_chunk, nd_range_fn fn, void *ctx) {
     if (min_chunk < 1) min_chunk = 1;
     int64_t parts = nd_get_num_threads();
     if (parts > n / min_chunk) parts = n / min_chunk;
-    if (parts <= 1 || tl_in_worker || pthread_mutex_trylock(&g_job_lock) != 0) {
+    if (parts <= 1 || tl_in_worker || (omp_in_parallel && omp_in_parallel()) ||
+        pthread_mutex_trylock(&g_job_lock) != 0) {
         fn(ctx, 0, n);
         return;
     }
