@@ -276,7 +276,7 @@ static void plan(engine *e) {
         e->tile_cols = TILE_BLOCK_BYTES / (rows * 8); /* fits the widest element */
         for (int k = 0; k < nop - 1; k++)
             e->gather[k] = iabs64(e->strides[k][tile_axis]) == (int64_t)e->isz[k] &&
-                           iabs64(e->strides[k][in]) != (int64_t)e->isz[k];
+                           iabs64(e->strides[k][in]) != (int64_t)e->isz[k] && e->strides[k][in] != 0;
         e->tile_len = e->shape[tile_axis];
         e->outer_shape[no] = (e->tile_len + rows - 1) / rows;
         for (int k = 0; k < nop; k++) {
