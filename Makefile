@@ -1,5 +1,8 @@
 # libnd build. `make` builds build/libnd.a and build/libnd.so; `make check`
-# runs the test suite, then again under ASan+UBSan; `make demo` runs the tour.
+# checks the Debian packages, builds with -Werror, runs the cmocka suite, then
+# again under ASan+UBSan, then the header and install tests; `make demo` runs
+# the tour; `make bench` runs the benchmarks; `make install` / `uninstall`
+# honour PREFIX, DESTDIR, LIBDIR and INCDIR. B=dir builds somewhere else.
 
 VERSION   := 0.1.0
 SOMAJOR   := 0
@@ -10,12 +13,17 @@ INCDIR    ?= $(PREFIX)/include
 PCDIR     ?= $(LIBDIR)/pkgconfig
 
 CC        ?= cc
+CXX       ?= g++
 OPT       ?= -O2
+# Kernels (src/kernels/) are the inner loops: they get -O3.
+KOPT      ?= -O3
 WARN      := -Wall -Wextra -Werror
 CFLAGS    ?=
-BASEFLAGS := -std=c11 $(OPT) -g -fPIC -fvisibility=hidden -pthread -DND_BUILDING \
+BASEFLAGS  = -std=c11 $(OPT) -g -fPIC -fvisibility=hidden -pthread -DND_BUILDING \
              -D_GNU_SOURCE -Iinclude -Isrc $(WARN)
 LIBS      := -lm -pthread
+JOBS      ?= 2
+LDCONFIG  ?= ldconfig
 
 B         ?= build
 SRCS      := $(sort $(wildcard src/*/*.c src/*/*/*.c))
@@ -27,18 +35,31 @@ TEST_BINS := $(TESTS:tests/%.c=$(B)/tests/%)
 ASAN_TEST_BINS := $(TESTS:tests/%.c=$(B)/asan-tests/%)
 TEST_CFLAGS = -std=c11 -O1 -g -D_GNU_SOURCE -Iinclude -Itests $(WARN) $(shell pkg-config --cflags cmocka 2>/dev/null)
 TEST_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null) -lm -pthread
+BENCH_SRCS := $(sort $(wildcard bench/*.c))
+# Where `make check` adds up the test cases of each stage.
+TALLY     := $(B)/check-tally
 
-.PHONY: all lib check test asan-test demo clean deps
+# Per-folder compiler flags: kernels at -O3; SIMD kernels, once they exist,
+# with their ISA's flags (DESIGN.md: only those files, so the binary still
+# runs on any CPU of the architecture).
+$(B)/obj/src/kernels/%.o: OPT = $(KOPT)
+ifeq ($(shell uname -m),x86_64)
+$(B)/obj/src/kernels/avx2/%.o $(B)/asan/src/kernels/avx2/%.o: ISAFLAGS = -mavx2 -mfma
+$(B)/obj/src/kernels/avx512/%.o $(B)/asan/src/kernels/avx512/%.o: ISAFLAGS = -mavx2 -mfma -mavx512f -mavx512bw -mavx512dq -mavx512vl
+endif
+
+.PHONY: all lib check test asan-test header-test install-test demo bench clean deps \
+        install uninstall pc
 all: lib
 lib: $(B)/libnd.a $(B)/libnd.so
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(BASEFLAGS) $(ISAFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/asan/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(SANFLAGS) -O1 -MMD -MP -c $< -o $@
+	$(CC) $(BASEFLAGS) $(ISAFLAGS) $(SANFLAGS) -O1 -MMD -MP -c $< -o $@
 
 $(B)/libnd.a: $(OBJS)
 	@rm -f $@
@@ -70,15 +91,77 @@ test: $(TEST_BINS)
 asan-test: $(ASAN_TEST_BINS)
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh scripts/run-tests.sh $(ASAN_TEST_BINS)
 
+header-test: $(B)/libnd.a
+	@B=$(B) CC="$(CC)" CXX="$(CXX)" sh scripts/header-test.sh
+
+install-test: lib
+	+@B=$(B) CC="$(CC)" MAKE="$(MAKE)" sh scripts/install-test.sh
+
+# Every stage runs even if an earlier one failed, so the closing line
+# ("N passed, N failed", test cases over all stages) always comes last.
 check: deps
-	$(MAKE) lib
-	$(MAKE) test
-	$(MAKE) asan-test
+	@mkdir -p $(B) && rm -f $(TALLY)
+	+$(MAKE) --no-print-directory -j$(JOBS) B=$(B) lib $(B)/libnd-asan.a $(TEST_BINS) $(ASAN_TEST_BINS)
+	+@st=0; \
+	echo "== cmocka suite"; \
+	ND_TALLY=$(TALLY) sh scripts/run-tests.sh $(TEST_BINS) || st=1; \
+	echo "== cmocka suite under ASan+UBSan"; \
+	ND_TALLY=$(TALLY) ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    sh scripts/run-tests.sh $(ASAN_TEST_BINS) || st=1; \
+	echo "== header test"; \
+	ND_TALLY=$(TALLY) B=$(B) CC="$(CC)" CXX="$(CXX)" sh scripts/header-test.sh || st=1; \
+	echo "== install test"; \
+	ND_TALLY=$(TALLY) B=$(B) CC="$(CC)" MAKE="$(MAKE)" sh scripts/install-test.sh || st=1; \
+	sh scripts/tally.sh $(TALLY) || st=1; \
+	exit $$st
 
 demo: deps lib
 	@mkdir -p $(B)/examples
 	$(CC) -std=c11 -O2 -Iinclude $(WARN) examples/tour.c -o $(B)/examples/tour $(B)/libnd.a $(LIBS)
 	./$(B)/examples/tour
+
+# The benchmarks: plain -O2 against the static library, as a user would
+# build; bench/bench_numpy.py runs NumPy's side with Debian's python3.
+$(B)/bench/bench: $(BENCH_SRCS) bench/bench.h $(B)/libnd.a
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -g -D_GNU_SOURCE -Iinclude -Ibench $(WARN) $(BENCH_SRCS) -o $@ $(B)/libnd.a $(LIBS)
+
+bench: $(B)/bench/bench
+	./$(B)/bench/bench --numpy bench/bench_numpy.py --csv bench/results.csv
+
+# ---------------------------------------------------------------- install
+
+# nd.pc is made from nd.pc.in each time, as the install paths may change.
+pc:
+	@mkdir -p $(B)
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+	    -e 's|@INCDIR@|$(INCDIR)|g' -e 's|@VERSION@|$(VERSION)|g' nd.pc.in > $(B)/nd.pc
+
+TOPIC_HEADERS := $(wildcard include/nd/*.h)
+
+install: lib pc
+	install -d $(DESTDIR)$(INCDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PCDIR)
+	install -m 644 include/nd.h $(DESTDIR)$(INCDIR)/nd.h
+ifneq ($(TOPIC_HEADERS),)
+	install -d $(DESTDIR)$(INCDIR)/nd
+	install -m 644 $(TOPIC_HEADERS) $(DESTDIR)$(INCDIR)/nd/
+endif
+	install -m 644 $(B)/libnd.a $(DESTDIR)$(LIBDIR)/libnd.a
+	install -m 755 $(B)/libnd.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libnd.so.$(VERSION)
+	ln -sf libnd.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libnd.so.$(SOMAJOR)
+	ln -sf libnd.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libnd.so
+	install -m 644 $(B)/nd.pc $(DESTDIR)$(PCDIR)/nd.pc
+# a real (not staged) install as root: refresh the loader's cache so that
+# programs find libnd.so.0 in /usr/local/lib at once
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then $(LDCONFIG) 2>/dev/null || true; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(INCDIR)/nd.h $(addprefix $(DESTDIR)$(INCDIR)/nd/,$(notdir $(TOPIC_HEADERS)))
+	rmdir $(DESTDIR)$(INCDIR)/nd 2>/dev/null || true
+	rm -f $(DESTDIR)$(LIBDIR)/libnd.a $(DESTDIR)$(LIBDIR)/libnd.so \
+	      $(DESTDIR)$(LIBDIR)/libnd.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libnd.so.$(VERSION) \
+	      $(DESTDIR)$(PCDIR)/nd.pc
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then $(LDCONFIG) 2>/dev/null || true; fi
 
 clean:
 	rm -rf $(B)
