@@ -170,10 +170,10 @@ ND_API nd_array *nd_wrap(void *data, int ndim, const int64_t *shape, const int64
 ND_API nd_status nd_copy_to(const nd_array *a, void *dst, size_t nbytes);
 /* Copies src into dst, broadcasting src and casting as by astype (np.copyto). */
 ND_API nd_status nd_copyto(nd_array *dst, const nd_array *src);
-/* A C-contiguous copy converted to dt, as NumPy's astype on x86-64: float to
- * integer truncates toward zero and wraps to the target's width; NaN, inf
- * and values beyond int64 become INT64_MIN (so 0 in narrower types). Any
- * nonzero value, NaN included, becomes true. */
+/* A C-contiguous copy converted to dt, as NumPy's astype. Float to integer
+ * truncates toward zero; out-of-range values, NaN and inf give what NumPy
+ * 1.24 gives on x86-64 (e.g. INT32_MIN for int32, 0 for int8), defined here
+ * on every platform. Any nonzero value, NaN included, becomes true. */
 ND_API nd_array *nd_astype(const nd_array *a, nd_dtype dt);
 /* Sets every element of a (which may be a view) to value. */
 ND_API nd_status nd_fill(nd_array *a, double value);

@@ -133,10 +133,11 @@ nd_array *nd_wrap(void *data, int ndim, const int64_t *shape, const int64_t *str
     int64_t st[ND_MAX_DIMS];
     if (strides) {
         if (ndim) memcpy(st, strides, sizeof(int64_t) * (size_t)ndim);
-        /* the farthest element must be addressable */
+        /* the farthest element must be addressable, in bytes too */
         int64_t span = 0, t;
         for (int i = 0; i < ndim && n > 0; i++) {
-            if (nd__mul_overflow(shape[i] - 1, st[i] < 0 ? -st[i] : st[i], &t) ||
+            if (shape[i] == 1) continue; /* the stride is never used */
+            if (st[i] == INT64_MIN || nd__mul_overflow(shape[i] - 1, st[i] < 0 ? -st[i] : st[i], &t) ||
                 nd__add_overflow(span, t, &span) ||
                 nd__mul_overflow(span, (int64_t)nd__itemsize(dt), &t)) {
                 nd__error(ND_ERR_OVERFLOW, fn, "strides reach beyond the address space");

@@ -92,15 +92,18 @@ static void run_row(const engine *e, char *const *ptrs, const int64_t *row_steps
 }
 
 /* Copies a rows x m block whose rows are src_row apart and whose elements
- * are src_step apart into dst laid out row-major (m contiguous per row). */
+ * are src_step apart into dst laid out row-major, rows pitch elements apart.
+ * The pitch is padded by a cache line so the rows do not share L1 sets. */
 #define TRANSPOSE_BLOCK_(T)                                                        \
     for (int64_t c = 0; c < m; c++) {                                              \
         const char *sp = src + c * src_step;                                       \
         T *dp = (T *)dst + c;                                                      \
-        for (int64_t r = 0; r < rows; r++) dp[r * m] = *(const T *)(sp + r * src_row); \
+        for (int64_t r = 0; r < rows; r++) dp[r * pitch] = *(const T *)(sp + r * src_row); \
     }
+static int64_t block_pitch(int64_t m, size_t isz) { return m + 64 / (int64_t)isz; }
 static void gather_block(char *dst, const char *src, int64_t rows, int64_t m, int64_t src_row,
                          int64_t src_step, size_t isz) {
+    const int64_t pitch = block_pitch(m, isz);
     switch (isz) {
     case 1: TRANSPOSE_BLOCK_(uint8_t) break;
     case 2: TRANSPOSE_BLOCK_(uint16_t) break;
@@ -133,7 +136,7 @@ static void run_unit(const engine *e, char *const *ptrs, int64_t tile_index, cha
         for (int64_t r = 0; r < rows; r++) {
             char *p[ND_MAX_OPERANDS];
             for (int k = 0; k < e->nop; k++)
-                p[k] = e->gather[k] && blocks ? blocks + k * TILE_BLOCK_BYTES + r * m * (int64_t)e->isz[k]
+                p[k] = e->gather[k] && blocks ? blocks + k * TILE_BLOCK_BYTES + r * block_pitch(m, e->isz[k]) * (int64_t)e->isz[k]
                                     : ptrs[k] + r * e->row_strides[k] + c * e->inner_steps[k];
             run_row(e, p, steps, m);
         }
@@ -273,7 +276,8 @@ static void plan(engine *e) {
     if (e->tiled) {
         int64_t rows = TILE_ROW_BYTES / (int64_t)e->isz[tile_op];
         e->tile_rows = rows;
-        e->tile_cols = TILE_BLOCK_BYTES / (rows * 8); /* fits the widest element */
+        /* rows x (cols + one line of padding) fits a block for any element size */
+        e->tile_cols = TILE_BLOCK_BYTES / (rows * 8) - 8;
         for (int k = 0; k < nop - 1; k++)
             e->gather[k] = iabs64(e->strides[k][tile_axis]) == (int64_t)e->isz[k] &&
                            iabs64(e->strides[k][in]) != (int64_t)e->isz[k] && e->strides[k][in] != 0;
@@ -316,7 +320,8 @@ static void broadcast_strides(const nd_array *a, int ndim, const int64_t *shape,
     int64_t isz = (int64_t)nd__itemsize(a->dtype);
     for (int i = 0; i < ndim; i++) {
         int j = i - off;
-        out[i] = (j < 0 || (a->shape[j] == 1 && shape[i] != 1)) ? 0 : a->strides[j] * isz;
+        /* length-1 axes get 0: their stride is never used and may be huge */
+        out[i] = (j < 0 || a->shape[j] == 1) ? 0 : a->strides[j] * isz;
     }
 }
 

@@ -7,8 +7,11 @@
 /* CVT_<from kind><to kind>(TO, x): B bool, S signed, U unsigned, F float. */
 #define CVT_TO_BOOL_(TO, x) (TO)((x) != 0)
 #define CVT_PLAIN_(TO, x) (TO)(x)
-#define CVT_F_INT_(TO, x) (TO)nd__f2i64((double)(x))
-#define CVT_F_UINT_(TO, x) (TO)nd__f2u64((double)(x))
+#define CVT_F_INT_(TO, x) (sizeof(TO) == 8 ? (TO)nd__f2i64((double)(x)) : (TO)nd__f2i32((double)(x)))
+#define CVT_F_UINT_(TO, x)                                                         \
+    (sizeof(TO) == 8   ? (TO)nd__f2u64((double)(x))                                \
+     : sizeof(TO) == 4 ? (TO)nd__f2u32((double)(x))                                \
+                       : (TO)nd__f2i32((double)(x)))
 #define CVT_BB CVT_PLAIN_
 #define CVT_BS CVT_PLAIN_
 #define CVT_BU CVT_PLAIN_

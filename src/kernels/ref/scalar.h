@@ -63,15 +63,28 @@ static inline uint64_t nd__ipow(uint64_t base, uint64_t exp) {
     return r;
 }
 
-/* Float to int64 as NumPy does on x86-64: truncation toward zero; NaN, inf
- * and values beyond int64 give INT64_MIN. Narrower integer types then take
- * the low bits. Values in [2^63, 2^64) go to uint64 directly. */
+/* Float to integer as NumPy 1.24 gives on x86-64, without undefined
+ * behaviour. In range, truncation toward zero. Beyond it, x86's conversion
+ * instructions return the "integer indefinite" value (the most negative
+ * integer), and NumPy converts to int8..int32, uint8 and uint16 through a
+ * 32-bit conversion and takes the low bits; to int64 through a 64-bit one;
+ * to uint32 and uint64 by shifting values above the signed range down
+ * first. NaN and inf count as out of range. */
+static inline int32_t nd__f2i32(double v) {
+    if (!(v > -2147483649.0 && v < 2147483648.0)) return INT32_MIN;
+    return (int32_t)v;
+}
 static inline int64_t nd__f2i64(double v) {
     if (!(v > -9223372036854775808.0 && v < 9223372036854775808.0)) return INT64_MIN;
     return (int64_t)v;
 }
+static inline uint32_t nd__f2u32(double v) {
+    if (v >= 2147483648.0) return (uint32_t)nd__f2i32(v - 2147483648.0) ^ 0x80000000u;
+    return (uint32_t)nd__f2i32(v);
+}
 static inline uint64_t nd__f2u64(double v) {
-    if (v >= 9223372036854775808.0 && v < 18446744073709551616.0) return (uint64_t)v;
+    if (v >= 9223372036854775808.0)
+        return (uint64_t)nd__f2i64(v - 9223372036854775808.0) ^ 0x8000000000000000u;
     return (uint64_t)nd__f2i64(v);
 }
 
