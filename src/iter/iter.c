@@ -314,8 +314,8 @@ bool nd__check_out(const char *fn, const nd_array *out, int ndim, const int64_t 
     return true;
 }
 
-/* Byte strides of a broadcast to the engine's ndim-long shape. */
-static void broadcast_strides(const nd_array *a, int ndim, const int64_t *shape, int64_t *out) {
+/* Byte strides of a broadcast to an ndim-long shape (right-aligned). */
+static void broadcast_strides(const nd_array *a, int ndim, int64_t *out) {
     int off = ndim - a->ndim;
     int64_t isz = (int64_t)nd__itemsize(a->dtype);
     for (int i = 0; i < ndim; i++) {
@@ -391,11 +391,11 @@ nd_status nd__elementwise(const char *fn, nd_loop_fn loop, void *params, int nin
     /* inputs that overlap the output other than exactly are copied first */
     nd_array *tmp[ND_MAX_OPERANDS] = {0};
     int64_t out_strides[ND_MAX_DIMS];
-    broadcast_strides(out, e.ndim, e.shape, out_strides);
+    broadcast_strides(out, e.ndim, out_strides);
     nd_status st = ND_OK;
     for (int k = 0; k < nin; k++) {
         const nd_array *a = in[k];
-        broadcast_strides(a, e.ndim, e.shape, e.strides[k]);
+        broadcast_strides(a, e.ndim, e.strides[k]);
         if (a->size > 0 && nd_may_share_memory(a, out) &&
             !(a->data == out->data && a->dtype == out->dtype &&
               same_layout(e.strides[k], out_strides, e.ndim, e.shape))) {
@@ -405,7 +405,7 @@ nd_status nd__elementwise(const char *fn, nd_loop_fn loop, void *params, int nin
                 goto done;
             }
             a = tmp[k];
-            broadcast_strides(a, e.ndim, e.shape, e.strides[k]);
+            broadcast_strides(a, e.ndim, e.strides[k]);
         }
         e.data[k] = a->data;
         e.isz[k] = nd__itemsize(a->dtype);
