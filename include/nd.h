@@ -303,6 +303,15 @@ ND_API nd_array *nd_clip(const nd_array *a, const nd_array *lo, const nd_array *
 ND_API nd_status nd_clip_out(const nd_array *a, const nd_array *lo, const nd_array *hi,
                              nd_array *out);
 
+/* Axis arguments: ND_AXIS_NONE in a single-axis argument means the
+ * flattened array; ND_ALL_AXES as an axis count means every axis. */
+#define ND_AXIS_NONE INT32_MIN
+#define ND_ALL_AXES (-1)
+
+#include "nd/manip.h"
+#include "nd/index.h"
+#include "nd/sort.h"
+
 /* ---------------------------------------------------------------- runtime settings */
 
 /* Threads used for large operations. 0 restores the default (ND_NUM_THREADS
