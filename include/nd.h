@@ -308,6 +308,7 @@ ND_API nd_status nd_clip_out(const nd_array *a, const nd_array *lo, const nd_arr
 #define ND_AXIS_NONE INT32_MIN
 #define ND_ALL_AXES (-1)
 
+#include "nd/reduce.h"
 #include "nd/manip.h"
 #include "nd/index.h"
 #include "nd/sort.h"
