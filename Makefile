@@ -74,11 +74,11 @@ $(B)/libnd-asan.a: $(ASAN_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/tests/%: tests/%.c $(B)/libnd.a tests/nd_test.h
+$(B)/tests/%: tests/%.c $(B)/libnd.a tests/nd_test.h $(wildcard tests/data/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) $< -o $@ $(B)/libnd.a $(TEST_LIBS)
 
-$(B)/asan-tests/%: tests/%.c $(B)/libnd-asan.a tests/nd_test.h
+$(B)/asan-tests/%: tests/%.c $(B)/libnd-asan.a tests/nd_test.h $(wildcard tests/data/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) $(SANFLAGS) $< -o $@ $(B)/libnd-asan.a $(TEST_LIBS)
 

@@ -255,7 +255,9 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
  * that overlaps an input gives the same result as if the inputs were copied
  * first.
  *
- * Binary operations: nd_NAME(a, b) and nd_NAME_out(a, b, out). */
+ * Binary operations: nd_NAME(a, b) and nd_NAME_out(a, b, out). Integer
+ * overflow wraps and integer division by zero gives 0, silently. uint64 with
+ * int64 computes in float64, as in NumPy (inexact beyond 2^53). */
 #define ND_BINARY_OPS(X)                                                           \
     X(add) X(subtract) X(multiply)                                                 \
     X(divide)        /* true division: integers give float64 */                    \
@@ -274,11 +276,12 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
  * need a float give float64 for 32- and 64-bit integers and float32 for
  * bool and 8/16-bit integers (NumPy uses float16, which libnd lacks). */
 #define ND_UNARY_OPS(X)                                                            \
-    X(negative) X(abs) X(sign) X(sqrt) X(square) X(reciprocal)                     \
+    X(negative) X(abs) X(sign) X(sqrt) X(square)                                   \
+    X(reciprocal) /* integers give float (NumPy's integer 1/x is a wart) */       \
     X(exp) X(exp2) X(expm1) X(log) X(log2) X(log10) X(log1p)                       \
     X(sin) X(cos) X(tan) X(arcsin) X(arccos) X(arctan)                             \
     X(sinh) X(cosh) X(tanh) X(sigmoid) X(relu)                                     \
-    X(floor) X(ceil) X(rint) X(trunc) /* integers keep their dtype */              \
+    X(floor) X(ceil) X(rint) X(trunc) /* bool and integers keep their dtype */     \
     X(isnan) X(isinf) X(isfinite) X(logical_not)                                   \
     X(bitwise_not) /* np.invert: bool and integers */
 

@@ -189,7 +189,7 @@ void nd__extent(const nd_array *a, const char **lo, const char **hi) {
 }
 
 bool nd_may_share_memory(const nd_array *a, const nd_array *b) {
-    if (!a || !b) return false;
+    if (!a || !b || a->size == 0 || b->size == 0) return false; /* as NumPy */
     const char *alo, *ahi, *blo, *bhi;
     nd__extent(a, &alo, &ahi);
     nd__extent(b, &blo, &bhi);

@@ -21,6 +21,7 @@ static const arch_info g_arches[] = {
 #define NUM_ARCHES (int)(sizeof g_arches / sizeof g_arches[0])
 
 static nd_loop_table g_loops;
+static nd_reduce_table g_reduce;
 static nd_loop_fn g_casts[ND_NUM_DTYPES][ND_NUM_DTYPES];
 static _Atomic int g_arch = -1;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
@@ -41,6 +42,9 @@ static int best_arch(void) {
 
 static void build_table(int arch) {
     nd_loop_table t = {{0}};
+    nd_reduce_table r = {{0}};
+    nd__ref_reduce_loops(r);
+    memcpy(g_reduce, r, sizeof r);
     nd__ref_binary_loops(t);
     nd__ref_unary_loops(t);
     nd__ref_ternary_loops(t);
@@ -48,14 +52,19 @@ static void build_table(int arch) {
     memcpy(g_loops, t, sizeof t);
 }
 
-static void init_once(void) {
-    nd__ref_cast_loops(g_casts);
-    int arch = best_arch();
+/* ND_ARCH from the environment when set and usable, else the best level. */
+static int default_arch(void) {
     const char *env = getenv("ND_ARCH");
     if (env && *env) {
         int a = find_arch(env);
-        if (a >= 0 && g_arches[a].built) arch = a; /* an unusable request keeps the best */
+        if (a >= 0 && g_arches[a].built) return a; /* an unusable request keeps the best */
     }
+    return best_arch();
+}
+
+static void init_once(void) {
+    nd__ref_cast_loops(g_casts);
+    int arch = default_arch();
     build_table(arch);
     atomic_store(&g_arch, arch);
 }
@@ -63,6 +72,11 @@ static void init_once(void) {
 nd_loop_fn nd__loop(nd_op op, nd_dtype dt) {
     pthread_once(&g_once, init_once);
     return g_loops[op][dt];
+}
+
+nd_loop_fn nd__reduce_loop(nd_reduce_op op, nd_dtype dt) {
+    pthread_once(&g_once, init_once);
+    return g_reduce[op][dt];
 }
 
 nd_loop_fn nd__cast_loop(nd_dtype from, nd_dtype to) {
@@ -73,7 +87,7 @@ nd_loop_fn nd__cast_loop(nd_dtype from, nd_dtype to) {
 nd_status nd_set_arch(const char *arch) {
     static const char fn[] = "nd_set_arch";
     pthread_once(&g_once, init_once);
-    int a = arch ? find_arch(arch) : best_arch();
+    int a = arch ? find_arch(arch) : default_arch();
     if (a < 0) return nd__error(ND_ERR_VALUE, fn, "unknown kernel level '%s' (ref, avx2, avx512, neon)", arch);
     if (!g_arches[a].built)
         return nd__error(ND_ERR_UNSUPPORTED, fn, "kernel level '%s' is not available in this build or on this CPU", arch);

@@ -158,6 +158,15 @@ static nd_array *apply(const char *fn, nd_op op, int nin, const nd_array *const 
     return res;
 }
 
+/* The status an _out variant returns after apply failed: ND_ERR_NULL for a
+ * NULL argument even when an earlier error's message is kept (as
+ * nd__null_arg returns), else the error apply recorded. */
+static nd_status fail_status(int nin, const nd_array *const *in, const nd_array *out) {
+    for (int k = 0; k < nin; k++)
+        if (!in[k]) return ND_ERR_NULL;
+    return out ? nd_last_status() : ND_ERR_NULL;
+}
+
 static const char *const g_ab[] = {"a", "b"};
 static const char *const g_a[] = {"a"};
 
@@ -170,7 +179,7 @@ static const char *const g_a[] = {"a"};
         const nd_array *in[2] = {a, b};                                            \
         return apply("nd_" #name "_out", ND_OP_##name, 2, in, g_ab, out, true)     \
                    ? ND_OK                                                         \
-                   : nd_last_status();                                             \
+                   : fail_status(2, in, out);                                      \
     }
 #define DEFINE_UNARY_(name)                                                        \
     nd_array *nd_##name(const nd_array *a) {                                       \
@@ -179,7 +188,7 @@ static const char *const g_a[] = {"a"};
     nd_status nd_##name##_out(const nd_array *a, nd_array *out) {                  \
         return apply("nd_" #name "_out", ND_OP_##name, 1, &a, g_a, out, true)      \
                    ? ND_OK                                                         \
-                   : nd_last_status();                                             \
+                   : fail_status(1, &a, out);                                      \
     }
 ND_BINARY_OPS(DEFINE_BINARY_)
 ND_UNARY_OPS(DEFINE_UNARY_)
@@ -193,7 +202,7 @@ nd_array *nd_where(const nd_array *cond, const nd_array *a, const nd_array *b) {
 }
 nd_status nd_where_out(const nd_array *cond, const nd_array *a, const nd_array *b, nd_array *out) {
     const nd_array *in[3] = {cond, a, b};
-    return apply("nd_where_out", ND_OP_where, 3, in, g_where_names, out, true) ? ND_OK : nd_last_status();
+    return apply("nd_where_out", ND_OP_where, 3, in, g_where_names, out, true) ? ND_OK : fail_status(3, in, out);
 }
 nd_array *nd_clip(const nd_array *a, const nd_array *lo, const nd_array *hi) {
     const nd_array *in[3] = {a, lo, hi};
@@ -201,5 +210,5 @@ nd_array *nd_clip(const nd_array *a, const nd_array *lo, const nd_array *hi) {
 }
 nd_status nd_clip_out(const nd_array *a, const nd_array *lo, const nd_array *hi, nd_array *out) {
     const nd_array *in[3] = {a, lo, hi};
-    return apply("nd_clip_out", ND_OP_clip, 3, in, g_clip_names, out, true) ? ND_OK : nd_last_status();
+    return apply("nd_clip_out", ND_OP_clip, 3, in, g_clip_names, out, true) ? ND_OK : fail_status(3, in, out);
 }

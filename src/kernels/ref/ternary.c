@@ -4,8 +4,16 @@
 
 /* cond arrives as bool bytes (the engine casts it) */
 #define where_EXPR(K) (x ? y : z)
-/* clip = minimum(maximum(a, lo), hi) with NaN propagating, as NumPy */
-#define clip_EXPR_F (x != x ? x : y != y ? y : z != z ? z : x < y ? (y > z ? z : y) : x > z ? z : x)
+/* clip = minimum(maximum(a, lo), hi) with NaN propagating, in NumPy's order:
+ * on a tie the bound wins, so clip(-0.0, 0.0, 0.0) is +0.0 */
+#define CLIP_FLOAT_(T, sfx)                                                        \
+    static inline T clip_val_##sfx(T x, T lo, T hi) {                              \
+        T t = (x > lo || x != x) ? x : lo;                                         \
+        return (t < hi || t != t) ? t : hi;                                        \
+    }
+CLIP_FLOAT_(float, f32)
+CLIP_FLOAT_(double, f64)
+#define clip_EXPR_F _Generic((x), float: clip_val_f32, default: clip_val_f64)(x, y, z)
 #define clip_EXPR_INT (x < y ? (y > z ? z : y) : x > z ? z : x)
 #define clip_EXPR(K) clip_EXPR_##K
 #define clip_EXPR_B clip_EXPR_INT

@@ -13,7 +13,8 @@
 #define abs_F fabs(x)
 #define sign_S (T_)((x > 0) - (x < 0))
 #define sign_U (T_)(x > 0)
-#define sign_F (x > 0 ? (T_)1 : x < 0 ? (T_)-1 : x) /* keeps 0 and NaN */
+/* NaN stays NaN; -0.0 gives +0.0, as NumPy */
+#define sign_F (x > 0 ? (T_)1 : x < 0 ? (T_)-1 : x == 0 ? (T_)0 : x)
 #define square_S (T_)((W_)x * (W_)x)
 #define square_U square_S
 #define square_F (x * x)
