@@ -6,12 +6,9 @@
  * threads when the work is large. */
 #include "iter/iter.h"
 
+#include "iter/engine.h"
 #include "iter/threads.h"
 
-/* Work below this many elements stays on the calling thread. */
-#define PARALLEL_MIN_ELEMS (1 << 16)
-/* Each thread gets at least this many elements. */
-#define PARALLEL_CHUNK_ELEMS (1 << 15)
 /* Bytes of each conversion buffer. */
 #define CAST_BUF_BYTES 8192
 /* A tile's gathered block of one input, in bytes. */
@@ -19,38 +16,11 @@
 /* Rows of a tile: enough to use whole cache lines of the gathered input. */
 #define TILE_ROW_BYTES 64
 
-typedef struct engine {
-    nd_loop_fn loop;
-    void *params;
-    int nop;                         /* inputs, then the output last */
-    int ndim;
-    int64_t shape[ND_MAX_DIMS];
-    int64_t strides[ND_MAX_OPERANDS][ND_MAX_DIMS]; /* bytes */
-    char *data[ND_MAX_OPERANDS];
-    /* conversion on the way in (inputs) or out (output), NULL if none */
-    nd_loop_fn cast[ND_MAX_OPERANDS];
-    size_t loop_isz[ND_MAX_OPERANDS];
-    size_t isz[ND_MAX_OPERANDS];     /* the arrays' own element sizes */
-    bool any_cast;
-    /* the walk: outer axes 0..nouter-1 then rows of inner_n along inner axis */
-    int nouter;
-    int64_t outer_shape[ND_MAX_DIMS];
-    int64_t outer_strides[ND_MAX_OPERANDS][ND_MAX_DIMS];
-    int64_t inner_n;
-    int64_t inner_steps[ND_MAX_OPERANDS];
-    /* tiling: the last outer axis counts tiles of tile_rows rows along an
-     * axis of tile_len with row stride row_strides; rows are cut in pieces
-     * of tile_cols, and inputs marked gather are copied into a row-major
-     * block per piece, read along their own fast axis */
-    bool tiled;
-    int64_t tile_rows, tile_cols, tile_len;
-    int64_t row_strides[ND_MAX_OPERANDS];
-    bool gather[ND_MAX_OPERANDS]; /* inputs to gather into row-major blocks */
-} engine;
+
 
 /* Calls the loop on one row of n elements, converting through buffers when
  * an operand's dtype differs from the loop's. */
-static void run_row(const engine *e, char *const *ptrs, const int64_t *row_steps, int64_t n) {
+void nd__engine_run_row(const nd_engine *e, char *const *ptrs, const int64_t *row_steps, int64_t n) {
     const int nop = e->nop;
     if (!e->any_cast) {
         char *args[ND_MAX_OPERANDS];
@@ -116,9 +86,9 @@ static void gather_block(char *dst, const char *src, int64_t rows, int64_t m, in
  * In a tile, inputs laid out across the rows are first gathered into a
  * row-major block (reading them along their own fast axis), so the loop
  * runs on contiguous rows. */
-static void run_unit(const engine *e, char *const *ptrs, int64_t tile_index, char *blocks) {
+static void run_unit(const nd_engine *e, char *const *ptrs, int64_t tile_index, char *blocks) {
     if (!e->tiled) {
-        run_row(e, ptrs, e->inner_steps, e->inner_n);
+        nd__engine_run_row(e, ptrs, e->inner_steps, e->inner_n);
         return;
     }
     int64_t r0 = tile_index * e->tile_rows;
@@ -138,19 +108,19 @@ static void run_unit(const engine *e, char *const *ptrs, int64_t tile_index, cha
             for (int k = 0; k < e->nop; k++)
                 p[k] = e->gather[k] && blocks ? blocks + k * TILE_BLOCK_BYTES + r * block_pitch(m, e->isz[k]) * (int64_t)e->isz[k]
                                     : ptrs[k] + r * e->row_strides[k] + c * e->inner_steps[k];
-            run_row(e, p, steps, m);
+            nd__engine_run_row(e, p, steps, m);
         }
     }
 }
 
 /* Walks outer units [begin, end) with an odometer. */
 static void run_range(void *ctx, int64_t begin, int64_t end) {
-    const engine *e = ctx;
+    const nd_engine *e = ctx;
     const int nop = e->nop, no = e->nouter;
     if (no == 0) { /* a single row, split by element range */
         char *p[ND_MAX_OPERANDS];
         for (int k = 0; k < nop; k++) p[k] = e->data[k] + begin * e->inner_steps[k];
-        run_row(e, p, e->inner_steps, end - begin);
+        nd__engine_run_row(e, p, e->inner_steps, end - begin);
         return;
     }
     int64_t idx[ND_MAX_DIMS];
@@ -182,7 +152,7 @@ static int64_t iabs64(int64_t v) { return v < 0 ? -v : v; }
 /* Orders axes outermost first by the output's stride (then the inputs'),
  * flips axes every operand walks backwards, drops length-1 axes and merges
  * axes that are contiguous with each other for every operand. */
-static void simplify(engine *e) {
+void nd__engine_simplify(nd_engine *e) {
     const int nop = e->nop;
     int perm[ND_MAX_DIMS], n = e->ndim;
     for (int i = 0; i < n; i++) perm[i] = i;
@@ -247,7 +217,7 @@ static void simplify(engine *e) {
 /* Sets up the walk: rows along the last axis; when an input's unit-stride
  * axis is another one, that axis is cut into tiles so both layouts are read
  * from cache. */
-static void plan(engine *e) {
+static void plan(nd_engine *e) {
     const int nop = e->nop, nd = e->ndim, in = nd - 1;
     e->inner_n = e->shape[in];
     for (int k = 0; k < nop; k++) e->inner_steps[k] = e->strides[k][in];
@@ -315,7 +285,7 @@ bool nd__check_out(const char *fn, const nd_array *out, int ndim, const int64_t 
 }
 
 /* Byte strides of a broadcast to an ndim-long shape (right-aligned). */
-static void broadcast_strides(const nd_array *a, int ndim, int64_t *out) {
+void nd__broadcast_strides(const nd_array *a, int ndim, int64_t *out) {
     int off = ndim - a->ndim;
     int64_t isz = (int64_t)nd__itemsize(a->dtype);
     for (int i = 0; i < ndim; i++) {
@@ -368,8 +338,8 @@ static bool try_flat(nd_loop_fn loop, void *params, int nin, const nd_array *con
     }
     j.data[nin] = out->data;
     j.steps[nin] = (int64_t)nd__itemsize(out->dtype);
-    if (out->size >= PARALLEL_MIN_ELEMS)
-        nd__parallel_for(out->size, PARALLEL_CHUNK_ELEMS, run_flat, &j);
+    if (out->size >= ND_PARALLEL_MIN_ELEMS)
+        nd__parallel_for(out->size, ND_PARALLEL_CHUNK_ELEMS, run_flat, &j);
     else
         run_flat(&j, 0, out->size);
     return true;
@@ -380,7 +350,7 @@ nd_status nd__elementwise(const char *fn, nd_loop_fn loop, void *params, int nin
                           nd_dtype out_loop) {
     if (out->size == 0) return ND_OK;
     if (try_flat(loop, params, nin, in, in_loop, out, out_loop)) return ND_OK;
-    engine e;
+    nd_engine e;
     e.loop = loop;
     e.params = params;
     e.nop = nin + 1;
@@ -391,11 +361,11 @@ nd_status nd__elementwise(const char *fn, nd_loop_fn loop, void *params, int nin
     /* inputs that overlap the output other than exactly are copied first */
     nd_array *tmp[ND_MAX_OPERANDS] = {0};
     int64_t out_strides[ND_MAX_DIMS];
-    broadcast_strides(out, e.ndim, out_strides);
+    nd__broadcast_strides(out, e.ndim, out_strides);
     nd_status st = ND_OK;
     for (int k = 0; k < nin; k++) {
         const nd_array *a = in[k];
-        broadcast_strides(a, e.ndim, e.strides[k]);
+        nd__broadcast_strides(a, e.ndim, e.strides[k]);
         if (a->size > 0 && nd_may_share_memory(a, out) &&
             !(a->data == out->data && a->dtype == out->dtype &&
               same_layout(e.strides[k], out_strides, e.ndim, e.shape))) {
@@ -405,7 +375,7 @@ nd_status nd__elementwise(const char *fn, nd_loop_fn loop, void *params, int nin
                 goto done;
             }
             a = tmp[k];
-            broadcast_strides(a, e.ndim, e.strides[k]);
+            nd__broadcast_strides(a, e.ndim, e.strides[k]);
         }
         e.data[k] = a->data;
         e.isz[k] = nd__itemsize(a->dtype);
@@ -420,7 +390,7 @@ nd_status nd__elementwise(const char *fn, nd_loop_fn loop, void *params, int nin
     e.cast[nin] = out->dtype == out_loop ? NULL : nd__cast_loop(out_loop, out->dtype);
     e.any_cast |= e.cast[nin] != NULL;
 
-    simplify(&e);
+    nd__engine_simplify(&e);
     plan(&e);
 
     int64_t units = 1, per_unit;
@@ -431,10 +401,10 @@ nd_status nd__elementwise(const char *fn, nd_loop_fn loop, void *params, int nin
         for (int d = 0; d < e.nouter; d++) units *= e.outer_shape[d];
         per_unit = e.tiled ? e.tile_rows * e.inner_n : e.inner_n;
     }
-    if (e.nouter == 0 && e.ndim == 1 && e.inner_n >= PARALLEL_MIN_ELEMS) {
-        nd__parallel_for(units, PARALLEL_CHUNK_ELEMS, run_range, &e);
-    } else if (units * per_unit >= PARALLEL_MIN_ELEMS && units > 1) {
-        int64_t chunk = PARALLEL_CHUNK_ELEMS / (per_unit ? per_unit : 1);
+    if (e.nouter == 0 && e.ndim == 1 && e.inner_n >= ND_PARALLEL_MIN_ELEMS) {
+        nd__parallel_for(units, ND_PARALLEL_CHUNK_ELEMS, run_range, &e);
+    } else if (units * per_unit >= ND_PARALLEL_MIN_ELEMS && units > 1) {
+        int64_t chunk = ND_PARALLEL_CHUNK_ELEMS / (per_unit ? per_unit : 1);
         nd__parallel_for(units, chunk < 1 ? 1 : chunk, run_range, &e);
     } else {
         run_range(&e, 0, units);

@@ -22,6 +22,16 @@ nd_status nd__elementwise(const char *fn, nd_loop_fn loop, void *params, int nin
  * no stride-0 axis, and exactly that shape. */
 bool nd__check_out(const char *fn, const nd_array *out, int ndim, const int64_t *shape);
 
+/* Folds a into acc with a reduction loop (see ND_REDUCE_OPS): acc has a's
+ * ndim, length 1 on the reduced axes and a's length elsewhere, holds op's
+ * identity, and is C-contiguous memory of its own. a is read as dtype
+ * in_loop (converted on the fly). combine folds one accumulator into
+ * another (the op's loop on the accumulator dtype); identity is the
+ * accumulator's identity value. Floats are summed pairwise along every
+ * reduced axis; large work is split across threads. */
+nd_status nd__reduce(const char *fn, nd_loop_fn loop, nd_loop_fn combine, const nd_array *a,
+                     nd_dtype in_loop, nd_array *acc, const void *identity);
+
 /* Calls row(ctx, p, n, step) over a's elements, rows along its memory-fastest
  * axis; p points at the row's first element, step is in bytes. For read-only
  * scans (any-negative checks and similar). Stops early if row returns false. */

@@ -34,6 +34,28 @@ nd_loop_fn nd__loop(nd_op op, nd_dtype dt);
 /* Converts n elements of dtype from into dtype to (same dtype: a copy). */
 nd_loop_fn nd__cast_loop(nd_dtype from, nd_dtype to);
 
+/* Reduction loops share nd_loop_fn with args = {in, acc}: with acc's step
+ * 0 the loop folds the n inputs into *acc (floats summed pairwise); with a
+ * nonzero step it folds element-wise, acc[i] = op(acc[i], in[i]). The
+ * accumulator has the input's dtype, except bool for all/any and int64 for
+ * count_nonzero. */
+#define ND_REDUCE_OPS(X)                                                           \
+    X(sum) X(prod) X(min) X(max) X(nansum) X(nanmin) X(nanmax) X(all) X(any)      \
+    X(count_nonzero)
+typedef enum nd_reduce_op {
+#define ND_RED_ENUM_(name) ND_RED_##name,
+    ND_REDUCE_OPS(ND_RED_ENUM_)
+    ND_NUM_REDUCE_OPS
+#undef ND_RED_ENUM_
+} nd_reduce_op;
+typedef nd_loop_fn nd_reduce_table[ND_NUM_REDUCE_OPS][ND_NUM_DTYPES];
+/* The loop for op reading dtype dt, or NULL. */
+nd_loop_fn nd__reduce_loop(nd_reduce_op op, nd_dtype dt);
+/* Writes op's identity for accumulator dtype dt (the start of every fold:
+ * 0, 1, the dtype's max for min, NaN for nanmin, ...) into dst. */
+void nd__reduce_identity(nd_reduce_op op, nd_dtype dt, void *dst);
+void nd__ref_reduce_loops(nd_reduce_table t);
+
 /* Portable kernels: every ISA starts from these. Each fills its part of a
  * dispatch table. */
 typedef nd_loop_fn nd_loop_table[ND_NUM_OPS][ND_NUM_DTYPES];
