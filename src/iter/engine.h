@@ -4,11 +4,8 @@
 #define ND_ENGINE_H
 
 #include "iter/iter.h"
+#include "iter/threads.h"
 
-/* Work below this many elements stays on the calling thread. */
-#define ND_PARALLEL_MIN_ELEMS (1 << 16)
-/* Each thread gets at least this many elements. */
-#define ND_PARALLEL_CHUNK_ELEMS (1 << 15)
 
 typedef struct nd_engine {
     nd_loop_fn loop;

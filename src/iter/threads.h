@@ -4,6 +4,11 @@
 
 #include "core/core.h"
 
+/* Work below this many elements stays on the calling thread. */
+#define ND_PARALLEL_MIN_ELEMS (1 << 16)
+/* Each thread gets at least this many elements. */
+#define ND_PARALLEL_CHUNK_ELEMS (1 << 15)
+
 /* Runs fn(ctx, begin, end) over disjoint ranges covering [0, n), on up to
  * nd_get_num_threads() threads (the caller included), each range at least
  * min_chunk long. Runs on the calling thread alone when the pool is busy or

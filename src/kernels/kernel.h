@@ -56,6 +56,14 @@ nd_loop_fn nd__reduce_loop(nd_reduce_op op, nd_dtype dt);
 void nd__reduce_identity(nd_reduce_op op, nd_dtype dt, void *dst);
 void nd__ref_reduce_loops(nd_reduce_table t);
 
+/* Index of the first maximum (or minimum) of n elements step bytes apart;
+ * a NaN counts as the extreme, so the first NaN's index wins. n >= 1. */
+typedef int64_t (*nd_arg_fn)(const char *p, int64_t n, int64_t step);
+nd_arg_fn nd__arg_loop(bool max, nd_dtype dt);
+/* Running sum (or product) as a loop: args = {in, out}, out[i] = out[i-1]
+ * op in[i] with out[0] = in[0]; both of dtype dt. */
+nd_loop_fn nd__scan_loop(bool prod, nd_dtype dt);
+
 /* Portable kernels: every ISA starts from these. Each fills its part of a
  * dispatch table. */
 typedef nd_loop_fn nd_loop_table[ND_NUM_OPS][ND_NUM_DTYPES];

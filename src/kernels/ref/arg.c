@@ -1,0 +1,83 @@
+/* Portable argmax/argmin and running sum/product loops. */
+#include "kernels/kernel.h"
+
+/* Two passes when contiguous: the extreme with a branch-free fold (which
+ * vectorises) noting any NaN, then the first index holding it. */
+#define ARG_(NAME, T, CMP, ISFLOAT)                                                \
+    static int64_t NAME(const char *p, int64_t n, int64_t step) {                  \
+        if (step == (int64_t)sizeof(T)) {                                          \
+            const T *a = (const T *)p;                                             \
+            T m = a[0];                                                            \
+            int nan = 0;                                                           \
+            for (int64_t i = 1; i < n; i++) {                                      \
+                T x = a[i];                                                        \
+                m = x CMP m ? x : m;                                               \
+                if (ISFLOAT) nan |= x != x;                                        \
+            }                                                                      \
+            if (ISFLOAT && (nan || m != m)) {                                      \
+                for (int64_t i = 0; i < n; i++)                                    \
+                    if (a[i] != a[i]) return i;                                    \
+            }                                                                      \
+            for (int64_t i = 0; i < n; i++)                                        \
+                if (a[i] == m) return i;                                           \
+            return 0;                                                              \
+        }                                                                          \
+        T m = *(const T *)p;                                                       \
+        int64_t best = 0;                                                          \
+        if (ISFLOAT && m != m) return 0;                                           \
+        for (int64_t i = 1; i < n; i++) {                                          \
+            T x = *(const T *)(p + i * step);                                      \
+            if (ISFLOAT && x != x) return i;                                       \
+            if (x CMP m) {                                                         \
+                m = x;                                                             \
+                best = i;                                                          \
+            }                                                                      \
+        }                                                                          \
+        return best;                                                               \
+    }
+
+#define SCAN_(NAME, T, W, OP)                                                      \
+    static void NAME(char **args, int64_t n, const int64_t *steps, void *params) { \
+        typedef T T_;                                                              \
+        typedef W W_;                                                              \
+        (void)sizeof(W_);                                                          \
+        (void)params;                                                              \
+        if (n <= 0) return;                                                        \
+        const char *pi = args[0];                                                  \
+        char *po = args[1];                                                        \
+        T_ acc = *(const T_ *)pi;                                                  \
+        *(T_ *)po = acc;                                                           \
+        for (int64_t i = 1; i < n; i++) {                                          \
+            T_ x = *(const T_ *)(pi + i * steps[0]);                               \
+            acc = OP(acc, x);                                                      \
+            *(T_ *)(po + i * steps[1]) = acc;                                      \
+        }                                                                          \
+    }
+/* integer arithmetic wraps in the wide unsigned type, as the reductions */
+#define SUM_INT_(a, x) (T_)((W_)(a) + (W_)(x))
+#define PROD_INT_(a, x) (T_)((W_)(a) * (W_)(x))
+#define SUM_F_(a, x) ((a) + (x))
+#define PROD_F_(a, x) ((a) * (x))
+#define SUM_B_(a, x) (T_)((a) | (x))
+#define PROD_B_(a, x) (T_)((a) & (x))
+
+#define GEN_(E, sfx, T, W, ISF, SUM, PROD)                                         \
+    ARG_(argmax_##sfx, T, >, ISF)                                                  \
+    ARG_(argmin_##sfx, T, <, ISF)                                                  \
+    SCAN_(cumsum_##sfx, T, W, SUM)                                                 \
+    SCAN_(cumprod_##sfx, T, W, PROD)
+#define KINDS_(X)                                                                  \
+    ND_FOR_BOOL(X, 0, SUM_B_, PROD_B_) ND_FOR_SIGNED(X, 0, SUM_INT_, PROD_INT_)     \
+    ND_FOR_UNSIGNED(X, 0, SUM_INT_, PROD_INT_) ND_FOR_FLOAT(X, 1, SUM_F_, PROD_F_)
+KINDS_(GEN_)
+
+#define ENTRY_(E, sfx, T, W, ISF, SUM, PROD)                                       \
+    [E] = {argmax_##sfx, argmin_##sfx, cumsum_##sfx, cumprod_##sfx},
+typedef struct lane_loops {
+    nd_arg_fn argmax, argmin;
+    nd_loop_fn cumsum, cumprod;
+} lane_loops;
+static const lane_loops g_lane[ND_NUM_DTYPES] = {KINDS_(ENTRY_)};
+
+nd_arg_fn nd__arg_loop(bool max, nd_dtype dt) { return max ? g_lane[dt].argmax : g_lane[dt].argmin; }
+nd_loop_fn nd__scan_loop(bool prod, nd_dtype dt) { return prod ? g_lane[dt].cumprod : g_lane[dt].cumsum; }

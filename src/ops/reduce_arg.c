@@ -1,0 +1,194 @@
+/* Reductions along one axis that do not fit the folding walker: argmax and
+ * argmin (an index, not a value) and cumsum/cumprod (a result per input).
+ * They run lane by lane: a lane is the 1-D run of elements along the axis. */
+#include "iter/iter.h"
+#include "iter/threads.h"
+
+/* Lanes of v along its last axis; the others are walked with a counter. */
+typedef struct lanes {
+    const nd_array *v;     /* the input, axis moved last */
+    nd_array *out;         /* one element per lane (arg), or v's shape (scan) */
+    int64_t n, step;       /* lane length and step, bytes */
+    int64_t out_step;      /* scan: the output lane's step, bytes */
+    nd_arg_fn arg;
+    nd_loop_fn scan;
+} lanes;
+
+static char *lane_ptr(const nd_array *a, int64_t lane, int nouter) {
+    char *p = a->data;
+    int64_t isz = (int64_t)nd__itemsize(a->dtype);
+    for (int d = nouter - 1; d >= 0; d--) {
+        p += (lane % a->shape[d]) * a->strides[d] * isz;
+        lane /= a->shape[d];
+    }
+    return p;
+}
+
+static void run_lanes(void *ctx, int64_t begin, int64_t end) {
+    const lanes *l = ctx;
+    int nouter = l->v->ndim - 1;
+    for (int64_t i = begin; i < end; i++) {
+        const char *p = lane_ptr(l->v, i, nouter);
+        if (l->arg) {
+            ((int64_t *)l->out->data)[i] = l->arg(p, l->n, l->step);
+        } else {
+            char *args[2] = {(char *)p, lane_ptr(l->out, i, nouter)};
+            int64_t steps[2] = {l->step, l->out_step};
+            l->scan(args, l->n, steps, NULL);
+        }
+    }
+}
+
+static void for_each_lane(lanes *l, int64_t nlanes) {
+    int64_t work = nlanes * l->n;
+    if (work >= ND_PARALLEL_MIN_ELEMS && nlanes > 1)
+        nd__parallel_for(nlanes, 1 + ND_PARALLEL_CHUNK_ELEMS / l->n, run_lanes, l);
+    else
+        run_lanes(l, 0, nlanes);
+}
+
+/* a with axis moved last, as a contiguous copy when its lanes are strided
+ * (so each lane is read in order, once). ND_AXIS_NONE flattens. */
+static nd_array *lanes_of(const char *fn, const nd_array *a, int *axis) {
+    if (*axis == ND_AXIS_NONE) {
+        nd_array *flat = nd_ravel(a);
+        if (!flat) nd__error(nd_last_status(), fn, "%s", nd_errmsg());
+        return flat;
+    }
+    if (!nd__norm_axis(fn, axis, a->ndim == 0 ? 1 : a->ndim)) return NULL;
+    if (a->ndim == 0) return nd_reshape(a, 1, (const int64_t[]){1});
+    nd_array *moved = nd_moveaxis(a, *axis, -1);
+    if (!moved) return NULL;
+    if (moved->ndim > 0 && moved->strides[moved->ndim - 1] != 1 && moved->shape[moved->ndim - 1] > 1 &&
+        moved->size > moved->shape[moved->ndim - 1]) {
+        nd_array *c = nd_copy(moved);
+        nd_free(moved);
+        return c;
+    }
+    return moved;
+}
+
+static nd_array *arg_reduce(const char *fn, bool max, const nd_array *a, int axis, bool keepdims,
+                            nd_array *out) {
+    if (!nd__check_array(fn, "a", a)) return NULL;
+    int ax = axis;
+    nd_array *v = lanes_of(fn, a, &ax);
+    if (!v) return NULL;
+    int64_t n = v->shape[v->ndim - 1];
+    if (n == 0) {
+        nd__error(ND_ERR_VALUE, fn, "attempt to get %s of an empty sequence", max ? "argmax" : "argmin");
+        nd_free(v);
+        return NULL;
+    }
+    /* the result: the other axes, with the reduced one kept as 1 on request */
+    int64_t shape[ND_MAX_DIMS];
+    int nd = 0;
+    if (axis == ND_AXIS_NONE) {
+        for (int d = 0; keepdims && d < a->ndim; d++) shape[nd++] = 1;
+    } else {
+        for (int d = 0; d < a->ndim; d++)
+            if (d != ax) shape[nd++] = a->shape[d];
+            else if (keepdims) shape[nd++] = 1;
+    }
+    if (out && !nd__check_out(fn, out, nd, shape)) {
+        nd_free(v);
+        return NULL;
+    }
+    if (out && !nd_can_cast(ND_INT64, out->dtype, ND_CAST_SAME_KIND)) {
+        nd__error(ND_ERR_DTYPE, fn, "cannot cast the result from int64 to the output's %s (same_kind casting)",
+                  nd__dtypes[out->dtype].name);
+        nd_free(v);
+        return NULL;
+    }
+    nd_array *res = nd__alloc_array(fn, nd, shape, ND_INT64);
+    if (!res) {
+        nd_free(v);
+        return NULL;
+    }
+    lanes l = {v, res, n, v->strides[v->ndim - 1] * (int64_t)nd__itemsize(v->dtype), 0,
+               nd__arg_loop(max, v->dtype), NULL};
+    for_each_lane(&l, v->size / n);
+    nd_free(v);
+    if (!out) return res;
+    nd_status st = nd_copyto(out, res);
+    nd_free(res);
+    return st == ND_OK ? out : NULL;
+}
+
+nd_array *nd_argmax(const nd_array *a, int axis, bool keepdims) {
+    return arg_reduce("nd_argmax", true, a, axis, keepdims, NULL);
+}
+nd_array *nd_argmin(const nd_array *a, int axis, bool keepdims) {
+    return arg_reduce("nd_argmin", false, a, axis, keepdims, NULL);
+}
+nd_status nd_argmax_out(const nd_array *a, int axis, bool keepdims, nd_array *out) {
+    if (!out) return nd__null_arg("nd_argmax_out", "out");
+    return arg_reduce("nd_argmax_out", true, a, axis, keepdims, out) ? ND_OK : nd_last_status();
+}
+nd_status nd_argmin_out(const nd_array *a, int axis, bool keepdims, nd_array *out) {
+    if (!out) return nd__null_arg("nd_argmin_out", "out");
+    return arg_reduce("nd_argmin_out", false, a, axis, keepdims, out) ? ND_OK : nd_last_status();
+}
+
+/* NumPy's accumulator for cumsum/cumprod: 64-bit for bool and ints. */
+static nd_dtype scan_dtype(nd_dtype dt) {
+    switch (nd__kind(dt)) {
+    case ND_KIND_BOOL:
+    case ND_KIND_INT: return ND_INT64;
+    case ND_KIND_UINT: return ND_UINT64;
+    default: return dt;
+    }
+}
+
+static nd_array *scan(const char *fn, bool prod, const nd_array *a, int axis, nd_array *out) {
+    if (!nd__check_array(fn, "a", a)) return NULL;
+    nd_dtype acc = scan_dtype(a->dtype);
+    int ax = axis;
+    if (ax != ND_AXIS_NONE && !nd__norm_axis(fn, &ax, a->ndim == 0 ? 1 : a->ndim)) return NULL;
+    int64_t flat = a->size;
+    int nd = axis == ND_AXIS_NONE ? 1 : a->ndim;
+    const int64_t *shape = axis == ND_AXIS_NONE ? &flat : a->shape;
+    if (out && (!nd__check_out(fn, out, nd, shape))) return NULL;
+    if (out && !nd_can_cast(acc, out->dtype, ND_CAST_SAME_KIND)) {
+        nd__error(ND_ERR_DTYPE, fn, "cannot cast the result from %s to the output's %s (same_kind casting)",
+                  nd__dtypes[acc].name, nd__dtypes[out->dtype].name);
+        return NULL;
+    }
+    /* convert first, then scan lanes of the converted copy in place */
+    nd_array *x = nd_astype(a, acc);
+    if (!x) return NULL;
+    if (axis == ND_AXIS_NONE || a->ndim == 0) {
+        nd_array *r = nd_reshape(x, nd, shape);
+        nd_free(x);
+        x = r;
+        if (!x) return NULL;
+        ax = 0;
+    }
+    if (x->size > 0) {
+        nd_array *v = nd_moveaxis(x, ax, -1); /* a view of x: the scan writes x */
+        if (!v) {
+            nd_free(x);
+            return NULL;
+        }
+        int64_t n = v->shape[v->ndim - 1];
+        int64_t step = v->strides[v->ndim - 1] * (int64_t)nd__itemsize(acc);
+        lanes l = {v, v, n, step, step, NULL, nd__scan_loop(prod, acc)};
+        for_each_lane(&l, v->size / n);
+        nd_free(v);
+    }
+    if (!out) return x;
+    nd_status st = nd_copyto(out, x);
+    nd_free(x);
+    return st == ND_OK ? out : NULL;
+}
+
+nd_array *nd_cumsum(const nd_array *a, int axis) { return scan("nd_cumsum", false, a, axis, NULL); }
+nd_array *nd_cumprod(const nd_array *a, int axis) { return scan("nd_cumprod", true, a, axis, NULL); }
+nd_status nd_cumsum_out(const nd_array *a, int axis, nd_array *out) {
+    if (!out) return nd__null_arg("nd_cumsum_out", "out");
+    return scan("nd_cumsum_out", false, a, axis, out) ? ND_OK : nd_last_status();
+}
+nd_status nd_cumprod_out(const nd_array *a, int axis, nd_array *out) {
+    if (!out) return nd__null_arg("nd_cumprod_out", "out");
+    return scan("nd_cumprod_out", true, a, axis, out) ? ND_OK : nd_last_status();
+}
