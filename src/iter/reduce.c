@@ -11,9 +11,9 @@
 #include <stdlib.h>
 
 /* Rows folded plainly before a partial joins the pairwise stack. */
-#define GROUP_ROWS 8
+#define GROUP_ROWS 16
 /* Inner-axis chunk of one unit when the inner axis is kept, in elements. */
-#define CHUNK_COLS 2048
+#define CHUNK_COLS 8192
 #define MAX_LEVELS 64
 
 typedef struct reducer {
@@ -30,8 +30,16 @@ typedef struct reducer {
     int64_t nchunks;
 } reducer;
 
+/* n copies of the identity, by doubling memcpy. */
 static void fill_identity(char *dst, int64_t n, const void *identity, size_t isz) {
-    for (int64_t i = 0; i < n; i++) memcpy(dst + (size_t)i * isz, identity, isz);
+    if (n <= 0) return;
+    memcpy(dst, identity, isz);
+    size_t done = isz, total = (size_t)n * isz;
+    while (done < total) {
+        size_t c = done < total - done ? done : total - done;
+        memcpy(dst + done, dst, c);
+        done += c;
+    }
 }
 
 /* dst = op(dst, src) over n accumulators; dst_step 0 folds into one. */
@@ -39,6 +47,15 @@ static void combine_into(const reducer *r, char *src, char *dst, int64_t n, int6
     char *args[2] = {src, dst};
     int64_t steps[2] = {dst_step == 0 ? 0 : (int64_t)r->acc_isz, dst_step};
     r->combine(args, n, steps, NULL);
+}
+
+/* The row after row (at reduced-axis counter idx), without moving on. */
+static const char *next_row(const reducer *r, const char *row, const int64_t *idx) {
+    for (int d = r->nred - 1; d >= 0; d--) {
+        if (idx[d] + 1 < r->red_shape[d]) return row + r->red_strides[0][d];
+        row -= r->red_strides[0][d] * (r->red_shape[d] - 1);
+    }
+    return row;
 }
 
 static void run_units(void *ctx, int64_t begin, int64_t end) {
@@ -95,8 +112,13 @@ static void run_units(void *ctx, int64_t begin, int64_t end) {
         int64_t idx[ND_MAX_DIMS] = {0}, in_group = 0;
         int64_t cur_steps[2] = {in_step, acc_step};
         char *row = in;
+        const int64_t row_bytes = n_in * in_step;
         for (int64_t t = 0; t < r->red_total; t++) {
             char *ptrs[2] = {row, cur};
+            /* the next row is somewhere else in memory: fetch it while this
+             * one is folded (the hardware prefetcher cannot guess it) */
+            if (in_step == (int64_t)e->isz[0] && t + 1 < r->red_total)
+                for (int64_t b = 0; b < row_bytes; b += 64) __builtin_prefetch(next_row(r, row, idx) + b);
             nd__engine_run_row(e, ptrs, cur_steps, n_in);
             if (++in_group == GROUP_ROWS) {
                 /* carry: merge equal-sized partials upwards */
@@ -216,13 +238,17 @@ nd_status nd__reduce(const char *fn, nd_loop_fn loop, nd_loop_fn combine, const 
                      nd_dtype in_loop, nd_array *acc, const void *identity) {
     if (a->size == 0 || acc->size == 0) return ND_OK;
     int nthreads = nd_get_num_threads();
+    /* split the reduced axis that is outermost in memory, so each slice is
+     * a block the walker can coalesce */
     int axis = -1;
-    for (int d = 0; d < a->ndim; d++)
-        if (acc->shape[d] == 1 && a->shape[d] > 1 && (axis < 0 || a->shape[d] > a->shape[axis]))
+    for (int d = 0; d < a->ndim; d++) {
+        int64_t st = a->strides[d] < 0 ? -a->strides[d] : a->strides[d];
+        if (acc->shape[d] == 1 && a->shape[d] >= nthreads &&
+            (axis < 0 || st > (a->strides[axis] < 0 ? -a->strides[axis] : a->strides[axis])))
             axis = d;
+    }
     bool few_outputs = acc->size < 2 * (int64_t)nthreads;
-    if (nthreads < 2 || !few_outputs || axis < 0 || a->size < 4 * ND_PARALLEL_MIN_ELEMS ||
-        a->shape[axis] < nthreads)
+    if (nthreads < 2 || !few_outputs || axis < 0 || a->size < 4 * ND_PARALLEL_MIN_ELEMS)
         return reduce_serial_or_units(fn, loop, combine, a, in_loop, acc, identity, true);
 
     nd_array *parts[256];
