@@ -47,6 +47,35 @@ static void for_each_lane(lanes *l, int64_t nlanes) {
         run_lanes(l, 0, nlanes);
 }
 
+/* One long lane: each thread finds the extreme of a part, then the same
+ * loop picks among the parts' extremes (the first NaN, else the first of
+ * the best), which keeps NumPy's first-occurrence rule. */
+#define MAX_PARTS 64
+typedef struct part_job {
+    const lanes *l;
+    int64_t nparts;
+    int64_t idx[MAX_PARTS];
+} part_job;
+
+static void run_parts(void *ctx, int64_t begin, int64_t end) {
+    part_job *j = ctx;
+    for (int64_t p = begin; p < end; p++) {
+        int64_t lo = j->l->n * p / j->nparts, hi = j->l->n * (p + 1) / j->nparts;
+        j->idx[p] = lo + j->l->arg(j->l->v->data + lo * j->l->step, hi - lo, j->l->step);
+    }
+}
+
+static int64_t split_lane(const lanes *l) {
+    part_job j = {l, nd_get_num_threads(), {0}};
+    if (j.nparts > MAX_PARTS) j.nparts = MAX_PARTS;
+    nd__parallel_for(j.nparts, 1, run_parts, &j);
+    size_t isz = nd__itemsize(l->v->dtype);
+    _Alignas(16) char best[MAX_PARTS * 8];
+    for (int64_t p = 0; p < j.nparts; p++)
+        memcpy(best + (size_t)p * isz, l->v->data + j.idx[p] * l->step, isz);
+    return j.idx[l->arg(best, j.nparts, (int64_t)isz)];
+}
+
 /* a with axis moved last, as a contiguous copy when its lanes are strided
  * (so each lane is read in order, once). ND_AXIS_NONE flattens. */
 static nd_array *lanes_of(const char *fn, const nd_array *a, int *axis) {
@@ -107,7 +136,10 @@ static nd_array *arg_reduce(const char *fn, bool max, const nd_array *a, int axi
     }
     lanes l = {v, res, n, v->strides[v->ndim - 1] * (int64_t)nd__itemsize(v->dtype), 0,
                nd__arg_loop(max, v->dtype), NULL};
-    for_each_lane(&l, v->size / n);
+    if (v->size == n && n >= 4 * ND_PARALLEL_MIN_ELEMS && nd_get_num_threads() > 1)
+        *(int64_t *)res->data = split_lane(&l);
+    else
+        for_each_lane(&l, v->size / n);
     nd_free(v);
     if (!out) return res;
     nd_status st = nd_copyto(out, res);
