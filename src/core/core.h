@@ -74,6 +74,12 @@ bool nd__check_dtype(const char *fn, nd_dtype dt);
 bool nd__check_shape(const char *fn, int ndim, const int64_t *shape);
 /* Normalises a possibly negative axis into [0, ndim). */
 bool nd__norm_axis(const char *fn, int *axis, int ndim);
+/* Checks naxes axes against ndim: each in range, none repeated. norm (may
+ * be NULL) receives them normalised; seen[0..ndim) marks them. */
+bool nd__norm_axes(const char *fn, int ndim, int naxes, const int *axes, int *norm, bool *seen);
+/* NumPy's accumulator for sum, prod, cumsum and cumprod: int64 for bool and
+ * signed integers, uint64 for unsigned, floats unchanged. */
+nd_dtype nd__sum_dtype(nd_dtype dt);
 
 /* ------------------------------------------------------------ allocation */
 

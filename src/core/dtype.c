@@ -88,3 +88,12 @@ bool nd_can_cast(nd_dtype from, nd_dtype to, nd_casting casting) {
     }
     return false;
 }
+
+nd_dtype nd__sum_dtype(nd_dtype dt) {
+    switch (nd__kind(dt)) {
+    case ND_KIND_BOOL:
+    case ND_KIND_INT: return ND_INT64;
+    case ND_KIND_UINT: return ND_UINT64;
+    default: return dt;
+    }
+}

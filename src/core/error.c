@@ -102,3 +102,29 @@ bool nd__norm_axis(const char *fn, int *axis, int ndim) {
     *axis = ax < 0 ? ax + ndim : ax;
     return true;
 }
+
+/* Checks a list of axes against ndim: each in range (negative ones count from
+ * the end), none repeated. norm receives the normalised axes, seen[ndim]
+ * marks them. */
+bool nd__norm_axes(const char *fn, int ndim, int naxes, const int *axes, int *norm, bool *seen) {
+    if (naxes < 0 || naxes > ndim) {
+        nd__error(ND_ERR_VALUE, fn, "%d axes given for an array of dimension %d", naxes, ndim);
+        return false;
+    }
+    if (naxes > 0 && !axes) {
+        nd__null_arg(fn, "axes");
+        return false;
+    }
+    for (int i = 0; i < ndim; i++) seen[i] = false;
+    for (int i = 0; i < naxes; i++) {
+        int ax = axes[i];
+        if (!nd__norm_axis(fn, &ax, ndim)) return false;
+        if (seen[ax]) {
+            nd__error(ND_ERR_VALUE, fn, "repeated axis %d", axes[i]);
+            return false;
+        }
+        seen[ax] = true;
+        if (norm) norm[i] = ax;
+    }
+    return true;
+}

@@ -7,25 +7,8 @@
 
 /* Which axes of a are reduced; false (error recorded) for a bad axis list. */
 static bool parse_axes(const char *fn, const nd_array *a, int naxes, const int *axes, bool *reduced) {
-    for (int d = 0; d < a->ndim; d++) reduced[d] = naxes == ND_ALL_AXES;
-    if (naxes == ND_ALL_AXES) return true;
-    if (naxes < 0 || naxes > a->ndim) {
-        nd__error(ND_ERR_VALUE, fn, "%d axes given for an array of dimension %d", naxes, a->ndim);
-        return false;
-    }
-    if (naxes > 0 && !axes) {
-        nd__null_arg(fn, "axes");
-        return false;
-    }
-    for (int i = 0; i < naxes; i++) {
-        int ax = axes[i];
-        if (!nd__norm_axis(fn, &ax, a->ndim)) return false;
-        if (reduced[ax]) {
-            nd__error(ND_ERR_VALUE, fn, "duplicate value in 'axis': %d", axes[i]);
-            return false;
-        }
-        reduced[ax] = true;
-    }
+    if (naxes != ND_ALL_AXES) return nd__norm_axes(fn, a->ndim, naxes, axes, NULL, reduced);
+    for (int d = 0; d < a->ndim; d++) reduced[d] = true;
     return true;
 }
 
@@ -45,16 +28,6 @@ static int64_t fold_count(const nd_array *a, const bool *reduced) {
     for (int d = 0; d < a->ndim; d++)
         if (reduced[d]) n *= a->shape[d];
     return n;
-}
-
-/* NumPy's default accumulator for sum and prod: 64-bit for bool and ints. */
-static nd_dtype sum_dtype(nd_dtype dt) {
-    switch (nd__kind(dt)) {
-    case ND_KIND_BOOL:
-    case ND_KIND_INT: return ND_INT64;
-    case ND_KIND_UINT: return ND_UINT64;
-    default: return dt;
-    }
 }
 
 typedef struct reduction {
@@ -126,7 +99,7 @@ static reduction choose(kind_of k, nd_dtype dt, nd_dtype dt_override) {
     reduction r;
     switch (k) {
     case K_SUM: case K_PROD: case K_NANSUM: {
-        nd_dtype acc = dt_override != ND_NUM_DTYPES ? dt_override : sum_dtype(dt);
+        nd_dtype acc = dt_override != ND_NUM_DTYPES ? dt_override : nd__sum_dtype(dt);
         bool nan = k == K_NANSUM && is_float(acc);
         r = (reduction){k == K_PROD ? ND_RED_prod : nan ? ND_RED_nansum : ND_RED_sum, acc, acc};
         break;

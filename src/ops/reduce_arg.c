@@ -162,19 +162,9 @@ nd_status nd_argmin_out(const nd_array *a, int axis, bool keepdims, nd_array *ou
     return arg_reduce("nd_argmin_out", false, a, axis, keepdims, out) ? ND_OK : nd_last_status();
 }
 
-/* NumPy's accumulator for cumsum/cumprod: 64-bit for bool and ints. */
-static nd_dtype scan_dtype(nd_dtype dt) {
-    switch (nd__kind(dt)) {
-    case ND_KIND_BOOL:
-    case ND_KIND_INT: return ND_INT64;
-    case ND_KIND_UINT: return ND_UINT64;
-    default: return dt;
-    }
-}
-
 static nd_array *scan(const char *fn, bool prod, const nd_array *a, int axis, nd_array *out) {
     if (!nd__check_array(fn, "a", a)) return NULL;
-    nd_dtype acc = scan_dtype(a->dtype);
+    nd_dtype acc = nd__sum_dtype(a->dtype);
     int ax = axis;
     if (ax != ND_AXIS_NONE && !nd__norm_axis(fn, &ax, a->ndim == 0 ? 1 : a->ndim)) return NULL;
     int64_t flat = a->size;

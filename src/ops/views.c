@@ -53,32 +53,6 @@ static void geom_insert_axis(geom *g, int axis, int64_t len, int64_t stride) {
 
 static int64_t itemsize_of(const nd_array *a) { return (int64_t)nd__itemsize(a->dtype); }
 
-/* Checks a list of axes against ndim: each in range (negative ones count from
- * the end), none repeated. norm receives the normalised axes, seen[ndim]
- * marks them. */
-static bool norm_axes(const char *fn, int ndim, int naxes, const int *axes, int *norm, bool *seen) {
-    if (naxes < 0 || naxes > ndim) {
-        nd__error(ND_ERR_VALUE, fn, "%d axes given for an array of dimension %d", naxes, ndim);
-        return false;
-    }
-    if (naxes > 0 && !axes) {
-        nd__null_arg(fn, "axes");
-        return false;
-    }
-    for (int i = 0; i < ndim; i++) seen[i] = false;
-    for (int i = 0; i < naxes; i++) {
-        int ax = axes[i];
-        if (!nd__norm_axis(fn, &ax, ndim)) return false;
-        if (seen[ax]) {
-            nd__error(ND_ERR_VALUE, fn, "repeated axis %d", axes[i]);
-            return false;
-        }
-        seen[ax] = true;
-        norm[i] = ax;
-    }
-    return true;
-}
-
 static nd_array *permuted_view(const char *fn, const nd_array *a, const int *perm) {
     geom g;
     g.ndim = a->ndim;
@@ -193,7 +167,7 @@ nd_array *nd_transpose(const nd_array *a, const int *axes) {
     bool seen[ND_MAX_DIMS];
     if (!axes) {
         for (int i = 0; i < a->ndim; i++) perm[i] = a->ndim - 1 - i;
-    } else if (!norm_axes(fn, a->ndim, a->ndim, axes, perm, seen)) {
+    } else if (!nd__norm_axes(fn, a->ndim, a->ndim, axes, perm, seen)) {
         return NULL;
     }
     return permuted_view(fn, a, perm);
@@ -378,7 +352,7 @@ nd_array *nd_squeeze(const nd_array *a, int naxes, const int *axes) {
     if (naxes == 0) {
         for (int i = 0; i < a->ndim; i++) drop[i] = a->shape[i] == 1;
     } else {
-        if (!norm_axes(fn, a->ndim, naxes, axes, norm, drop)) return NULL;
+        if (!nd__norm_axes(fn, a->ndim, naxes, axes, norm, drop)) return NULL;
         for (int i = 0; i < naxes; i++) {
             if (a->shape[norm[i]] != 1) {
                 nd__error(ND_ERR_VALUE, fn,
@@ -457,7 +431,7 @@ nd_array *nd_flip(const nd_array *a, int naxes, const int *axes) {
     bool flip[ND_MAX_DIMS];
     if (naxes == 0) {
         for (int i = 0; i < a->ndim; i++) flip[i] = true;
-    } else if (!norm_axes(fn, a->ndim, naxes, axes, norm, flip)) {
+    } else if (!nd__norm_axes(fn, a->ndim, naxes, axes, norm, flip)) {
         return NULL;
     }
     geom g;
