@@ -532,9 +532,16 @@ static void test_copyto(void **state) {
     assert_memory_equal(out, ((int8_t[]){7, 7, 7, 7, 7, 7}), 6);
 
     /* shape errors leave dst alone */
-    nd_array *bad[] = {nd_zeros(1, SH(2), ND_INT8), nd_zeros(3, SH(1, 2, 3), ND_INT8), nd_zeros(2, SH(3, 3), ND_INT8)};
+    /* np.copyto accepts extra leading length-1 axes, (1,2,3) into (2,3),
+     * but not (2,2,3) */
+    nd_array *ones3 = nd_ones(3, SH(1, 2, 3), ND_INT8);
+    ND_ASSERT_OK(nd_copyto(d8, ones3));
+    assert_memory_equal(out, ((int8_t[]){1, 1, 1, 1, 1, 1}), 6);
+    nd_free(ones3);
+    ND_ASSERT_OK(nd_copyto(d8, zero_d));
+    nd_array *bad[] = {nd_zeros(1, SH(2), ND_INT8), nd_zeros(3, SH(2, 2, 3), ND_INT8), nd_zeros(2, SH(3, 3), ND_INT8)};
     const char *msg[] = {"nd_copyto: could not broadcast input of shape (2,) into shape (2,3)",
-                         "could not broadcast input of shape (1,2,3) into shape (2,3)",
+                         "could not broadcast input of shape (2,2,3) into shape (2,3)",
                          "could not broadcast input of shape (3,3) into shape (2,3)"};
     for (int i = 0; i < 3; i++) {
         assert_int_equal(nd_copyto(d8, bad[i]), ND_ERR_SHAPE);

@@ -40,14 +40,23 @@ nd_status nd_copyto(nd_array *dst, const nd_array *src) {
     static const char fn[] = "nd_copyto";
     if (!dst) return nd__null_arg(fn, "dst");
     if (!src) return nd__null_arg(fn, "src");
-    /* src must broadcast to dst's shape, not the other way round */
-    if (src->ndim > dst->ndim) goto mismatch;
-    for (int i = 0; i < src->ndim; i++) {
-        int64_t s = src->shape[i], d = dst->shape[dst->ndim - src->ndim + i];
-        if (s != d && s != 1) goto mismatch;
+    /* src must broadcast to dst's shape, not the other way round; extra
+     * leading length-1 axes of src are dropped, as NumPy does */
+    int extra = src->ndim - dst->ndim;
+    for (int i = 0; i < extra; i++)
+        if (src->shape[i] != 1) goto mismatch;
+    nd_array s = *src; /* a private view without the extra axes */
+    if (extra > 0) {
+        s.ndim = dst->ndim;
+        memmove(s.shape, src->shape + extra, sizeof(int64_t) * (size_t)s.ndim);
+        memmove(s.strides, src->strides + extra, sizeof(int64_t) * (size_t)s.ndim);
+    }
+    for (int i = 0; i < s.ndim; i++) {
+        int64_t n = s.shape[i], d = dst->shape[dst->ndim - s.ndim + i];
+        if (n != d && n != 1) goto mismatch;
     }
     if (!nd__check_out(fn, dst, dst->ndim, dst->shape)) return nd_last_status();
-    return assign(fn, dst, src);
+    return assign(fn, dst, &s);
 mismatch: {
     char s1[ND_SHAPE_STR_CAP], s2[ND_SHAPE_STR_CAP];
     return nd__error(ND_ERR_SHAPE, fn, "could not broadcast input of shape %s into shape %s",
