@@ -72,6 +72,32 @@ static void run_units(void *ctx, int64_t begin, int64_t end) {
         stack = nd__alloc((size_t)(levels * r->width * isz), 64);
         /* without memory, fold rows plainly straight into the accumulator */
     }
+    if (r->nred == 0 && !r->inner_kept) {
+        /* one row into one accumulator per unit: walk the kept axes with a
+         * counter, since short rows make per-unit set-up the cost */
+        int64_t idx[ND_MAX_DIMS];
+        char *ptrs[2] = {e->data[0], e->data[1]};
+        int64_t rem = begin;
+        for (int d = r->nkept - 1; d >= 0; d--) {
+            idx[d] = rem % r->kept_shape[d];
+            rem /= r->kept_shape[d];
+            ptrs[0] += idx[d] * r->kept_strides[0][d];
+            ptrs[1] += idx[d] * r->kept_strides[1][d];
+        }
+        const int64_t steps[2] = {in_step, 0};
+        for (int64_t u = begin; u < end; u++) {
+            nd__engine_run_row(e, ptrs, steps, e->inner_n);
+            for (int d = r->nkept - 1; d >= 0; d--) {
+                ptrs[0] += r->kept_strides[0][d];
+                ptrs[1] += r->kept_strides[1][d];
+                if (++idx[d] < r->kept_shape[d]) break;
+                ptrs[0] -= r->kept_strides[0][d] * r->kept_shape[d];
+                ptrs[1] -= r->kept_strides[1][d] * r->kept_shape[d];
+                idx[d] = 0;
+            }
+        }
+        return;
+    }
     for (int64_t u = begin; u < end; u++) {
         int64_t c = u % r->nchunks, k = u / r->nchunks;
         char *in = e->data[0], *out = e->data[1];
