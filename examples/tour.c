@@ -1,122 +1,18 @@
 /* A short tour of libnd's core, run by `make demo`: creation, views,
  * broadcasting, an _out operation, casting and an error message. Each step
- * prints the NumPy expression it mirrors and the result as NumPy prints it.
- * The printing helper below is local to this example (a small part of
- * NumPy's repr: no line wrapping, no scientific notation); the library's own
- * nd_print comes with the I/O work. */
+ * prints the NumPy expression it mirrors and the result as NumPy prints it
+ * (nd_print gives NumPy's repr). */
 #include <nd.h>
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-/* ---------------------------------------------------------------- printing */
-
-#define CELL 40
-
-/* The shortest decimal with at most 8 fractional digits that reads back as
- * v in the array's float type (NumPy's default "maxprec" mode). */
-static void format_float(char *out, double v, nd_dtype dt) {
-    if (v != v) { strcpy(out, "nan"); return; }
-    if (v > 1e308 || v < -1e308) { strcpy(out, v > 0 ? "inf" : "-inf"); return; }
-    for (int p = 0; p <= 8; p++) {
-        snprintf(out, CELL, "%.*f", p, v);
-        double back = strtod(out, NULL);
-        if (dt == ND_FLOAT32 ? (float)back == (float)v : back == v) break;
-    }
-    if (!strchr(out, '.')) strcat(out, ".");
-    size_t n = strlen(out); /* "%.8f" may leave trailing zeros */
-    while (n > 2 && out[n - 1] == '0' && out[n - 2] != '.') out[--n] = '\0';
-    if (n > 1 && out[n - 1] == '0' && out[n - 2] == '.') out[n - 1] = '\0';
-}
-
-typedef struct printer {
-    char (*cell)[CELL];
-    const int64_t *shape;
-    int ndim;
-    int left, right; /* float columns: widths before and after the '.' */
-    int width;       /* every cell is padded to this */
-    bool is_float;
-} printer;
-
-static void print_cell(const printer *p, const char *s) {
-    const char *dot = p->is_float ? strchr(s, '.') : NULL;
-    if (!dot) { /* integers, bools, nan, inf: right-aligned */
-        printf("%*s", p->width, s);
-        return;
-    }
-    int l = (int)(dot - s), r = (int)strlen(dot + 1);
-    printf("%*s%.*s%s%*s", p->left - l, "", l + 1, s, dot + 1, p->right - r, "");
-}
-
-static int64_t print_block(const printer *p, int dim, int64_t k, int indent) {
-    if (dim == p->ndim) {
-        print_cell(p, p->cell[k]);
-        return k + 1;
-    }
-    putchar('[');
-    for (int64_t i = 0; i < p->shape[dim]; i++) {
-        if (i > 0) {
-            putchar(',');
-            if (dim == p->ndim - 1) {
-                putchar(' ');
-            } else {
-                for (int j = dim; j < p->ndim - 1; j++) putchar('\n');
-                printf("%*s", indent + dim + 1, "");
-            }
-        }
-        k = print_block(p, dim + 1, k, indent);
-    }
-    putchar(']');
-    return k;
-}
-
-/* Prints a as NumPy's repr would, e.g. array([[0., 1.], [2., 3.]]) laid out
- * over lines, with the dtype named unless it is float64, int64 or bool. */
+/* Prints a as NumPy's repr would (nd_print), or the error that made it NULL. */
 static void show(const nd_array *a) {
     if (!a) {
         printf("(NULL: %s)\n", nd_errmsg());
         return;
     }
-    nd_dtype dt = nd_dtype_of(a);
-    int64_t n = nd_size(a);
-    nd_array *f = nd_astype(a, ND_FLOAT64); /* a C-ordered copy */
-    const double *v = f ? (const double *)nd_data(f) : NULL;
-    printer p = {calloc((size_t)(n ? n : 1), CELL), nd_shape(a), nd_ndim(a), 0, 0, 0,
-                 nd_dtype_is_float(dt)};
-    if (!f || !p.cell) {
-        printf("(out of memory)\n");
-        nd_free(f);
-        free(p.cell);
-        return;
-    }
-    for (int64_t i = 0; i < n; i++) {
-        char *c = p.cell[i];
-        if (dt == ND_BOOL) strcpy(c, v[i] != 0 ? "True" : "False");
-        else if (p.is_float) format_float(c, v[i], dt);
-        else snprintf(c, CELL, "%lld", (long long)v[i]);
-        const char *dot = p.is_float ? strchr(c, '.') : NULL;
-        if (dot) {
-            int l = (int)(dot - c), r = (int)strlen(dot + 1);
-            if (l > p.left) p.left = l;
-            if (r > p.right) p.right = r;
-        }
-    }
-    if (p.is_float) p.width = p.left + 1 + p.right;
-    for (int64_t i = 0; i < n; i++) {
-        int w = (int)strlen(p.cell[i]);
-        if (w > p.width) p.width = w;
-    }
-    if (p.is_float && p.width > p.left + 1 + p.right) p.left = p.width - 1 - p.right;
-
-    printf("array(");
-    if (n == 0) printf("[]");
-    else print_block(&p, 0, 0, (int)strlen("array("));
-    if (dt != ND_FLOAT64 && dt != ND_INT64 && dt != ND_BOOL)
-        printf(", dtype=%s", nd_dtype_name(dt));
-    printf(")\n");
-    free(p.cell);
-    nd_free(f);
+    if (nd_print(a, stdout) != ND_OK) printf("(print failed: %s)\n", nd_errmsg());
 }
 
 /* Shows the NumPy line this step mirrors. */

@@ -9,6 +9,8 @@ pkg-config --exists cmocka 2>/dev/null || need="$need libcmocka-dev"
 pkg-config --exists openblas 2>/dev/null || need="$need libopenblas-dev"
 pkg-config --exists lapacke 2>/dev/null || need="$need liblapacke-dev"
 pkg-config --exists zlib 2>/dev/null || need="$need zlib1g-dev"
+# DLPack is one header and has no .pc file.
+[ -f /usr/include/dlpack/dlpack.h ] || need="$need libdlpack-dev"
 command -v g++ >/dev/null 2>&1 || need="$need g++"
 # NumPy is a reference for tests and benchmarks only, never a dependency of
 # the library; it is used through Debian's own python3.

@@ -1,5 +1,5 @@
-/* libnd: NumPy interop (included by nd.h): .npy and .npz files, text files,
- * printing like NumPy's repr, and DLPack. */
+/* libnd: NumPy interop (included by nd.h): .npy and .npz files, text files
+ * and printing like NumPy's repr. DLPack is in nd/dlpack.h. */
 #ifndef ND_IO_H
 #define ND_IO_H
 
@@ -67,18 +67,26 @@ ND_API nd_status nd_savetxt(const char *path, const nd_array *a, const nd_savetx
 
 /* ---- printing */
 
+/* NumPy's print options (np.set_printoptions) with its float mode
+ * 'maxprec': each float is the shortest decimal that reads back as the same
+ * value in its dtype, cut at `precision` digits. */
 typedef struct nd_printoptions {
-    int precision;      /* digits after the point; default 8 */
-    int64_t threshold;  /* summarise arrays with more elements; default 1000 */
-    int edgeitems;      /* items shown at each edge when summarised; default 3 */
-    int linewidth;      /* default 75 */
-    bool suppress;      /* never use scientific notation for small values */
+    int precision;      /* digits after the point, 0 to 1000; default 8 */
+    int64_t threshold;  /* summarise arrays with more elements (>= 0); default 1000 */
+    int edgeitems;      /* items shown at each edge when summarised (>= 0); default 3 */
+    int linewidth;      /* characters per line (>= 1); default 75 */
+    bool suppress;      /* no scientific notation for small values; default false */
 } nd_printoptions;
 ND_API nd_printoptions nd_get_printoptions(void);
-/* Sets the options for this process (NULL restores NumPy's defaults). */
+/* Sets the options for the whole process (NULL restores NumPy's defaults).
+ * Values out of range are an ND_ERR_VALUE and change nothing. */
 ND_API nd_status nd_set_printoptions(const nd_printoptions *opts);
-/* NumPy's repr of a: "array([[1., 2.],\n       [3., 4.]], dtype=float32)".
- * The string is the caller's: release it with free(). */
+/* NumPy's repr of a: "array([[1., 2.],\n       [3., 4.]], dtype=float32)",
+ * as NumPy 1.24 prints it on 64-bit Linux: aligned columns, scientific
+ * notation when values are < 1e-4 or >= 1e8 or span more than 1e3 (unless
+ * suppress), nan/inf, "..." beyond threshold, lines wrapped at linewidth,
+ * dtype= omitted for float64, int64 and bool. The string is the caller's:
+ * release it with free(). */
 ND_API char *nd_to_string(const nd_array *a);
 /* Writes nd_to_string(a) and a newline to f (stdout if f is NULL). */
 ND_API nd_status nd_print(const nd_array *a, FILE *f);
