@@ -19,9 +19,13 @@ OPT       ?= -O2
 KOPT      ?= -O3
 WARN      := -Wall -Wextra -Werror
 CFLAGS    ?=
+# BLAS and LAPACKE (Debian: libopenblas-dev, liblapacke-dev) for src/linalg/,
+# and zlib (zlib1g-dev) for .npz in src/io/.
+BLAS_CFLAGS := $(shell pkg-config --cflags openblas lapacke zlib 2>/dev/null)
+BLAS_LIBS   := $(shell pkg-config --libs openblas lapacke zlib 2>/dev/null)
 BASEFLAGS  = -std=c11 $(OPT) -g -fPIC -fvisibility=hidden -pthread -DND_BUILDING \
-             -D_GNU_SOURCE -Iinclude -Isrc $(WARN)
-LIBS      := -lm -pthread
+             -D_GNU_SOURCE -Iinclude -Isrc $(BLAS_CFLAGS) $(WARN)
+LIBS      := $(BLAS_LIBS) -lm -pthread
 JOBS      ?= 2
 LDCONFIG  ?= ldconfig
 
@@ -34,7 +38,7 @@ TESTS     := $(sort $(wildcard tests/test_*.c))
 TEST_BINS := $(TESTS:tests/%.c=$(B)/tests/%)
 ASAN_TEST_BINS := $(TESTS:tests/%.c=$(B)/asan-tests/%)
 TEST_CFLAGS = -std=c11 -O1 -g -D_GNU_SOURCE -Iinclude -Itests $(WARN) $(shell pkg-config --cflags cmocka 2>/dev/null)
-TEST_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null) -lm -pthread
+TEST_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null) $(BLAS_LIBS) -lm -pthread
 BENCH_SRCS := $(sort $(wildcard bench/*.c))
 # Where `make check` adds up the test cases of each stage.
 TALLY     := $(B)/check-tally
@@ -43,6 +47,10 @@ TALLY     := $(B)/check-tally
 # with their ISA's flags (DESIGN.md: only those files, so the binary still
 # runs on any CPU of the architecture).
 $(B)/obj/src/kernels/%.o: OPT = $(KOPT)
+# The matrix-product kernels are inner loops too, and fuse multiply-adds
+# (their AVX2+FMA variant is picked at run time; the file stays baseline).
+$(B)/obj/src/linalg/mm_kernels.o: OPT = $(KOPT)
+$(B)/obj/src/linalg/mm_kernels.o $(B)/asan/src/linalg/mm_kernels.o: ISAFLAGS = -ffp-contract=fast
 ifeq ($(shell uname -m),x86_64)
 $(B)/obj/src/kernels/avx2/%.o $(B)/asan/src/kernels/avx2/%.o: ISAFLAGS = -mavx2 -mfma
 $(B)/obj/src/kernels/avx512/%.o $(B)/asan/src/kernels/avx512/%.o: ISAFLAGS = -mavx2 -mfma -mavx512f -mavx512bw -mavx512dq -mavx512vl
@@ -89,7 +97,7 @@ test: $(TEST_BINS)
 	@sh scripts/run-tests.sh $(TEST_BINS)
 
 asan-test: $(ASAN_TEST_BINS)
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh scripts/run-tests.sh $(ASAN_TEST_BINS)
+	@ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 sh scripts/run-tests.sh $(ASAN_TEST_BINS)
 
 header-test: $(B)/libnd.a
 	@B=$(B) CC="$(CC)" CXX="$(CXX)" sh scripts/header-test.sh
@@ -106,7 +114,7 @@ check: deps
 	echo "== cmocka suite"; \
 	ND_TALLY=$(TALLY) sh scripts/run-tests.sh $(TEST_BINS) || st=1; \
 	echo "== cmocka suite under ASan+UBSan"; \
-	ND_TALLY=$(TALLY) ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	ND_TALLY=$(TALLY) ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    sh scripts/run-tests.sh $(ASAN_TEST_BINS) || st=1; \
 	echo "== header test"; \
 	ND_TALLY=$(TALLY) B=$(B) CC="$(CC)" CXX="$(CXX)" sh scripts/header-test.sh || st=1; \
@@ -120,11 +128,18 @@ demo: deps lib
 	$(CC) -std=c11 -O2 -Iinclude $(WARN) examples/tour.c -o $(B)/examples/tour $(B)/libnd.a $(LIBS)
 	./$(B)/examples/tour
 
+# PCA of the iris data (examples/pca.c): loadtxt, mean, SVD, printing.
+.PHONY: pca
+pca: deps lib
+	@mkdir -p $(B)/examples
+	$(CC) -std=c11 -O2 -Iinclude $(WARN) examples/pca.c -o $(B)/examples/pca $(B)/libnd.a $(LIBS)
+	./$(B)/examples/pca
+
 # The benchmarks: plain -O2 against the static library, as a user would
 # build; bench/bench_numpy.py runs NumPy's side with Debian's python3.
 $(B)/bench/bench: $(BENCH_SRCS) bench/bench.h $(B)/libnd.a
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -O2 -g -D_GNU_SOURCE -Iinclude -Ibench $(WARN) $(BENCH_SRCS) -o $@ $(B)/libnd.a $(LIBS)
+	$(CC) -std=c11 -O2 -g -D_GNU_SOURCE -Iinclude -Ibench $(BLAS_CFLAGS) $(WARN) $(BENCH_SRCS) -o $@ $(B)/libnd.a $(LIBS)
 
 bench: $(B)/bench/bench
 	./$(B)/bench/bench --numpy bench/bench_numpy.py --csv bench/results.csv

@@ -179,7 +179,11 @@ static void test_creation_errors(void **state) {
         many[7] = 0;
         assert_null(f(ND_MAX_DIMS, many, ND_BOOL));
         ND_ASSERT_ERROR(ND_ERR_OVERFLOW, "too large");
+        /* np.empty((0, 2**40, 2**20)) is refused too: 2^60 float64s */
         int64_t empty[3] = {0, INT64_C(1) << 40, 1 << 20};
+        assert_null(f(3, empty, ND_FLOAT64));
+        ND_ASSERT_ERROR(ND_ERR_OVERFLOW, "too large");
+        empty[2] = 1 << 10; /* 2^50 float64s would fit: fine when empty */
         nd_array *z = f(3, empty, ND_FLOAT64);
         ND_ASSERT_ARRAY(z);
         assert_int_equal(nd_size(z), 0);

@@ -135,8 +135,9 @@ static inline bool nd__mul_overflow(int64_t a, int64_t b, int64_t *r) {
 static inline bool nd__add_overflow(int64_t a, int64_t b, int64_t *r) {
     return __builtin_add_overflow(a, b, r);
 }
-/* Product of shape, or -1 when it overflows int64 or the byte size of
- * itemsize-sized elements overflows. */
+/* Product of shape, or -1 for a negative length or when the product of the
+ * nonzero lengths, in elements or in bytes, overflows int64 (as NumPy
+ * refuses such shapes even when another length is 0). */
 int64_t nd__checked_size(int ndim, const int64_t *shape, size_t itemsize);
 
 /* nd_broadcast_shapes with errors reported as coming from fn. */

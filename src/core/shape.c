@@ -4,11 +4,15 @@
 #include <stdio.h>
 
 int64_t nd__checked_size(int ndim, const int64_t *shape, size_t itemsize) {
-    int64_t n = 1;
-    for (int i = 0; i < ndim; i++)
-        if (shape[i] < 0 || nd__mul_overflow(n, shape[i], &n)) return -1;
-    int64_t bytes;
-    if (nd__mul_overflow(n, (int64_t)itemsize, &bytes)) return -1;
+    /* the nonzero lengths must multiply without overflow even when another
+     * length is 0 (as NumPy requires), since strides are computed from them */
+    int64_t n = 1, nonzero = 1, bytes;
+    for (int i = 0; i < ndim; i++) {
+        if (shape[i] < 0) return -1;
+        if (shape[i] > 0 && nd__mul_overflow(nonzero, shape[i], &nonzero)) return -1;
+        n = shape[i] == 0 ? 0 : n * shape[i]; /* n <= nonzero: no overflow */
+    }
+    if (nd__mul_overflow(nonzero, (int64_t)itemsize, &bytes)) return -1;
     return n;
 }
 

@@ -395,6 +395,11 @@ nd_array *nd_expand_dims(const nd_array *a, int axis) {
 nd_array *nd_broadcast_to(const nd_array *a, int ndim, const int64_t *shape) {
     static const char fn[] = "nd_broadcast_to";
     if (!nd__check_array(fn, "a", a) || !nd__check_shape(fn, ndim, shape)) return NULL;
+    if (nd__checked_size(ndim, shape, nd__itemsize(a->dtype)) < 0) {
+        char s[ND_SHAPE_STR_CAP];
+        nd__error(ND_ERR_OVERFLOW, fn, "shape %s is too big", nd__shape_str(s, sizeof s, ndim, shape));
+        return NULL;
+    }
     geom g;
     g.ndim = ndim;
     g.data = a->data;
