@@ -5,64 +5,109 @@
 
 #include <stdio.h>
 
-/* ---- .npy */
+/* ---- .npy
+ *
+ * Files are untrusted input: every size a header or zip directory claims is
+ * checked against the file before anything is allocated from it, and a
+ * malformed file gives ND_ERR_IO (truncated, unreadable) or ND_ERR_VALUE
+ * (a bad magic, version, header dict, dtype string or shape) with a message
+ * naming what is wrong; a valid NumPy file libnd cannot hold (complex,
+ * float16, strings, structured dtypes) gives ND_ERR_UNSUPPORTED. */
 
-/* Writes a as a .npy file (format version 1.0, or 2.0/3.0 when the header
- * needs it). A non-contiguous view is written in logical order. */
+/* Writes a as a .npy file, byte for byte what np.save writes for the same
+ * array: version 1.0 (2.0 only if the header needed it), the header padded
+ * with spaces and a '\n' so the data starts at a multiple of 64. A
+ * C-contiguous array is written as it is, an F-contiguous one with
+ * fortran_order True, any other view in C (logical) order. The file is
+ * removed again if writing fails. Do not overwrite a file that an
+ * nd_load_mmap array still maps: its pages would vanish under the array. */
 ND_API nd_status nd_save(const char *path, const nd_array *a);
-/* Reads a .npy file: every libnd dtype, either byte order (swapped to
- * native), C or Fortran order, versions 1.0 to 3.0. */
+/* Reads a .npy file: every libnd dtype in either byte order ('<', '>', '='
+ * or '|'; swapped to native), C or Fortran order (a Fortran-ordered file
+ * gives an F-contiguous array of its own), versions 1.0, 2.0 and 3.0, 0-d
+ * and empty arrays. Bytes of a bool array other than 0 and 1 become 1.
+ * Bytes after the data are ignored, as NumPy ignores them. */
 ND_API nd_array *nd_load(const char *path);
 
 typedef enum nd_mmap_mode {
     ND_MMAP_READONLY = 0,   /* a read-only array backed by the file */
     ND_MMAP_COPY_ON_WRITE   /* writeable; writes stay private to the process */
 } nd_mmap_mode;
-/* Maps a .npy file instead of reading it (native byte order only); the
- * mapping lives as long as the last view of the array. */
+/* Maps a .npy file instead of reading it: the array's data is the mapping
+ * (mode ND_MMAP_READONLY gives a read-only array), which lives until the
+ * last view of the array is freed. Files in the non-native byte order, with
+ * their data at an offset that is not a multiple of the item size, or with
+ * bool bytes other than 0 and 1 are refused with ND_ERR_UNSUPPORTED (use
+ * nd_load for those). Shrinking the file while it is mapped is undefined, as
+ * for any mapping (SIGBUS). */
 ND_API nd_array *nd_load_mmap(const char *path, nd_mmap_mode mode);
 
 /* ---- .npz */
 
-/* Writes n named arrays into a zip archive (names get ".npy" appended, as
- * np.savez does); compressed uses deflate (np.savez_compressed). */
+/* Writes n arrays into a zip archive, as np.savez, or with deflate as
+ * np.savez_compressed when compressed is true. Entry i is names[i] + ".npy";
+ * names NULL gives np.savez's positional names arr_0, arr_1, ... Names must
+ * be distinct and non-empty. Entries carry the time of writing, so two
+ * archives of the same arrays differ in those bytes. */
 ND_API nd_status nd_savez(const char *path, int n, const char *const *names,
                           const nd_array *const *arrays, bool compressed);
 
 typedef struct nd_npz nd_npz;
-/* Opens an archive written by np.savez, np.savez_compressed or nd_savez. */
+/* Opens an archive written by np.savez, np.savez_compressed or nd_savez:
+ * stored and deflated entries, data descriptors, ZIP64. The whole directory
+ * is checked here: offsets and sizes against the file, no overlapping
+ * entries, every entry a ".npy" under a distinct name; encrypted entries and
+ * other compression methods give ND_ERR_UNSUPPORTED. */
 ND_API nd_npz *nd_npz_open(const char *path);
 ND_API int nd_npz_count(const nd_npz *z);
-/* The i-th array's name, without ".npy"; NULL if i is out of range. */
+/* The i-th array's name, without ".npy"; NULL if i is out of range. The
+ * string belongs to z. */
 ND_API const char *nd_npz_name(const nd_npz *z, int i);
-/* Reads the named array (a new array each call). */
+/* Reads the named array ("x" or "x.npy"), a new array each call, checking
+ * the entry's size and CRC-32. */
 ND_API nd_array *nd_npz_get(nd_npz *z, const char *name);
 ND_API void nd_npz_close(nd_npz *z); /* NULL is ignored */
 
-/* ---- text */
+/* ---- text
+ *
+ * Numbers are read and written in the C locale ('.' as the decimal point)
+ * whatever the process's locale. */
 
 typedef struct nd_loadtxt_options {
-    char delimiter;       /* 0: any whitespace */
+    char delimiter;       /* 0: runs of whitespace; else this character, blanks around fields trimmed */
     char comments;        /* 0: none; default '#' */
-    int64_t skiprows;     /* lines skipped at the start */
+    int64_t skiprows;     /* lines skipped at the start, comment lines included */
     int nusecols;         /* 0: every column */
-    const int *usecols;   /* column numbers, negative from the end */
+    const int *usecols;   /* column numbers, negative from the end of each line */
     nd_dtype dtype;       /* default float64 */
 } nd_loadtxt_options;
 /* Defaults as np.loadtxt: whitespace, '#', no skipped rows, all columns. */
 ND_API nd_loadtxt_options nd_loadtxt_defaults(void);
-/* A 1-D (one column or one row) or 2-D array from a text file; opts NULL
- * means the defaults. */
+/* A numeric array from a text file, with np.loadtxt's shape rule: the
+ * (rows, columns) table with its length-1 axes dropped, so one row or one
+ * column gives 1-D and one value 0-d; no data gives shape (0,) (or (0, k)
+ * with k usecols). Blank lines are skipped. Every line must have as many
+ * columns as the first (unless usecols is given): a ragged line is an
+ * ND_ERR_VALUE naming the line. Integer and bool columns take an optional
+ * sign and decimal digits only; a value out of the dtype's range is an
+ * error (NumPy 1.24 wraps it, and accepts "1.5" with a DeprecationWarning).
+ * Floats take what np.loadtxt takes (nan, inf, exponents; not hex). opts
+ * NULL means the defaults. */
 ND_API nd_array *nd_loadtxt(const char *path, const nd_loadtxt_options *opts);
 
 typedef struct nd_savetxt_options {
-    const char *fmt;       /* printf format of one value; default "%.18e" */
+    const char *fmt;       /* printf-style format; default "%.18e" (see nd_savetxt) */
     char delimiter;        /* default ' ' */
     const char *header;    /* written first, each line prefixed by comments */
     const char *comments;  /* default "# " */
 } nd_savetxt_options;
 ND_API nd_savetxt_options nd_savetxt_defaults(void);
-/* Writes a 1-D or 2-D array as text (np.savetxt). */
+/* Writes a 1-D (as one column) or 2-D array as text, as np.savetxt: fmt is
+ * one conversion, repeated for each column with the delimiter between, or
+ * one conversion per column forming the whole row. Conversions format as
+ * Python's % operator does: %d/%i/%u truncate floats (NaN and inf are
+ * errors), %e/%f/%g/%a take integers as doubles, length modifiers are
+ * ignored, "%%" is a percent sign; %s, %c and '*' are refused. */
 ND_API nd_status nd_savetxt(const char *path, const nd_array *a, const nd_savetxt_options *opts);
 
 /* ---- printing */

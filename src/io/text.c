@@ -1,0 +1,473 @@
+/* Text files: nd_loadtxt (np.loadtxt for 1-D and 2-D numeric data) and
+ * nd_savetxt (np.savetxt). Numbers are read and written in the C locale
+ * whatever the process's locale is, as NumPy does. */
+#include "core/core.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+static locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+static void make_c_locale(void) { c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0); }
+
+static locale_t get_c_locale(void) {
+    pthread_once(&c_locale_once, make_c_locale);
+    return c_locale;
+}
+
+/* ------------------------------------------------------------ loadtxt */
+
+nd_loadtxt_options nd_loadtxt_defaults(void) {
+    nd_loadtxt_options o = {.delimiter = 0, .comments = '#', .skiprows = 0, .nusecols = 0,
+                            .usecols = NULL, .dtype = ND_FLOAT64};
+    return o;
+}
+
+typedef struct span {
+    const char *p;
+    size_t n;
+} span;
+
+typedef struct loader {
+    const char *path;
+    int64_t line;           /* 1-based, for messages */
+    nd_dtype dt;
+    size_t isz;
+    char *vals;             /* parsed values, packed */
+    size_t nvals, cap;
+    char *field;            /* NUL-terminated copy of the field being parsed */
+    size_t field_cap;
+    span *spans;
+    size_t nspans_cap;
+} loader;
+
+static const char fn_load[] = "nd_loadtxt";
+
+static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+
+static nd_status bad_value(loader *L, span f, size_t col) {
+    char shown[64];
+    size_t o = 0;
+    for (size_t i = 0; i < f.n && o + 8 < sizeof shown; i++) {
+        unsigned char c = (unsigned char)f.p[i];
+        if (c >= 0x20 && c < 0x7f) shown[o++] = (char)c;
+        else o += (size_t)snprintf(shown + o, sizeof shown - o, "\\x%02x", c);
+    }
+    shown[o] = '\0';
+    return nd__error(ND_ERR_VALUE, fn_load, "'%s' line %lld, column %zu: could not convert '%s' to %s",
+                     L->path, (long long)L->line, col + 1, shown, nd__dtypes[L->dt].name);
+}
+
+/* Parses one field into the next value slot. */
+static nd_status parse_value(loader *L, span f, size_t col) {
+    if (L->nvals == L->cap) {
+        size_t cap = L->cap ? 2 * L->cap : 256;
+        char *v = nd__alloc(cap * L->isz, 64);
+        if (!v) return nd__error(ND_ERR_NOMEM, fn_load, "out of memory");
+        if (L->nvals) memcpy(v, L->vals, L->nvals * L->isz);
+        nd__dealloc(L->vals);
+        L->vals = v;
+        L->cap = cap;
+    }
+    if (f.n + 1 > L->field_cap) {
+        size_t cap = f.n + 64;
+        char *b = nd__alloc(cap, 16);
+        if (!b) return nd__error(ND_ERR_NOMEM, fn_load, "out of memory");
+        nd__dealloc(L->field);
+        L->field = b;
+        L->field_cap = cap;
+    }
+    memcpy(L->field, f.p, f.n);
+    L->field[f.n] = '\0';
+    char *slot = L->vals + L->nvals * L->isz, *s = L->field;
+    if (f.n == 0) return bad_value(L, f, col);
+    if (nd__kind(L->dt) == ND_KIND_FLOAT) {
+        /* strtod's hex floats and nan(...) are not numbers to NumPy */
+        if (strpbrk(s, "xXpP(")) return bad_value(L, f, col);
+        char *end;
+        locale_t loc = get_c_locale();
+        double d = loc ? strtod_l(s, &end, loc) : strtod(s, &end);
+        if (end != s + f.n) return bad_value(L, f, col);
+        if (L->dt == ND_FLOAT32) {
+            float x = (float)d;
+            memcpy(slot, &x, sizeof x);
+        } else {
+            memcpy(slot, &d, sizeof d);
+        }
+    } else {
+        /* integers and bools: an optional sign and decimal digits */
+        const char *p = s;
+        bool neg = *p == '-';
+        if (*p == '-' || *p == '+') p++;
+        if (!*p) return bad_value(L, f, col);
+        uint64_t m = 0;
+        bool over = false;
+        for (; *p; p++) {
+            if (*p < '0' || *p > '9') return bad_value(L, f, col);
+            if (__builtin_mul_overflow(m, 10, &m) || __builtin_add_overflow(m, (uint64_t)(*p - '0'), &m))
+                over = true;
+        }
+        nd_kind k = nd__kind(L->dt);
+        size_t bits = 8 * L->isz;
+        if (k == ND_KIND_BOOL) {
+            slot[0] = m != 0 || over;
+        } else {
+            uint64_t hi = k == ND_KIND_UINT ? (bits == 64 ? UINT64_MAX : ((uint64_t)1 << bits) - 1)
+                                            : ((uint64_t)1 << (bits - 1)) - 1;
+            bool range = !over && (neg ? (k == ND_KIND_UINT ? m == 0 : m <= hi + 1) : m <= hi);
+            if (!range)
+                return nd__error(ND_ERR_VALUE, fn_load, "'%s' line %lld, column %zu: %s is out of range for %s",
+                                 L->path, (long long)L->line, col + 1, s, nd__dtypes[L->dt].name);
+            int64_t v = neg ? (int64_t)(0 - m) : (int64_t)m;
+            switch (L->dt) {
+#define STORE(E, sfx, T, W, ...)                                                    \
+    case E: {                                                                       \
+        T x = (T)(k == ND_KIND_UINT ? (T)m : (T)v);                                 \
+        memcpy(slot, &x, sizeof x);                                                 \
+        break;                                                                      \
+    }
+                ND_FOR_SIGNED(STORE, ~)
+                ND_FOR_UNSIGNED(STORE, ~)
+#undef STORE
+            default: break;
+            }
+        }
+    }
+    L->nvals++;
+    return ND_OK;
+}
+
+/* Splits a line (comments already cut) into fields. */
+static nd_status split(loader *L, const char *p, size_t n, char delim, size_t *nf) {
+    size_t k = 0, i = 0;
+    for (;;) {
+        span f;
+        if (!delim) {
+            while (i < n && is_blank(p[i])) i++;
+            if (i == n) break;
+            size_t s = i;
+            while (i < n && !is_blank(p[i])) i++;
+            f = (span){p + s, i - s};
+        } else {
+            size_t s = i;
+            while (i < n && p[i] != delim) i++;
+            size_t e = i;
+            while (s < e && is_blank(p[s])) s++;
+            while (e > s && is_blank(p[e - 1])) e--;
+            f = (span){p + s, e - s};
+        }
+        if (k == L->nspans_cap) {
+            size_t cap = L->nspans_cap ? 2 * L->nspans_cap : 64;
+            span *sp = nd__alloc(cap * sizeof *sp, 64);
+            if (!sp) return nd__error(ND_ERR_NOMEM, fn_load, "out of memory");
+            if (k) memcpy(sp, L->spans, k * sizeof *sp);
+            nd__dealloc(L->spans);
+            L->spans = sp;
+            L->nspans_cap = cap;
+        }
+        L->spans[k++] = f;
+        if (delim) {
+            if (i == n) break;
+            i++; /* past the delimiter; a trailing one leaves an empty field */
+        }
+    }
+    *nf = k;
+    return ND_OK;
+}
+
+static char *read_all(const char *fn, const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        nd__error(ND_ERR_IO, fn, "cannot open '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        nd__error(ND_ERR_IO, fn, "'%s' is not a regular file", path);
+        fclose(f);
+        return NULL;
+    }
+    size_t n = (size_t)sb.st_size;
+    char *buf = nd__alloc(n + 1, 64);
+    if (!buf) {
+        nd__error(ND_ERR_NOMEM, fn, "out of memory reading '%s' (%zu bytes)", path, n);
+        fclose(f);
+        return NULL;
+    }
+    size_t got = fread(buf, 1, n, f);
+    bool err = ferror(f);
+    fclose(f);
+    if (err || got != n) {
+        nd__error(ND_ERR_IO, fn, "cannot read '%s': %s", path, err ? strerror(errno) : "the file shrank");
+        nd__dealloc(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+nd_array *nd_loadtxt(const char *path, const nd_loadtxt_options *opts) {
+    const char *fn = fn_load;
+    if (!path) {
+        nd__null_arg(fn, "path");
+        return NULL;
+    }
+    nd_loadtxt_options o = opts ? *opts : nd_loadtxt_defaults();
+    if (!nd__check_dtype(fn, o.dtype)) return NULL;
+    if (o.skiprows < 0) {
+        nd__error(ND_ERR_VALUE, fn, "skiprows is %lld; it must be non-negative", (long long)o.skiprows);
+        return NULL;
+    }
+    if (o.nusecols < 0 || (o.nusecols > 0 && !o.usecols)) {
+        if (o.nusecols < 0) nd__error(ND_ERR_VALUE, fn, "nusecols is %d", o.nusecols);
+        else nd__null_arg(fn, "usecols");
+        return NULL;
+    }
+    if (o.delimiter == '\n' || o.delimiter == '\r' || o.comments == '\n' || o.comments == '\r' ||
+        (o.delimiter && o.delimiter == o.comments)) {
+        nd__error(ND_ERR_VALUE, fn, "the delimiter and the comment character must differ and not be line ends");
+        return NULL;
+    }
+    size_t len;
+    char *text = read_all(fn, path, &len);
+    if (!text) return NULL;
+    loader L = {.path = path, .dt = o.dtype, .isz = nd__itemsize(o.dtype)};
+    nd_status st = ND_OK;
+    int64_t rows = 0, first_line = 0;
+    size_t ncols = 0, outcols = o.nusecols > 0 ? (size_t)o.nusecols : 0;
+    size_t pos = 0;
+    while (pos < len && st == ND_OK) {
+        const char *line = text + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - line) : len - pos;
+        pos += n + 1;
+        L.line++;
+        if (L.line <= o.skiprows) continue;
+        if (o.comments) {
+            const char *c = memchr(line, o.comments, n);
+            if (c) n = (size_t)(c - line);
+        }
+        size_t i = 0;
+        while (i < n && is_blank(line[i])) i++;
+        if (i == n) continue; /* blank lines are skipped */
+        size_t nf = 0;
+        if ((st = split(&L, line, n, o.delimiter, &nf)) != ND_OK) break;
+        if (rows == 0) {
+            ncols = nf;
+            first_line = L.line;
+            if (!o.nusecols) outcols = nf;
+        } else if (!o.nusecols && nf != ncols) {
+            st = nd__error(ND_ERR_VALUE, fn,
+                           "'%s' line %lld has %zu columns but line %lld has %zu (ragged rows; usecols selects a subset)",
+                           path, (long long)L.line, nf, (long long)first_line, ncols);
+            break;
+        }
+        for (size_t c = 0; c < outcols && st == ND_OK; c++) {
+            size_t col = c;
+            if (o.nusecols) {
+                int64_t u = o.usecols[c], w = u < 0 ? u + (int64_t)nf : u;
+                if (w < 0 || w >= (int64_t)nf) {
+                    st = nd__error(ND_ERR_INDEX, fn, "'%s' line %lld: usecols column %lld is out of range for its %zu columns",
+                                   path, (long long)L.line, (long long)u, nf);
+                    break;
+                }
+                col = (size_t)w;
+            }
+            st = parse_value(&L, L.spans[col], col);
+        }
+        rows++;
+    }
+    nd_array *a = NULL;
+    if (st == ND_OK) {
+        /* (rows, cols) with the length-1 axes squeezed out, as np.loadtxt;
+         * no data at all gives (0,) or (0, len(usecols)) */
+        int64_t shape[2] = {rows, (int64_t)(rows || o.nusecols ? outcols : 1)};
+        int64_t out[2];
+        int ndim = 0;
+        for (int d = 0; d < 2; d++)
+            if (shape[d] != 1) out[ndim++] = shape[d];
+        if (rows == 0 && ndim == 0) out[ndim++] = 0;
+        a = nd__alloc_array(fn, ndim, out, o.dtype);
+        if (a && L.nvals) memcpy(a->data, L.vals, L.nvals * L.isz);
+    }
+    nd__dealloc(L.vals);
+    nd__dealloc(L.field);
+    nd__dealloc(L.spans);
+    nd__dealloc(text);
+    return a;
+}
+
+/* ------------------------------------------------------------ savetxt */
+
+nd_savetxt_options nd_savetxt_defaults(void) {
+    nd_savetxt_options o = {.fmt = "%.18e", .delimiter = ' ', .header = NULL, .comments = "# "};
+    return o;
+}
+
+/* One conversion of the format: the text before it, and a printf spec
+ * rebuilt with the length modifier each argument type needs. */
+typedef struct conv {
+    const char *lit;   /* literal text before it, '%%' still doubled */
+    size_t litlen;
+    char spec[48];     /* "%-+ #0" flags, width, precision, without length or conversion */
+    char c;            /* d i u o x X e E f F g G a A */
+} conv;
+
+#define MAX_CONVS 64
+
+static nd_status parse_fmt(const char *fn, const char *fmt, conv *cv, int *ncv, const char **tail) {
+    int n = 0;
+    const char *p = fmt, *lit = fmt;
+    while (*p) {
+        if (*p != '%') {
+            p++;
+            continue;
+        }
+        if (p[1] == '%') {
+            p += 2;
+            continue;
+        }
+        const char *start = p++;
+        size_t k = 0;
+        char spec[48];
+        spec[k++] = '%';
+        while (*p && strchr("-+ #0", *p) && k < 20) spec[k++] = *p++;
+        while (*p >= '0' && *p <= '9' && k < 30) spec[k++] = *p++;
+        if (*p == '.') {
+            spec[k++] = *p++;
+            while (*p >= '0' && *p <= '9' && k < 40) spec[k++] = *p++;
+        }
+        while (*p && strchr("hlLqjzt", *p)) p++; /* Python ignores length modifiers */
+        if (!*p || !strchr("diuoxXeEfFgGaA", *p))
+            return nd__error(ND_ERR_VALUE, fn, "fmt '%.100s': unsupported conversion at '%.10s' (numeric conversions like %%d, %%.6e, %%g are)",
+                             fmt, start);
+        if (n == MAX_CONVS) return nd__error(ND_ERR_VALUE, fn, "fmt has more than %d conversions", MAX_CONVS);
+        spec[k] = '\0';
+        cv[n].lit = lit;
+        cv[n].litlen = (size_t)(start - lit);
+        memcpy(cv[n].spec, spec, k + 1);
+        cv[n].c = *p++;
+        n++;
+        lit = p;
+    }
+    if (n == 0) return nd__error(ND_ERR_VALUE, fn, "fmt '%.100s' has no conversion", fmt);
+    *ncv = n;
+    *tail = lit;
+    return ND_OK;
+}
+
+/* Writes literal text, turning '%%' into '%'. */
+static void put_lit(FILE *f, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        fputc(s[i], f);
+        if (s[i] == '%' && i + 1 < n && s[i + 1] == '%') i++;
+    }
+}
+
+/* Formats one element as Python's '%' operator would format it. */
+static nd_status put_value(const char *fn, FILE *f, const conv *c, const nd_array *a, const char *p) {
+    char spec[64];
+    nd_kind k = nd__kind(a->dtype);
+    bool int_conv = strchr("diuoxX", c->c) != NULL;
+    double d = 0;
+    int64_t i = 0;
+    uint64_t u = 0;
+    bool is_u = false;
+    switch (a->dtype) {
+#define LOAD(E, sfx, T, W, ...)                                                     \
+    case E: {                                                                       \
+        T x;                                                                        \
+        memcpy(&x, p, sizeof x);                                                    \
+        if (k == ND_KIND_FLOAT) d = (double)x;                                      \
+        else if (k == ND_KIND_UINT) u = (uint64_t)x, is_u = true;                   \
+        else i = (int64_t)x;                                                        \
+        break;                                                                      \
+    }
+        ND_FOR_EACH_DTYPE(LOAD, ~)
+#undef LOAD
+    default: break;
+    }
+    if (is_u && u <= INT64_MAX) i = (int64_t)u, is_u = false;
+    if (!int_conv) {
+        if (k != ND_KIND_FLOAT) d = is_u ? (double)u : (double)i;
+        if (isnan(d)) d = fabs(d); /* Python prints nan without a sign */
+        snprintf(spec, sizeof spec, "%s%c", c->spec, c->c);
+        fprintf(f, spec, d);
+        return ND_OK;
+    }
+    if (k == ND_KIND_FLOAT) {
+        if (strchr("oxX", c->c))
+            return nd__error(ND_ERR_VALUE, fn, "%%%c needs an integer array, not %s", c->c, nd__dtypes[a->dtype].name);
+        if (!isfinite(d)) return nd__error(ND_ERR_VALUE, fn, "cannot format %g with %%%c", d, c->c);
+        d = trunc(d);
+        if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) {
+            /* beyond int64: Python prints the exact integer, which %.0f gives */
+            const char *dot = strchr(c->spec, '.');
+            size_t keep = dot ? (size_t)(dot - c->spec) : strlen(c->spec);
+            snprintf(spec, sizeof spec, "%.*s.0f", (int)keep, c->spec);
+            fprintf(f, spec, d);
+            return ND_OK;
+        }
+        i = (int64_t)d;
+    }
+    char conv = c->c == 'i' || (c->c == 'u' && !is_u) ? 'd' : c->c;
+    snprintf(spec, sizeof spec, "%sll%c", c->spec, conv == 'd' && is_u ? 'u' : conv);
+    if (is_u) fprintf(f, spec, (unsigned long long)u);
+    else fprintf(f, spec, (long long)i);
+    return ND_OK;
+}
+
+nd_status nd_savetxt(const char *path, const nd_array *a, const nd_savetxt_options *opts) {
+    static const char fn[] = "nd_savetxt";
+    if (!path) return nd__null_arg(fn, "path");
+    if (!a) return nd__null_arg(fn, "a");
+    nd_savetxt_options o = opts ? *opts : nd_savetxt_defaults();
+    if (!o.fmt) o.fmt = "%.18e";
+    if (!o.comments) o.comments = "# ";
+    if (a->ndim != 1 && a->ndim != 2)
+        return nd__error(ND_ERR_SHAPE, fn, "expected a 1-D or 2-D array, got a %d-D array", a->ndim);
+    conv cv[MAX_CONVS];
+    int ncv = 0;
+    const char *tail = "";
+    nd_status st = parse_fmt(fn, o.fmt, cv, &ncv, &tail);
+    if (st != ND_OK) return st;
+    /* a 1-D array is written as one column, as np.savetxt does */
+    int64_t rows = a->shape[0], cols = a->ndim == 2 ? a->shape[1] : 1;
+    int64_t rs = a->strides[0], cs = a->ndim == 2 ? a->strides[1] : 0;
+    if (ncv != 1 && ncv != cols)
+        return nd__error(ND_ERR_VALUE, fn, "fmt '%.100s' has %d conversions for %lld columns", o.fmt, ncv,
+                         (long long)cols);
+    FILE *f = fopen(path, "w");
+    if (!f) return nd__error(ND_ERR_IO, fn, "cannot create '%s': %s", path, strerror(errno));
+    locale_t loc = get_c_locale(), old = loc ? uselocale(loc) : (locale_t)0;
+    if (o.header && *o.header) {
+        fputs(o.comments, f);
+        for (const char *h = o.header; *h; h++) {
+            fputc(*h, f);
+            if (*h == '\n') fputs(o.comments, f);
+        }
+        fputc('\n', f);
+    }
+    size_t isz = nd__itemsize(a->dtype);
+    for (int64_t r = 0; r < rows && st == ND_OK; r++) {
+        for (int64_t c = 0; c < cols && st == ND_OK; c++) {
+            const conv *v = &cv[ncv == 1 ? 0 : c];
+            if (ncv == 1 && c > 0) fputc(o.delimiter, f);
+            put_lit(f, v->lit, v->litlen);
+            st = put_value(fn, f, v, a, a->data + (r * rs + c * cs) * (int64_t)isz);
+            if (ncv == 1 || c == cols - 1) put_lit(f, tail, strlen(tail));
+        }
+        fputc('\n', f);
+    }
+    if (loc) uselocale(old);
+    if (ferror(f) && st == ND_OK) st = nd__error(ND_ERR_IO, fn, "cannot write '%s': %s", path, strerror(errno));
+    if (fclose(f) != 0 && st == ND_OK) st = nd__error(ND_ERR_IO, fn, "cannot write '%s': %s", path, strerror(errno));
+    if (st != ND_OK) remove(path);
+    return st;
+}
