@@ -1,19 +1,37 @@
-/* libnd: sorting (included by nd.h). NaN sorts last, as in NumPy. */
+/* libnd: sorting (included by nd.h). As NumPy: NaN sorts last (after inf,
+ * whatever its sign or payload), and -0.0 and 0.0 are equal. Every dtype,
+ * any layout (strided, transposed, broadcast inputs). axis may be negative;
+ * ND_AXIS_NONE works on the flattened array (C order) and gives 1-D
+ * results. A 0-d array needs ND_AXIS_NONE (np.sort raises for any other
+ * axis; np.argsort's 1-D answer for a 0-d input is not reproduced). */
 #ifndef ND_SORT_H
 #define ND_SORT_H
 
-/* A sorted copy along axis (ND_AXIS_NONE: the flattened array). stable
- * keeps equal elements in order. */
+/* A sorted copy along axis (ND_AXIS_NONE: the flattened array). Every sort
+ * in libnd is stable (a radix sort), so `stable` is accepted for NumPy's
+ * sake and changes nothing: equal elements, -0.0 and 0.0 or NaNs included,
+ * keep their order. */
 ND_API nd_array *nd_sort(const nd_array *a, int axis, bool stable);
+/* Sorts a itself (ndarray.sort); a must be writeable with no stride-0
+ * axis. ND_AXIS_NONE sorts the elements in C order, in place (which
+ * ndarray.sort refuses). */
 ND_API nd_status nd_sort_inplace(nd_array *a, int axis, bool stable);
-/* int64 indices that sort a along axis. */
+/* int64 indices that sort a along axis; stable, as above. */
 ND_API nd_array *nd_argsort(const nd_array *a, int axis, bool stable);
-/* A copy with the kth element in sorted position, smaller before, larger
- * after (np.partition); and the indices that do so. */
+/* A copy with the kth element in sorted position, none larger before it and
+ * none smaller after (np.partition); and the indices that do so. kth < 0
+ * counts from the end; it must lie in [-n, n) for an axis of length n,
+ * unless the array is empty (not checked then, as NumPy). The order within
+ * each side is unspecified. */
 ND_API nd_array *nd_partition(const nd_array *a, int64_t kth, int axis);
+/* The same as int64 indices into the axis (np.argpartition). */
 ND_API nd_array *nd_argpartition(const nd_array *a, int64_t kth, int axis);
-/* The k largest (or smallest) elements along axis, sorted, into new arrays
- * values and indices (int64); either pointer may be NULL. */
+/* The k largest (or smallest) elements along axis, sorted (descending for
+ * largest), into new arrays *values (a's dtype) and *indices (int64), each
+ * of a's shape with length k along axis ((k,) for ND_AXIS_NONE). Equal
+ * elements come in index order; NaN counts as the largest value. Either
+ * pointer may be NULL (not both); on error both are set to NULL. k must lie
+ * in [0, n]. */
 ND_API nd_status nd_topk(const nd_array *a, int64_t k, int axis, bool largest, nd_array **values,
                          nd_array **indices);
 

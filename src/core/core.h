@@ -60,6 +60,10 @@ nd_status nd__error(nd_status status, const char *fn, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* Records the pending error again as coming from fn (for a failure inside
+ * a public function that called another), keeping the inner message after
+ * "fn: ". Returns its status. */
+nd_status nd__reraise(const char *fn);
 /* For a NULL argument: keeps a pending error (the first failure in a chain),
  * else records "fn: argument 'name' is NULL". Returns ND_ERR_NULL. */
 nd_status nd__null_arg(const char *fn, const char *name);

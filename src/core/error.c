@@ -27,6 +27,12 @@ nd_status nd__error(nd_status status, const char *fn, const char *fmt, ...) {
     return status;
 }
 
+nd_status nd__reraise(const char *fn) {
+    char msg[ND_ERRMSG_CAP];
+    snprintf(msg, sizeof msg, "%s", tl_msg); /* the message is rewritten in place */
+    return nd__error(tl_status, fn, "%s", msg);
+}
+
 nd_status nd__null_arg(const char *fn, const char *name) {
     if (tl_status != ND_OK) return ND_ERR_NULL;
     return nd__error(ND_ERR_NULL, fn, "argument '%s' is NULL", name);

@@ -127,7 +127,7 @@ static const char *const g_kind_names[] = {
 /* Divides a sum in place by per-result counts (a 0-d or broadcastable array). */
 static nd_status divide_by(const char *fn, nd_array *sum, const nd_array *count) {
     nd_status st = nd_divide_out(sum, count, sum);
-    if (st != ND_OK) nd__error(st, fn, "%s", nd_errmsg());
+    if (st != ND_OK) nd__reraise(fn);
     return st;
 }
 

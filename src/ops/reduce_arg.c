@@ -81,7 +81,7 @@ static int64_t split_lane(const lanes *l) {
 static nd_array *lanes_of(const char *fn, const nd_array *a, int *axis) {
     if (*axis == ND_AXIS_NONE) {
         nd_array *flat = nd_ravel(a);
-        if (!flat) nd__error(nd_last_status(), fn, "%s", nd_errmsg());
+        if (!flat) nd__reraise(fn);
         return flat;
     }
     if (!nd__norm_axis(fn, axis, a->ndim == 0 ? 1 : a->ndim)) return NULL;
