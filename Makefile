@@ -144,13 +144,77 @@ $(B)/bench/bench: $(BENCH_SRCS) bench/bench.h $(B)/libnd.a
 bench: $(B)/bench/bench
 	./$(B)/bench/bench --numpy bench/bench_numpy.py --csv bench/results.csv
 
+# ---------------------------------------------------------------- fuzzing
+
+# `make fuzz` builds the libFuzzer targets in tests/fuzz/ with clang against
+# a copy of the library instrumented for them (-fsanitize=fuzzer-no-link plus
+# ASan and UBSan) and runs each for FUZZ_SECONDS; a crash, a sanitizer report
+# or a failed check fails the target. Not part of `make check`. Needs Debian's
+# clang and libclang-rt-14-dev (libFuzzer). The npy target starts from the
+# malformed files in tests/data/bad_npy/, the npz one from tests/data/bad_npz/;
+# new inputs go to $(B)/fuzz/corpus-*.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SRCS    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS    := $(FUZZ_SRCS:tests/fuzz/%.c=$(B)/fuzz/%)
+FUZZ_OBJS    := $(SRCS:%.c=$(B)/fuzz-obj/%.o)
+ifeq ($(shell uname -m),x86_64)
+$(B)/fuzz-obj/src/kernels/avx2/%.o: ISAFLAGS = -mavx2 -mfma
+$(B)/fuzz-obj/src/kernels/avx512/%.o: ISAFLAGS = -mavx2 -mfma -mavx512f -mavx512bw -mavx512dq -mavx512vl
+endif
+
+.PHONY: fuzz fuzz-tools
+# other engineers' files are not held to clang's warnings here (-Wno-error)
+$(B)/fuzz-obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(BASEFLAGS) $(ISAFLAGS) -Wno-error -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+$(B)/libnd-fuzz.a: $(FUZZ_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/fuzz/%: tests/fuzz/%.c $(B)/libnd-fuzz.a
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=c11 -O1 -g -D_GNU_SOURCE -Iinclude -Isrc $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer $< -o $@ $(B)/libnd-fuzz.a $(LIBS)
+
+fuzz-tools:
+	@mkdir -p $(B)/fuzz
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: $(FUZZ_CC) not found; run:  sudo apt-get install -y clang libclang-rt-14-dev" >&2; exit 1; }
+	@printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' >$(B)/fuzz/probe.c
+	@$(FUZZ_CC) -fsanitize=fuzzer,address,undefined $(B)/fuzz/probe.c -o $(B)/fuzz/probe >$(B)/fuzz/probe.log 2>&1 || { cat $(B)/fuzz/probe.log >&2; echo "make fuzz: $(FUZZ_CC) cannot link libFuzzer; run:  sudo apt-get install -y libclang-rt-14-dev" >&2; exit 1; }
+
+fuzz: fuzz-tools
+	+$(MAKE) --no-print-directory B=$(B) $(FUZZ_BINS)
+	@printf '"..."\n":"\n","\n"::"\n"-"\n"None"\n"newaxis"\n" "\n"0"\n"1"\n"9223372036854775807"\n"-9223372036854775808"\n' >$(B)/fuzz/view.dict
+	@set -e; for f in $(FUZZ_BINS); do \
+	    name=$$(basename $$f); corpus=$(B)/fuzz/corpus-$$name; mkdir -p $$corpus; \
+	    case $$name in \
+	        fuzz_npy_header) extra="tests/data/bad_npy" ;; \
+	        fuzz_npz) extra="tests/data/bad_npz" ;; \
+	        fuzz_view_parse) extra="-dict=$(B)/fuzz/view.dict" ;; \
+	        *) extra="" ;; \
+	    esac; \
+	    echo "== $$name for $(FUZZ_SECONDS) s"; \
+	    $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -artifact_prefix=$(B)/fuzz/$$name- $$corpus $$extra; \
+	done
+
 # ---------------------------------------------------------------- install
 
 # nd.pc is made from nd.pc.in each time, as the install paths may change.
+# A static link of libnd.a needs OpenBLAS and LAPACKE after it, then their
+# Fortran runtime, then libquadmath and libm (which libgfortran.a needs and
+# OpenBLAS's .pc omits). pkg-config puts a package's Libs.private before its
+# Requires.private, so nd.pc names them all in Libs.private, in that order,
+# taken from their own .pc files here.
+QUADMATH  := $(if $(filter /%,$(shell $(CC) -print-file-name=libquadmath.a 2>/dev/null)),-lquadmath -lm)
+BLAS_STATIC_LIBS := $(shell pkg-config --static --libs openblas lapacke 2>/dev/null) $(QUADMATH)
+
 pc:
 	@mkdir -p $(B)
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
-	    -e 's|@INCDIR@|$(INCDIR)|g' -e 's|@VERSION@|$(VERSION)|g' nd.pc.in > $(B)/nd.pc
+	    -e 's|@INCDIR@|$(INCDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    -e 's|@BLAS_LIBS@|$(strip $(BLAS_STATIC_LIBS))|g' nd.pc.in > $(B)/nd.pc
 
 TOPIC_HEADERS := $(wildcard include/nd/*.h)
 

@@ -195,7 +195,12 @@ int main(int argc, char **argv) {
     fflush(stdout);
 
     bench_elementwise();
-    /* later groups (reductions, linalg, ...) go here */
+    bench_reduce();
+    bench_linalg();
+    bench_linalg_einsum();
+    bench_sort();
+    bench_lapack();
+    /* later groups (io, autodiff, ...) go here */
 
     if (numpy) run_numpy(numpy);
     else bench_note("numpy skipped: no --numpy script given");

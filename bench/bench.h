@@ -40,5 +40,10 @@ static inline void bench_escape(void *p) { __asm__ volatile("" : : "g"(p) : "mem
 
 /* Case groups; each records its results with bench_record. */
 void bench_elementwise(void);
+void bench_reduce(void);
+void bench_linalg(void);
+void bench_linalg_einsum(void);
+void bench_sort(void);
+void bench_lapack(void);
 
 #endif

@@ -69,6 +69,25 @@ runs_ok "run consumer, shared (rpath)" "$tmp/consumer_rpath"
 check "build consumer, static" sh -c "$CC $CSTD -static $src \$(pkg-config --static --cflags --libs nd) -o '$tmp/consumer_static'"
 runs_ok "run consumer, static" "$tmp/consumer_static"
 check "static consumer has no dynamic section" sh -c "! readelf -d '$tmp/consumer_static' | grep -q NEEDED"
+# static again with a product and a LAPACK call, which pull in OpenBLAS,
+# LAPACKE and the Fortran runtime (all named by pkg-config --static)
+cat >"$tmp/linalg.c" <<'END'
+#include <nd.h>
+#include <stdio.h>
+int main(void) {
+    nd_array *e = nd_eye(40, -1, 0, ND_FLOAT64), *two = nd_scalar(2, ND_FLOAT64);
+    nd_array *a = nd_multiply(e, two), *aa = nd_matmul(a, a), *inv = nd_linalg_inv(aa);
+    int64_t i[2] = {1, 1};
+    double v = 0;
+    if (!inv || nd_get_f64(inv, i, &v) != ND_OK) return 1;
+    printf("inv(A @ A)[1,1] = %g\n", v);
+    nd_free(e), nd_free(two), nd_free(a), nd_free(aa), nd_free(inv);
+    return 0;
+}
+END
+check "build linalg consumer, static" sh -c "$CC $CSTD -static '$tmp/linalg.c' \$(pkg-config --static --cflags --libs nd) -o '$tmp/linalg_static'"
+check "run linalg consumer, static" sh -c "'$tmp/linalg_static' | grep -qx 'inv(A @ A)\[1,1\] = 0.25'"
+check "static linalg consumer has no dynamic section" sh -c "! readelf -d '$tmp/linalg_static' | grep -q NEEDED"
 
 check "make uninstall" mk uninstall PREFIX="$prefix" LIBDIR="$libdir"
 left=""

@@ -113,7 +113,9 @@ bool nd__norm_axis(const char *fn, int *axis, int ndim) {
  * the end), none repeated. norm receives the normalised axes, seen[ndim]
  * marks them. */
 bool nd__norm_axes(const char *fn, int ndim, int naxes, const int *axes, int *norm, bool *seen) {
-    if (naxes < 0 || naxes > ndim) {
+    /* more axes than dimensions fail below, as NumPy reports them: an axis
+     * out of bounds, or a repeated one */
+    if (naxes < 0) {
         nd__error(ND_ERR_VALUE, fn, "%d axes given for an array of dimension %d", naxes, ndim);
         return false;
     }

@@ -8,6 +8,8 @@
 #define MAX_THREADS 256
 
 static _Atomic int g_nthreads = 0; /* 0: not yet decided */
+/* the count came from the user (ND_NUM_THREADS or nd_set_num_threads) */
+static _Atomic bool g_user_set = false;
 
 /* Resolved only if the program links OpenMP: inside one of its parallel
  * regions libnd stays on the calling thread instead of oversubscribing. */
@@ -16,9 +18,13 @@ static _Thread_local bool tl_in_worker = false;
 
 static int default_threads(void) {
     const char *env = getenv("ND_NUM_THREADS");
+    atomic_store(&g_user_set, false);
     if (env && *env) {
         long v = strtol(env, NULL, 10);
-        if (v >= 1 && v <= MAX_THREADS) return (int)v;
+        if (v >= 1 && v <= MAX_THREADS) {
+            atomic_store(&g_user_set, true);
+            return (int)v;
+        }
     }
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
@@ -28,7 +34,13 @@ nd_status nd_set_num_threads(int n) {
     if (n < 0 || n > MAX_THREADS)
         return nd__error(ND_ERR_VALUE, "nd_set_num_threads", "thread count %d is outside [0, %d]", n, MAX_THREADS);
     atomic_store(&g_nthreads, n ? n : default_threads());
+    if (n) atomic_store(&g_user_set, true);
     return ND_OK;
+}
+
+bool nd__threads_user_set(void) {
+    nd_get_num_threads(); /* decides the default, reading ND_NUM_THREADS */
+    return atomic_load(&g_user_set);
 }
 
 int nd_get_num_threads(void) {

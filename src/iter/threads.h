@@ -13,6 +13,10 @@
  * nd_get_num_threads() threads (the caller included), each range at least
  * min_chunk long. Runs on the calling thread alone when the pool is busy or
  * the caller is itself a pool worker, so it never deadlocks. */
+/* True when the thread count is the user's choice (ND_NUM_THREADS, or
+ * nd_set_num_threads with n > 0), not the default. */
+bool nd__threads_user_set(void);
+
 typedef void (*nd_range_fn)(void *ctx, int64_t begin, int64_t end);
 void nd__parallel_for(int64_t n, int64_t min_chunk, nd_range_fn fn, void *ctx);
 

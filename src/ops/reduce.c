@@ -124,9 +124,18 @@ static const char *const g_kind_names[] = {
     [K_MIN] = "minimum", [K_MAX] = "maximum", [K_NANMIN] = "minimum", [K_NANMAX] = "maximum",
 };
 
-/* Divides a sum in place by per-result counts (a 0-d or broadcastable array). */
+/* Divides a sum in place by per-result counts (a 0-d or broadcastable
+ * array). An integer sum (mean with an integer dtype) takes the float
+ * quotient truncated, as NumPy's unsafe cast back into the sum does. */
 static nd_status divide_by(const char *fn, nd_array *sum, const nd_array *count) {
-    nd_status st = nd_divide_out(sum, count, sum);
+    nd_status st;
+    if (nd__kind(sum->dtype) == ND_KIND_FLOAT) {
+        st = nd_divide_out(sum, count, sum);
+    } else {
+        nd_array *q = nd_divide(sum, count);
+        st = q ? nd_copyto(sum, q) : nd_last_status();
+        nd_free(q);
+    }
     if (st != ND_OK) nd__reraise(fn);
     return st;
 }
@@ -146,7 +155,6 @@ static nd_array *reduce(const char *fn, kind_of k, const nd_array *a, int naxes,
                         bool keepdims, nd_dtype dt_override, nd_array *out) {
     bool reduced[ND_MAX_DIMS];
     if (!nd__check_array(fn, "a", a)) return NULL;
-    if (dt_override != ND_NUM_DTYPES && !nd__check_dtype(fn, dt_override)) return NULL;
     if (!parse_axes(fn, a, naxes, axes, reduced)) return NULL;
     if (out && !precheck_out(fn, a, reduced, keepdims, out)) return NULL;
     if (k == K_MIN || k == K_MAX || k == K_NANMIN || k == K_NANMAX) {
@@ -180,6 +188,7 @@ static nd_array *reduce(const char *fn, kind_of k, const nd_array *a, int naxes,
     }                                                                              \
     nd_status nd_##name##_out(const nd_array *a, int naxes, const int *axes, bool keepdims, \
                               nd_array *out) {                                     \
+        if (!a) return nd__null_arg("nd_" #name "_out", "a");                      \
         if (!out) return nd__null_arg("nd_" #name "_out", "out");                  \
         return reduce("nd_" #name "_out", kind, a, naxes, axes, keepdims, ND_NUM_DTYPES, out) \
                    ? ND_OK                                                         \
@@ -198,15 +207,17 @@ DEFINE_REDUCTION_(nanmean, K_NANMEAN)
 DEFINE_REDUCTION_(nanmin, K_NANMIN)
 DEFINE_REDUCTION_(nanmax, K_NANMAX)
 
-nd_array *nd_sum_dtype(const nd_array *a, int naxes, const int *axes, bool keepdims, nd_dtype dt) {
-    return reduce("nd_sum_dtype", K_SUM, a, naxes, axes, keepdims, dt, NULL);
-}
-nd_array *nd_prod_dtype(const nd_array *a, int naxes, const int *axes, bool keepdims, nd_dtype dt) {
-    return reduce("nd_prod_dtype", K_PROD, a, naxes, axes, keepdims, dt, NULL);
-}
-nd_array *nd_mean_dtype(const nd_array *a, int naxes, const int *axes, bool keepdims, nd_dtype dt) {
-    return reduce("nd_mean_dtype", K_MEAN, a, naxes, axes, keepdims, dt, NULL);
-}
+/* The dtype argument must name a dtype: ND_NUM_DTYPES means "default"
+ * only inside this file. */
+#define DEFINE_DTYPE_VARIANT_(name, kind)                                          \
+    nd_array *nd_##name##_dtype(const nd_array *a, int naxes, const int *axes, bool keepdims, \
+                                nd_dtype dt) {                                     \
+        if (!nd__check_dtype("nd_" #name "_dtype", dt)) return NULL;               \
+        return reduce("nd_" #name "_dtype", kind, a, naxes, axes, keepdims, dt, NULL); \
+    }
+DEFINE_DTYPE_VARIANT_(sum, K_SUM)
+DEFINE_DTYPE_VARIANT_(prod, K_PROD)
+DEFINE_DTYPE_VARIANT_(mean, K_MEAN)
 
 /* var = sum((a - mean)^2) / (N - ddof), two passes for stability. */
 static nd_array *variance(const char *fn, const nd_array *a, int naxes, const int *axes,
@@ -248,6 +259,7 @@ nd_array *nd_var(const nd_array *a, int naxes, const int *axes, bool keepdims, d
 }
 nd_status nd_var_out(const nd_array *a, int naxes, const int *axes, bool keepdims, double ddof,
                      nd_array *out) {
+    if (!a) return nd__null_arg("nd_var_out", "a");
     if (!out) return nd__null_arg("nd_var_out", "out");
     return variance("nd_var_out", a, naxes, axes, keepdims, ddof, false, out) ? ND_OK : nd_last_status();
 }
@@ -256,6 +268,7 @@ nd_array *nd_std(const nd_array *a, int naxes, const int *axes, bool keepdims, d
 }
 nd_status nd_std_out(const nd_array *a, int naxes, const int *axes, bool keepdims, double ddof,
                      nd_array *out) {
+    if (!a) return nd__null_arg("nd_std_out", "a");
     if (!out) return nd__null_arg("nd_std_out", "out");
     return variance("nd_std_out", a, naxes, axes, keepdims, ddof, true, out) ? ND_OK : nd_last_status();
 }

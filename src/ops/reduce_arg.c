@@ -105,7 +105,11 @@ static nd_array *arg_reduce(const char *fn, bool max, const nd_array *a, int axi
     if (!v) return NULL;
     int64_t n = v->shape[v->ndim - 1];
     if (n == 0) {
-        nd__error(ND_ERR_VALUE, fn, "attempt to get %s of an empty sequence", max ? "argmax" : "argmin");
+        if (axis == ND_AXIS_NONE)
+            nd__error(ND_ERR_VALUE, fn, "attempt to get %s of an empty sequence", max ? "argmax" : "argmin");
+        else
+            nd__error(ND_ERR_VALUE, fn, "attempt to get %s of an empty sequence (axis %d has length 0)",
+                      max ? "argmax" : "argmin", ax);
         nd_free(v);
         return NULL;
     }
@@ -154,10 +158,12 @@ nd_array *nd_argmin(const nd_array *a, int axis, bool keepdims) {
     return arg_reduce("nd_argmin", false, a, axis, keepdims, NULL);
 }
 nd_status nd_argmax_out(const nd_array *a, int axis, bool keepdims, nd_array *out) {
+    if (!a) return nd__null_arg("nd_argmax_out", "a");
     if (!out) return nd__null_arg("nd_argmax_out", "out");
     return arg_reduce("nd_argmax_out", true, a, axis, keepdims, out) ? ND_OK : nd_last_status();
 }
 nd_status nd_argmin_out(const nd_array *a, int axis, bool keepdims, nd_array *out) {
+    if (!a) return nd__null_arg("nd_argmin_out", "a");
     if (!out) return nd__null_arg("nd_argmin_out", "out");
     return arg_reduce("nd_argmin_out", false, a, axis, keepdims, out) ? ND_OK : nd_last_status();
 }
@@ -167,9 +173,11 @@ static nd_array *scan(const char *fn, bool prod, const nd_array *a, int axis, nd
     nd_dtype acc = nd__sum_dtype(a->dtype);
     int ax = axis;
     if (ax != ND_AXIS_NONE && !nd__norm_axis(fn, &ax, a->ndim == 0 ? 1 : a->ndim)) return NULL;
+    /* the flattened array, and a 0-d one, scan as 1-D, as NumPy */
     int64_t flat = a->size;
-    int nd = axis == ND_AXIS_NONE ? 1 : a->ndim;
-    const int64_t *shape = axis == ND_AXIS_NONE ? &flat : a->shape;
+    bool as_1d = axis == ND_AXIS_NONE || a->ndim == 0;
+    int nd = as_1d ? 1 : a->ndim;
+    const int64_t *shape = as_1d ? &flat : a->shape;
     if (out && (!nd__check_out(fn, out, nd, shape))) return NULL;
     if (out && !nd_can_cast(acc, out->dtype, ND_CAST_SAME_KIND)) {
         nd__error(ND_ERR_DTYPE, fn, "cannot cast the result from %s to the output's %s (same_kind casting)",
@@ -179,7 +187,7 @@ static nd_array *scan(const char *fn, bool prod, const nd_array *a, int axis, nd
     /* convert first, then scan lanes of the converted copy in place */
     nd_array *x = nd_astype(a, acc);
     if (!x) return NULL;
-    if (axis == ND_AXIS_NONE || a->ndim == 0) {
+    if (as_1d) {
         nd_array *r = nd_reshape(x, nd, shape);
         nd_free(x);
         x = r;
@@ -207,10 +215,12 @@ static nd_array *scan(const char *fn, bool prod, const nd_array *a, int axis, nd
 nd_array *nd_cumsum(const nd_array *a, int axis) { return scan("nd_cumsum", false, a, axis, NULL); }
 nd_array *nd_cumprod(const nd_array *a, int axis) { return scan("nd_cumprod", true, a, axis, NULL); }
 nd_status nd_cumsum_out(const nd_array *a, int axis, nd_array *out) {
+    if (!a) return nd__null_arg("nd_cumsum_out", "a");
     if (!out) return nd__null_arg("nd_cumsum_out", "out");
     return scan("nd_cumsum_out", false, a, axis, out) ? ND_OK : nd_last_status();
 }
 nd_status nd_cumprod_out(const nd_array *a, int axis, nd_array *out) {
+    if (!a) return nd__null_arg("nd_cumprod_out", "a");
     if (!out) return nd__null_arg("nd_cumprod_out", "out");
     return scan("nd_cumprod_out", true, a, axis, out) ? ND_OK : nd_last_status();
 }

@@ -1,0 +1,758 @@
+/* Tests for nd_argmax, nd_argmin, nd_cumsum, nd_cumprod and their _out
+ * variants (include/nd/reduce.h): every case NumPy answered in
+ * data/reduce_arg_cases.h (axes, keepdims, every dtype, views, NaN, empty
+ * and 0-d arrays), then NaN placement over SIMD widths, large inputs
+ * against plain C loops on one thread and two, outputs and bad arguments. */
+#include "nd_test.h"
+
+#include <stdlib.h>
+
+#include "data/reduce_arg_cases.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifndef UNDER_ASAN
+#define UNDER_ASAN 0
+#endif
+
+/* ---------------------------------------------------------------- the operations */
+
+typedef nd_array *(*arg_fn)(const nd_array *, int, bool);
+typedef nd_status (*arg_out_fn)(const nd_array *, int, bool, nd_array *);
+typedef nd_array *(*scan_fn)(const nd_array *, int);
+typedef nd_status (*scan_out_fn)(const nd_array *, int, nd_array *);
+
+typedef struct op_info {
+    const char *name;
+    arg_fn fa;
+    arg_out_fn oa;
+    scan_fn fs;
+    scan_out_fn os;
+} op_info;
+
+static const op_info g_ops[] = {
+    {"argmax", nd_argmax, nd_argmax_out, NULL, NULL},
+    {"argmin", nd_argmin, nd_argmin_out, NULL, NULL},
+    {"cumsum", NULL, NULL, nd_cumsum, nd_cumsum_out},
+    {"cumprod", NULL, NULL, nd_cumprod, nd_cumprod_out},
+};
+#define NUM_OPS (int)(sizeof g_ops / sizeof g_ops[0])
+
+static const op_info *find_op(const char *name) {
+    for (int i = 0; i < NUM_OPS; i++)
+        if (strcmp(g_ops[i].name, name) == 0) return &g_ops[i];
+    return NULL;
+}
+
+static nd_array *op_call(const op_info *op, const nd_array *a, int axis, bool keepdims) {
+    return op->fa ? op->fa(a, axis, keepdims) : op->fs(a, axis);
+}
+
+static nd_status op_call_out(const op_info *op, const nd_array *a, int axis, bool keepdims, nd_array *out) {
+    return op->oa ? op->oa(a, axis, keepdims, out) : op->os(a, axis, out);
+}
+
+/* ---------------------------------------------------------------- array helpers */
+
+static void free_deleter(void *data, void *ctx) {
+    (void)data;
+    free(ctx);
+}
+
+/* A C-contiguous array on malloc'd memory, every byte 0xA5. */
+static nd_array *new_array(nd_dtype dt, int ndim, const int64_t *shape) {
+    int64_t n = 1;
+    for (int i = 0; i < ndim; i++) n *= shape[i];
+    size_t bytes = (size_t)n * nd_dtype_size(dt);
+    void *mem = malloc(bytes ? bytes : 1);
+    assert_non_null(mem);
+    memset(mem, 0xA5, bytes ? bytes : 1);
+    nd_array *a = nd_wrap(mem, ndim, shape, NULL, dt, free_deleter, mem);
+    ND_ASSERT_ARRAY(a);
+    return a;
+}
+
+static nd_array *from_f64(nd_dtype dt, int ndim, const int64_t *shape, const double *vals) {
+    nd_array *a = nd_test_array(dt, ndim, shape, vals);
+    ND_ASSERT_ARRAY(a);
+    return a;
+}
+
+static nd_array *from_i64(nd_dtype dt, int ndim, const int64_t *shape, const int64_t *vals) {
+    nd_array *w = nd_wrap((void *)vals, ndim, shape, NULL, ND_INT64, NULL, NULL);
+    ND_ASSERT_ARRAY(w);
+    nd_array *a = nd_astype(w, dt);
+    nd_free(w);
+    ND_ASSERT_ARRAY(a);
+    return a;
+}
+
+static nd_array *readable(const nd_array *a) {
+    nd_array *r = nd_astype(a, nd_dtype_is_float(nd_dtype_of(a)) ? ND_FLOAT64 : ND_INT64);
+    ND_ASSERT_ARRAY(r);
+    return r;
+}
+
+static void *snapshot(const nd_array *a) {
+    size_t n = nd_nbytes(a);
+    void *p = malloc(n ? n : 1);
+    assert_non_null(p);
+    ND_ASSERT_OK(nd_copy_to(a, p, n));
+    return p;
+}
+
+static void assert_untouched(const nd_array *a, void *snap, const char *what) {
+    void *now = snapshot(a);
+    bool same = memcmp(now, snap, nd_nbytes(a)) == 0;
+    free(now);
+    free(snap);
+    if (!same) fail_msg("%s: the output was written although the call failed", what);
+}
+
+static bool close_enough(double g, double e, double rtol, double atol) {
+    if (isnan(e)) return isnan(g);
+    if (isinf(e)) return g == e;
+    return fabs(g - e) <= atol + rtol * fabs(e);
+}
+
+/* Asserts r is int64 with the given shape and values. */
+static void expect_i64(const nd_array *r, int ndim, const int64_t *shape, const int64_t *want, const char *what) {
+    if (!r) fail_msg("%s: failed: %s", what, nd_errmsg());
+    if (nd_dtype_of(r) != ND_INT64) fail_msg("%s: dtype %s, expected int64", what, nd_dtype_name(nd_dtype_of(r)));
+    if (nd_ndim(r) != ndim) fail_msg("%s: ndim %d, expected %d", what, nd_ndim(r), ndim);
+    for (int d = 0; d < ndim; d++)
+        if (nd_shape(r)[d] != shape[d]) fail_msg("%s: shape[%d] differs", what, d);
+    nd_array *c = nd_ascontiguousarray(r);
+    ND_ASSERT_ARRAY(c);
+    const int64_t *g = nd_data(c);
+    for (int64_t i = 0; i < nd_size(c); i++)
+        if (g[i] != want[i]) {
+            long long gi = (long long)g[i];
+            nd_free(c);
+            fail_msg("%s: element %lld is %lld, expected %lld", what, (long long)i, gi, (long long)want[i]);
+        }
+    nd_free(c);
+}
+
+/* ---------------------------------------------------------------- generated cases */
+
+#define NUM_CASES (int)(sizeof ra_cases / sizeof ra_cases[0])
+#define NUM_INPUTS (int)(sizeof ra_inputs / sizeof ra_inputs[0])
+
+static nd_array *case_input(int id) {
+    const ra_input *in = &ra_inputs[id];
+    nd_array *a = nd_dtype_is_float(in->dtype) ? from_f64(in->dtype, in->ndim, in->shape, ra_fpool + in->off)
+                                               : from_i64(in->dtype, in->ndim, in->shape, ra_ipool + in->off);
+    if (in->index) {
+        nd_array *v = nd_view(a, in->index);
+        ND_ASSERT_ARRAY(v);
+        nd_free(a);
+        a = v;
+    }
+    if (in->transpose) {
+        nd_array *v = nd_transpose(a, NULL);
+        ND_ASSERT_ARRAY(v);
+        nd_free(a);
+        a = v;
+    }
+    if (in->bndim) {
+        nd_array *v = nd_broadcast_to(a, in->bndim, in->bshape);
+        ND_ASSERT_ARRAY(v);
+        nd_free(a);
+        a = v;
+    }
+    return a;
+}
+
+static bool check_case(const ra_case *c, int ci, const nd_array *got, const char *how) {
+    if (!got) {
+        print_error("case %d %s [%s]: failed: %s\n", ci, c->expr, how, nd_errmsg());
+        nd_clear_error();
+        return false;
+    }
+    if (nd_dtype_of(got) != c->rdtype) {
+        print_error("case %d %s [%s]: dtype %s, expected %s\n", ci, c->expr, how,
+                    nd_dtype_name(nd_dtype_of(got)), nd_dtype_name(c->rdtype));
+        return false;
+    }
+    bool shape_ok = nd_ndim(got) == c->rndim;
+    for (int d = 0; shape_ok && d < c->rndim; d++) shape_ok = nd_shape(got)[d] == c->rshape[d];
+    if (!shape_ok) {
+        print_error("case %d %s [%s]: wrong shape (ndim %d, expected %d)\n", ci, c->expr, how, nd_ndim(got),
+                    c->rndim);
+        return false;
+    }
+    nd_array *r = readable(got);
+    bool ok = true;
+    for (int64_t i = 0; i < nd_size(r) && ok; i++) {
+        if (nd_dtype_is_float(c->rdtype)) {
+            double g = ((const double *)nd_data(r))[i], e = ra_fpool[c->off + i];
+            if (close_enough(g, e, c->rtol, c->atol)) continue;
+            print_error("case %d %s [%s]: element %lld is %.17g, expected %.17g\n", ci, c->expr, how,
+                        (long long)i, g, e);
+        } else {
+            int64_t g = ((const int64_t *)nd_data(r))[i], e = ra_ipool[c->off + i];
+            if (g == e) continue;
+            print_error("case %d %s [%s]: element %lld is %lld, expected %lld\n", ci, c->expr, how,
+                        (long long)i, (long long)g, (long long)e);
+        }
+        ok = false;
+    }
+    nd_free(r);
+    return ok;
+}
+
+static void run_cases(const char *name) {
+    const op_info *op = find_op(name);
+    assert_non_null(op);
+    nd_array *inputs[NUM_INPUTS] = {NULL};
+    int ran = 0, failed = 0;
+    for (int ci = 0; ci < NUM_CASES; ci++) {
+        const ra_case *c = &ra_cases[ci];
+        if (strcmp(c->op, name) != 0) continue;
+        if (!inputs[c->input]) inputs[c->input] = case_input(c->input);
+        const nd_array *a = inputs[c->input];
+        ran++;
+        nd_clear_error();
+        nd_array *got = op_call(op, a, c->axis, c->keepdims);
+        bool ok;
+        if (c->status != ND_OK) {
+            char prefix[64];
+            snprintf(prefix, sizeof prefix, "nd_%s: ", name);
+            ok = !got && nd_last_status() == c->status && strncmp(nd_errmsg(), prefix, strlen(prefix)) == 0;
+            if (!ok)
+                print_error("case %d %s: expected %s, got %s ('%s')\n", ci, c->expr, nd_status_name(c->status),
+                            got ? "success" : nd_status_name(nd_last_status()), nd_errmsg());
+            nd_clear_error();
+        } else {
+            ok = check_case(c, ci, got, "plain");
+        }
+        nd_free(got);
+        if (ok && c->status == ND_OK) {
+            nd_array *out = new_array(c->rdtype, c->rndim, c->rshape);
+            nd_status st = op_call_out(op, a, c->axis, c->keepdims, out);
+            if (st != ND_OK) {
+                print_error("case %d %s [_out]: failed: %s\n", ci, c->expr, nd_errmsg());
+                nd_clear_error();
+                ok = false;
+            } else {
+                ok = check_case(c, ci, out, "_out");
+            }
+            nd_free(out);
+        }
+        if (!ok) failed++;
+    }
+    for (int i = 0; i < NUM_INPUTS; i++) nd_free(inputs[i]);
+    if (ran == 0) fail_msg("no cases for %s", name);
+    if (failed) fail_msg("%s: %d of %d cases failed", name, failed, ran);
+}
+
+static void test_cases_argmax(void **state) {
+    (void)state;
+    run_cases("argmax");
+}
+static void test_cases_argmin(void **state) {
+    (void)state;
+    run_cases("argmin");
+}
+static void test_cases_cumsum(void **state) {
+    (void)state;
+    run_cases("cumsum");
+}
+static void test_cases_cumprod(void **state) {
+    (void)state;
+    run_cases("cumprod");
+}
+
+/* ---------------------------------------------------------------- NaN placement */
+
+/* The lane values of gen_reduce.py's nan_lane_value(). */
+static double nan_lane_value(int64_t i) { return (double)((i * 7 + 3) % 13 - 6); }
+
+static void fill_lane(double *v, int n, int place) {
+    for (int i = 0; i < n; i++) v[i] = nan_lane_value(i);
+    switch (place) {
+    case 1: v[0] = NAN; break;
+    case 2: v[n / 2] = NAN; break;
+    case 3: v[n - 1] = NAN; break;
+    case 4: v[n / 2] = v[n - 1] = NAN; break;
+    case 5:
+        for (int i = 0; i < n; i++) v[i] = NAN;
+        break;
+    default: break;
+    }
+}
+
+static const ra_nanrow *nan_row(int n, int place) {
+    if (n == 1 && place >= 2 && place <= 4) place = 1;
+    for (size_t i = 0; i < sizeof ra_nanrows / sizeof ra_nanrows[0]; i++)
+        if (ra_nanrows[i].n == n && ra_nanrows[i].place == place) return &ra_nanrows[i];
+    fail_msg("no NaN row for n=%d place=%d", n, place);
+    return NULL;
+}
+
+/* argmax/argmin return the first NaN's index, over every length up to 48
+ * and every placement: 1-D, rows of (3, n) along axis 1, columns of (n, 3)
+ * along axis 0, a transposed view, and the flattened (3, n). */
+static void test_nan_placement(void **state) {
+    (void)state;
+    double lanes[3][48], buf[3 * 48];
+    const arg_fn fns[2] = {nd_argmin, nd_argmax};
+    const char *names[2] = {"argmin", "argmax"};
+    for (int k = 0; k < 2; k++) {
+        nd_dtype dt = k ? ND_FLOAT64 : ND_FLOAT32;
+        for (int n = 1; n <= 48; n++) {
+            for (int place = 0; place < 6; place++) {
+                fill_lane(lanes[0], n, place);
+                nd_array *a = from_f64(dt, 1, (const int64_t[]){n}, lanes[0]);
+                for (int f = 0; f < 2; f++) {
+                    char what[96];
+                    snprintf(what, sizeof what, "%s %s n=%d place=%d", names[f], nd_dtype_name(dt), n, place);
+                    nd_array *r = fns[f](a, ND_AXIS_NONE, false);
+                    expect_i64(r, 0, NULL, &nan_row(n, place)->want[f], what);
+                    nd_free(r);
+                    r = fns[f](a, 0, true);
+                    expect_i64(r, 1, (const int64_t[]){1}, &nan_row(n, place)->want[f], what);
+                    nd_free(r);
+                }
+                nd_free(a);
+            }
+            for (int s = 0; s < 6; s += 3) {
+                for (int j = 0; j < 3; j++) fill_lane(lanes[j], n, (j + s) % 6);
+                for (int j = 0; j < 3; j++)
+                    for (int i = 0; i < n; i++) buf[j * n + i] = lanes[j][i];
+                nd_array *rows = from_f64(dt, 2, (const int64_t[]){3, n}, buf);
+                for (int j = 0; j < 3; j++)
+                    for (int i = 0; i < n; i++) buf[i * 3 + j] = lanes[j][i];
+                nd_array *cols = from_f64(dt, 2, (const int64_t[]){n, 3}, buf);
+                nd_array *rows_t = nd_transpose(cols, NULL);
+                ND_ASSERT_ARRAY(rows_t);
+                for (int f = 0; f < 2; f++) {
+                    int64_t want[3];
+                    for (int j = 0; j < 3; j++) want[j] = nan_row(n, (j + s) % 6)->want[f];
+                    char what[96];
+                    snprintf(what, sizeof what, "%s %s (3, %d) axis 1, s=%d", names[f], nd_dtype_name(dt), n, s);
+                    nd_array *r = fns[f](rows, 1, false);
+                    expect_i64(r, 1, (const int64_t[]){3}, want, what);
+                    nd_free(r);
+                    snprintf(what, sizeof what, "%s %s (%d, 3) axis 0, s=%d", names[f], nd_dtype_name(dt), n, s);
+                    r = fns[f](cols, 0, true);
+                    expect_i64(r, 2, (const int64_t[]){1, 3}, want, what);
+                    nd_free(r);
+                    snprintf(what, sizeof what, "%s %s (%d, 3).T axis -1, s=%d", names[f], nd_dtype_name(dt), n, s);
+                    r = fns[f](rows_t, -1, false);
+                    expect_i64(r, 1, (const int64_t[]){3}, want, what);
+                    nd_free(r);
+                    /* flattened: the first lane holding a NaN wins, else the extreme */
+                    int64_t flat = -1;
+                    for (int j = 0; j < 3 && flat < 0; j++)
+                        if (isnan(lanes[j][want[j]])) flat = j * n + want[j];
+                    if (flat < 0) {
+                        flat = want[0];
+                        for (int j = 1; j < 3; j++) {
+                            double x = lanes[j][want[j]], b = lanes[flat / n][flat % n];
+                            if (f ? x > b : x < b) flat = j * n + want[j];
+                        }
+                    }
+                    snprintf(what, sizeof what, "%s %s (3, %d) flattened, s=%d", names[f], nd_dtype_name(dt), n, s);
+                    r = fns[f](rows, ND_AXIS_NONE, false);
+                    expect_i64(r, 0, NULL, &flat, what);
+                    nd_free(r);
+                }
+                nd_free(rows_t);
+                nd_free(rows);
+                nd_free(cols);
+            }
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- empty axes */
+
+/* An empty reduced axis is an error that names the axis; other axes of an
+ * array with an empty axis give an empty result. */
+static void test_empty(void **state) {
+    (void)state;
+    nd_array *a = nd_zeros(3, (const int64_t[]){2, 0, 3}, ND_FLOAT32);
+    ND_ASSERT_ARRAY(a);
+    const arg_fn fns[2] = {nd_argmin, nd_argmax};
+    const char *names[2] = {"nd_argmin", "nd_argmax"};
+    for (int f = 0; f < 2; f++) {
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "%s: ", names[f]);
+        assert_null(fns[f](a, 1, false));
+        assert_int_equal(nd_last_status(), ND_ERR_VALUE);
+        if (strncmp(nd_errmsg(), prefix, strlen(prefix)) != 0) fail_msg("message '%s'", nd_errmsg());
+        ND_ASSERT_ERROR(ND_ERR_VALUE, "empty");
+        assert_null(fns[f](a, -2, true));
+        assert_int_equal(nd_last_status(), ND_ERR_VALUE);
+        if (!strstr(nd_errmsg(), "axis 1"))
+            fail_msg("%s of an empty axis 1: the message '%s' does not name the axis", names[f], nd_errmsg());
+        nd_clear_error();
+        assert_null(fns[f](a, ND_AXIS_NONE, false));
+        ND_ASSERT_ERROR(ND_ERR_VALUE, "empty");
+        nd_array *r = fns[f](a, 0, false);
+        nd_test_shape(r, 2, (const int64_t[]){0, 3});
+        assert_int_equal(nd_dtype_of(r), ND_INT64);
+        nd_free(r);
+        r = fns[f](a, 2, true);
+        nd_test_shape(r, 3, (const int64_t[]){2, 0, 1});
+        nd_free(r);
+        nd_array *out = new_array(ND_INT64, 2, (const int64_t[]){2, 3});
+        void *snap = snapshot(out);
+        nd_status st = f ? nd_argmax_out(a, 1, false, out) : nd_argmin_out(a, 1, false, out);
+        assert_int_equal(st, ND_ERR_VALUE);
+        nd_clear_error();
+        assert_untouched(out, snap, names[f]);
+        nd_free(out);
+    }
+    nd_array *c = nd_cumsum(a, 1);
+    nd_test_shape(c, 3, (const int64_t[]){2, 0, 3});
+    assert_int_equal(nd_dtype_of(c), ND_FLOAT32);
+    nd_free(c);
+    c = nd_cumprod(a, ND_AXIS_NONE);
+    nd_test_shape(c, 1, (const int64_t[]){0});
+    nd_free(c);
+    nd_free(a);
+}
+
+/* ---------------------------------------------------------------- large inputs */
+
+/* argmax and argmin of long lanes against a C loop, on one thread and two:
+ * the extreme first, last, in the middle, tied, and behind a NaN. */
+static void test_large_lanes(void **state) {
+    (void)state;
+    const int64_t n = UNDER_ASAN ? (1 << 20) : (1 << 22);
+    nd_rng rng;
+    nd_rng_seed(&rng, 3);
+    nd_array *a = nd_random_uniform(&rng, -1, 1, 1, &n, ND_FLOAT32);
+    ND_ASSERT_ARRAY(a);
+    float *x = nd_data(a);
+    const int64_t spots[6] = {0, n - 1, n / 2, n / 3 + 1, 12345, n - 17};
+    for (int th = 1; th <= 2; th++) {
+        ND_ASSERT_OK(nd_set_num_threads(th));
+        for (int s = 0; s < 6; s++) {
+            int64_t at = spots[s];
+            float saved = x[at];
+            x[at] = 5.0f;
+            nd_array *r = nd_argmax(a, ND_AXIS_NONE, false);
+            char what[96];
+            snprintf(what, sizeof what, "argmax of %lld floats, max at %lld, %d threads", (long long)n, (long long)at, th);
+            expect_i64(r, 0, NULL, &at, what);
+            nd_free(r);
+            /* a tie later on: the first still wins */
+            int64_t later = at + (n - at) / 2;
+            float saved2 = x[later];
+            if (later != at) x[later] = 5.0f;
+            r = nd_argmax(a, 0, false);
+            expect_i64(r, 0, NULL, &at, what);
+            nd_free(r);
+            x[later] = saved2;
+            x[at] = -5.0f;
+            r = nd_argmin(a, -1, false);
+            snprintf(what, sizeof what, "argmin of %lld floats, min at %lld, %d threads", (long long)n, (long long)at, th);
+            expect_i64(r, 0, NULL, &at, what);
+            nd_free(r);
+            /* a NaN after the minimum wins */
+            int64_t nan_at = (at + n / 5) % n;
+            float saved3 = x[nan_at];
+            x[nan_at] = NAN;
+            r = nd_argmin(a, ND_AXIS_NONE, false);
+            snprintf(what, sizeof what, "argmin with a NaN at %lld, %d threads", (long long)nan_at, th);
+            expect_i64(r, 0, NULL, &nan_at, what);
+            nd_free(r);
+            r = nd_argmax(a, ND_AXIS_NONE, false);
+            expect_i64(r, 0, NULL, &nan_at, what);
+            nd_free(r);
+            x[nan_at] = saved3;
+            x[at] = saved;
+        }
+    }
+    ND_ASSERT_OK(nd_set_num_threads(0));
+    nd_free(a);
+}
+
+/* argmax along each axis of a (1000, 700) int16 array (and its transpose),
+ * cumsum of int32 and of small-integer float32 along each axis: equal to
+ * C loops, one thread and two. */
+static void test_large_axes(void **state) {
+    (void)state;
+    const int64_t R = UNDER_ASAN ? 300 : 1000, C = 700, shape[2] = {R, C};
+    nd_rng rng;
+    nd_rng_seed(&rng, 4);
+    nd_array *i16 = nd_random_integers(&rng, -1000, 1000, 2, shape, ND_INT16);
+    nd_array *i32 = nd_random_integers(&rng, INT32_MIN, INT32_MAX, 2, shape, ND_INT32);
+    nd_array *small = nd_random_integers(&rng, -8, 9, 2, shape, ND_INT16);
+    ND_ASSERT_ARRAY(i16);
+    ND_ASSERT_ARRAY(i32);
+    ND_ASSERT_ARRAY(small);
+    nd_array *f32 = nd_astype(small, ND_FLOAT32);
+    ND_ASSERT_ARRAY(f32);
+    const int16_t *x = nd_data(i16);
+    const int32_t *y = nd_data(i32);
+    const int16_t *z = nd_data(small);
+    int64_t *want = malloc(sizeof(int64_t) * (size_t)(R * C));
+    double *wantf = malloc(sizeof(double) * (size_t)(R * C));
+    assert_non_null(want);
+    assert_non_null(wantf);
+    nd_array *t = nd_transpose(i16, NULL);
+    ND_ASSERT_ARRAY(t);
+    for (int th = 1; th <= 2; th++) {
+        ND_ASSERT_OK(nd_set_num_threads(th));
+        /* argmax along axis 0: per column */
+        for (int64_t j = 0; j < C; j++) {
+            int64_t b = 0;
+            for (int64_t i = 1; i < R; i++)
+                if (x[i * C + j] > x[b * C + j]) b = i;
+            want[j] = b;
+        }
+        nd_array *r = nd_argmax(i16, 0, false);
+        expect_i64(r, 1, (const int64_t[]){C}, want, "argmax axis 0");
+        nd_free(r);
+        r = nd_argmax(t, 1, false); /* the same lanes, transposed */
+        expect_i64(r, 1, (const int64_t[]){C}, want, "argmax of the transpose along axis 1");
+        nd_free(r);
+        /* argmin along axis 1: per row */
+        for (int64_t i = 0; i < R; i++) {
+            int64_t b = 0;
+            for (int64_t j = 1; j < C; j++)
+                if (x[i * C + j] < x[i * C + b]) b = j;
+            want[i] = b;
+        }
+        r = nd_argmin(i16, 1, true);
+        expect_i64(r, 2, (const int64_t[]){R, 1}, want, "argmin axis 1");
+        nd_free(r);
+        /* cumsum int32 (int64 result) along axis 0 and 1, and flattened */
+        for (int ax = 0; ax < 3; ax++) {
+            for (int64_t i = 0; i < R; i++)
+                for (int64_t j = 0; j < C; j++) {
+                    int64_t p = i * C + j, prev = ax == 0 ? (i ? p - C : -1) : ax == 1 ? (j ? p - 1 : -1) : p - 1;
+                    want[p] = (prev >= 0 ? want[prev] : 0) + y[p];
+                    wantf[p] = (prev >= 0 ? wantf[prev] : 0) + z[p];
+                }
+            char what[64];
+            snprintf(what, sizeof what, "cumsum int32 axis %d, %d threads", ax, th);
+            r = nd_cumsum(i32, ax == 2 ? ND_AXIS_NONE : ax);
+            if (ax == 2) expect_i64(r, 1, (const int64_t[]){R * C}, want, what);
+            else expect_i64(r, 2, shape, want, what);
+            nd_free(r);
+            snprintf(what, sizeof what, "cumsum float32 axis %d, %d threads", ax, th);
+            r = nd_cumsum(f32, ax == 2 ? ND_AXIS_NONE : ax);
+            ND_ASSERT_ARRAY(r);
+            assert_int_equal(nd_dtype_of(r), ND_FLOAT32);
+            const float *g = nd_data(r);
+            for (int64_t p = 0; p < R * C; p++)
+                if ((double)g[p] != wantf[p]) fail_msg("%s: element %lld is %g, expected %g", what, (long long)p, g[p], wantf[p]);
+            nd_free(r);
+        }
+    }
+    ND_ASSERT_OK(nd_set_num_threads(0));
+    free(want);
+    free(wantf);
+    nd_free(t);
+    nd_free(f32);
+    nd_free(small);
+    nd_free(i32);
+    nd_free(i16);
+}
+
+/* ---------------------------------------------------------------- outputs */
+
+static void test_out_ok(void **state) {
+    (void)state;
+    const double v[6] = {3, 9, -1, 9, 0, -4};
+    nd_array *a = from_f64(ND_FLOAT64, 2, (const int64_t[]){2, 3}, v);
+    /* np.argmax(a, axis=1) -> [1, 0], into int32 and float64 outputs (same_kind) */
+    nd_array *o32 = new_array(ND_INT32, 1, (const int64_t[]){2});
+    ND_ASSERT_OK(nd_argmax_out(a, 1, false, o32));
+    nd_test_expect(o32, (const double[]){1, 0}, 0);
+    assert_int_equal(nd_dtype_of(o32), ND_INT32);
+    nd_free(o32);
+    nd_array *of = new_array(ND_FLOAT64, 2, (const int64_t[]){1, 3});
+    ND_ASSERT_OK(nd_argmin_out(a, 0, true, of)); /* [[0, 1, 1]] */
+    nd_test_expect(of, (const double[]){0, 1, 1}, 0);
+    nd_free(of);
+    /* a 0-d output for the flattened argmax; a strided output */
+    nd_array *o0 = new_array(ND_INT64, 0, NULL);
+    ND_ASSERT_OK(nd_argmax_out(a, ND_AXIS_NONE, false, o0));
+    nd_test_expect(o0, (const double[]){1}, 0);
+    nd_free(o0);
+    nd_array *big = nd_zeros(2, (const int64_t[]){3, 4}, ND_INT64);
+    nd_array *sub = nd_view(big, "::2, 3"); /* (2,), stride 8 */
+    ND_ASSERT_ARRAY(sub);
+    ND_ASSERT_OK(nd_argmin_out(a, 1, false, sub)); /* [2, 2] */
+    nd_test_expect(big, (const double[]){0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2}, 0);
+    nd_free(sub);
+    nd_free(big);
+    /* cumsum into float32 (same_kind from float64), cumsum of int8 into int8 (wraps) */
+    nd_array *of32 = new_array(ND_FLOAT32, 2, (const int64_t[]){2, 3});
+    ND_ASSERT_OK(nd_cumsum_out(a, 1, of32)); /* [[3, 12, 11], [9, 9, 5]] */
+    nd_test_expect(of32, (const double[]){3, 12, 11, 9, 9, 5}, 0);
+    ND_ASSERT_OK(nd_cumprod_out(a, 0, of32)); /* [[3, 9, -1], [27, 0, 4]] */
+    nd_test_expect(of32, (const double[]){3, 9, -1, 27, 0, 4}, 0);
+    nd_free(of32);
+    nd_array *i8 = from_f64(ND_INT8, 1, (const int64_t[]){3}, (const double[]){100, 100, 100});
+    nd_array *oi8 = new_array(ND_INT8, 1, (const int64_t[]){3});
+    ND_ASSERT_OK(nd_cumsum_out(i8, 0, oi8)); /* int64 [100, 200, 300] cast to int8 */
+    nd_test_expect(oi8, (const double[]){100, -56, 44}, 0);
+    nd_free(oi8);
+    nd_array *r = nd_cumsum(i8, ND_AXIS_NONE); /* np.cumsum(np.int8([100]*3)): int64 */
+    assert_int_equal(nd_dtype_of(r), ND_INT64);
+    nd_test_expect(r, (const double[]){100, 200, 300}, 0);
+    nd_free(r);
+    /* the output is the input: np.cumsum(x, out=x) */
+    nd_array *x = from_f64(ND_FLOAT64, 1, (const int64_t[]){4}, (const double[]){1, 2, 3, 4});
+    ND_ASSERT_OK(nd_cumsum_out(x, 0, x));
+    nd_test_expect(x, (const double[]){1, 3, 6, 10}, 0);
+    /* a reversed view of the input as the output */
+    nd_array *rev = nd_view(x, "::-1");
+    ND_ASSERT_ARRAY(rev);
+    ND_ASSERT_OK(nd_cumsum_out(x, 0, rev)); /* cumsum [1, 4, 10, 20] written reversed */
+    nd_test_expect(x, (const double[]){20, 10, 4, 1}, 0);
+    nd_free(rev);
+    nd_free(x);
+    nd_free(i8);
+    nd_free(a);
+}
+
+static void test_out_errors(void **state) {
+    (void)state;
+    const double v[6] = {3, 9, -1, 9, 0, -4};
+    nd_array *a = from_f64(ND_FLOAT64, 2, (const int64_t[]){2, 3}, v);
+    nd_array *one = nd_zeros(1, (const int64_t[]){1}, ND_INT64);
+    for (int i = 0; i < NUM_OPS; i++) {
+        const op_info *op = &g_ops[i];
+        bool arg = op->fa != NULL;
+        char what[96];
+        /* along axis 1: arg gives (2,), scans (2, 3) */
+        const int64_t bad_shapes[3][2] = {{3, 0}, {2, 1}, {6, 0}};
+        const int bad_nd[3] = {1, 2, 1};
+        for (int b = 0; b < 3; b++) {
+            nd_array *out = new_array(arg ? ND_INT64 : ND_FLOAT64, bad_nd[b], bad_shapes[b]);
+            void *snap = snapshot(out);
+            snprintf(what, sizeof what, "nd_%s_out with a wrong shape (%d)", op->name, b);
+            nd_status st = op_call_out(op, a, 1, false, out);
+            if (st != ND_ERR_SHAPE) fail_msg("%s: %s '%s'", what, nd_status_name(st), nd_errmsg());
+            nd_clear_error();
+            assert_untouched(out, snap, what);
+            nd_free(out);
+        }
+        /* read-only */
+        int64_t rshape[2] = {2, 3};
+        nd_array *ro = nd_broadcast_to(one, arg ? 1 : 2, arg ? (const int64_t[]){2} : rshape);
+        ND_ASSERT_ARRAY(ro);
+        snprintf(what, sizeof what, "nd_%s_out into a broadcast view", op->name);
+        nd_status st = op_call_out(op, a, 1, false, ro);
+        if (st != ND_ERR_READONLY) fail_msg("%s: %s '%s'", what, nd_status_name(st), nd_errmsg());
+        nd_clear_error();
+        nd_test_expect(one, (const double[]){0}, 0);
+        nd_free(ro);
+        /* same_kind: int64 indices refuse uint8 and bool; float scans refuse int64 */
+        const nd_dtype bad_dt[2] = {arg ? ND_UINT8 : ND_INT64, ND_BOOL};
+        for (int k = 0; k < 2; k++) {
+            nd_array *out = arg ? new_array(bad_dt[k], 1, (const int64_t[]){2}) : new_array(bad_dt[k], 2, rshape);
+            void *snap = snapshot(out);
+            snprintf(what, sizeof what, "nd_%s_out into %s", op->name, nd_dtype_name(bad_dt[k]));
+            st = op_call_out(op, a, 1, false, out);
+            if (st != ND_ERR_DTYPE) fail_msg("%s: %s '%s'", what, nd_status_name(st), nd_errmsg());
+            nd_clear_error();
+            assert_untouched(out, snap, what);
+            nd_free(out);
+        }
+        /* bad axis */
+        nd_array *out = arg ? new_array(ND_INT64, 1, (const int64_t[]){2}) : new_array(ND_FLOAT64, 2, rshape);
+        void *snap = snapshot(out);
+        snprintf(what, sizeof what, "nd_%s_out with axis 2", op->name);
+        st = op_call_out(op, a, 2, false, out);
+        if (st != ND_ERR_INDEX) fail_msg("%s: %s '%s'", what, nd_status_name(st), nd_errmsg());
+        nd_clear_error();
+        assert_untouched(out, snap, what);
+        nd_free(out);
+    }
+    /* scans of integers: int64 into uint8 refused */
+    nd_array *ai = from_f64(ND_INT16, 1, (const int64_t[]){3}, v);
+    nd_array *ou = new_array(ND_UINT8, 1, (const int64_t[]){3});
+    void *snap = snapshot(ou);
+    assert_int_equal(nd_cumsum_out(ai, 0, ou), ND_ERR_DTYPE);
+    nd_clear_error();
+    assert_untouched(ou, snap, "cumsum int16 into uint8");
+    nd_free(ou);
+    nd_free(ai);
+    nd_free(one);
+    nd_free(a);
+}
+
+/* ---------------------------------------------------------------- bad arguments */
+
+static void test_bad_args(void **state) {
+    (void)state;
+    nd_array *a = nd_ones(3, (const int64_t[]){2, 3, 4}, ND_FLOAT64);
+    ND_ASSERT_ARRAY(a);
+    const int bad_axes[4] = {3, -4, 100, INT32_MIN + 1};
+    for (int i = 0; i < NUM_OPS; i++) {
+        const op_info *op = &g_ops[i];
+        char want[96];
+        for (int k = 0; k < 4; k++) {
+            nd_clear_error();
+            assert_null(op_call(op, a, bad_axes[k], false));
+            snprintf(want, sizeof want, "nd_%s: axis %d is out of bounds for array of dimension 3", op->name,
+                     bad_axes[k]);
+            assert_int_equal(nd_last_status(), ND_ERR_INDEX);
+            assert_string_equal(nd_errmsg(), want);
+            nd_clear_error();
+        }
+        /* NULLs */
+        assert_null(op_call(op, NULL, 0, false));
+        snprintf(want, sizeof want, "nd_%s: argument 'a' is NULL", op->name);
+        assert_int_equal(nd_last_status(), ND_ERR_NULL);
+        assert_string_equal(nd_errmsg(), want);
+        nd_clear_error();
+        assert_int_equal(op_call_out(op, a, 0, false, NULL), ND_ERR_NULL);
+        snprintf(want, sizeof want, "nd_%s_out: argument 'out' is NULL", op->name);
+        assert_string_equal(nd_errmsg(), want);
+        nd_clear_error();
+        /* a pending error is kept */
+        nd_array *r1 = nd_transpose(a, (const int[]){0, 0, 1});
+        assert_null(r1);
+        char first[256];
+        snprintf(first, sizeof first, "%s", nd_errmsg());
+        nd_status first_st = nd_last_status();
+        assert_null(op_call(op, r1, 0, false));
+        nd_array *out = new_array(ND_FLOAT64, 1, (const int64_t[]){4});
+        void *snap = snapshot(out);
+        nd_status st = op_call_out(op, r1, 0, false, out);
+        assert_untouched(out, snap, "out after a NULL input");
+        nd_free(out);
+        assert_int_equal(nd_last_status(), first_st);
+        assert_string_equal(nd_errmsg(), first);
+        nd_clear_error();
+        if (st != ND_ERR_NULL)
+            fail_msg("nd_%s_out with a NULL input after an earlier error returned %s, expected null argument",
+                     op->name, nd_status_name(st));
+    }
+    nd_free(a);
+}
+
+/* ---------------------------------------------------------------- main */
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases_argmax),
+        cmocka_unit_test(test_cases_argmin),
+        cmocka_unit_test(test_cases_cumsum),
+        cmocka_unit_test(test_cases_cumprod),
+        cmocka_unit_test(test_nan_placement),
+        cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_large_lanes),
+        cmocka_unit_test(test_large_axes),
+        cmocka_unit_test(test_out_ok),
+        cmocka_unit_test(test_out_errors),
+        cmocka_unit_test(test_bad_args),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
