@@ -13,7 +13,8 @@
 /* Rows folded plainly before a partial joins the pairwise stack. */
 #define GROUP_ROWS 16
 /* Inner-axis chunk of one unit when the inner axis is kept, in elements. */
-#define CHUNK_COLS 8192
+#define CHUNK_COLS 16384
+#define MIN_COLS 256
 #define MAX_LEVELS 64
 
 typedef struct reducer {
@@ -218,7 +219,17 @@ static nd_status reduce_serial_or_units(const char *fn, nd_loop_fn loop, nd_loop
         strides[1][j] = e->strides[1][d];
         if (!kept) r.red_total *= e->shape[d];
     }
-    r.width = r.inner_kept ? (e->inner_n < CHUNK_COLS ? e->inner_n : CHUNK_COLS) : 1;
+    r.width = 1;
+    if (r.inner_kept) {
+        /* columns per unit: CHUNK_COLS, fewer when the kept outer axes give
+         * too few units to keep every thread busy, but not below MIN_COLS */
+        int64_t kept = 1;
+        for (int d = 0; d < r.nkept; d++) kept *= r.kept_shape[d];
+        int64_t want = 4 * (int64_t)nd_get_num_threads();
+        int64_t w = kept >= want ? CHUNK_COLS : (e->inner_n * kept + want - 1) / want;
+        w = w < MIN_COLS ? MIN_COLS : w > CHUNK_COLS ? CHUNK_COLS : w;
+        r.width = e->inner_n < w ? e->inner_n : w;
+    }
     r.nchunks = r.inner_kept ? (e->inner_n + r.width - 1) / r.width : 1;
     int64_t units = r.nchunks;
     for (int d = 0; d < r.nkept; d++) units *= r.kept_shape[d];

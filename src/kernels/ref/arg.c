@@ -38,12 +38,22 @@
                 m = x CMP m ? x : m;                                               \
                 if (ISFLOAT) nan |= x != x;                                        \
             }                                                                      \
-            if (ISFLOAT && (nan || m != m)) {                                      \
-                for (int64_t k = 0; k < n; k++)                                    \
-                    if (a[k] != a[k]) return k;                                    \
+            /* the first index of the NaN or of m, a block of 16 at a time
+             * (an OR of comparisons vectorises; the block is then scanned) */ \
+            bool want_nan = ISFLOAT && (nan || m != m);                           \
+            for (int64_t k = 0; k < n; k += 16) {                                  \
+                int64_t end = k + 16 < n ? k + 16 : n;                             \
+                int hit = 0;                                                       \
+                if (end - k == 16) {                                               \
+                    if (want_nan)                                                  \
+                        for (int j = 0; j < 16; j++) hit |= a[k + j] != a[k + j];  \
+                    else                                                           \
+                        for (int j = 0; j < 16; j++) hit |= a[k + j] == m;         \
+                    if (!hit) continue;                                            \
+                }                                                                  \
+                for (int64_t q = k; q < end; q++)                                  \
+                    if (want_nan ? a[q] != a[q] : a[q] == m) return q;             \
             }                                                                      \
-            for (int64_t k = 0; k < n; k++)                                        \
-                if (a[k] == m) return k;                                           \
             return 0;                                                              \
         }                                                                          \
         T m = *(const T *)p;                                                       \
