@@ -123,12 +123,16 @@ check: deps
 	sh scripts/tally.sh $(TALLY) || st=1; \
 	exit $$st
 
+# `make demo` runs the tour of the core, then the main example: PCA of the
+# iris data (examples/pca.c: loadtxt, mean, SVD, printing).
+EXAMPLES := tour pca
 demo: deps lib
 	@mkdir -p $(B)/examples
-	$(CC) -std=c11 -O2 -Iinclude $(WARN) examples/tour.c -o $(B)/examples/tour $(B)/libnd.a $(LIBS)
-	./$(B)/examples/tour
+	@set -e; for x in $(EXAMPLES); do \
+	    $(CC) -std=c11 -O2 -Iinclude $(WARN) examples/$$x.c -o $(B)/examples/$$x $(B)/libnd.a $(LIBS); \
+	    echo "== examples/$$x.c"; ./$(B)/examples/$$x; \
+	done
 
-# PCA of the iris data (examples/pca.c): loadtxt, mean, SVD, printing.
 .PHONY: pca
 pca: deps lib
 	@mkdir -p $(B)/examples
