@@ -11,7 +11,7 @@
 #include <stdlib.h>
 
 /* Rows folded plainly before a partial joins the pairwise stack. */
-#define GROUP_ROWS 16
+#define GROUP_ROWS 8
 /* Inner-axis chunk of one unit when the inner axis is kept, in elements. */
 #define CHUNK_COLS 16384
 #define MIN_COLS 256
@@ -59,8 +59,72 @@ static const char *next_row(const reducer *r, const char *row, const int64_t *id
     return row;
 }
 
+/* Reducing the outer axes of a block whose inner axis is kept and which has
+ * no other kept axis (a sum over axis 0, say): rather than finishing one
+ * column chunk after another, which reads each row in short pieces, fold a
+ * group of rows across all of this range's chunks before moving on, so rows
+ * stream from memory. The pairwise stack then spans the range's columns;
+ * every chunk carries in step, so one counter state serves them all.
+ * Returns false (nothing done) when the stack would be too large. */
+#define ROWMAJOR_MAX_BYTES (64 << 20)
+static bool run_units_rowmajor(const reducer *r, int64_t begin, int64_t end) {
+    const nd_engine *e = &r->e;
+    const int64_t isz = (int64_t)r->acc_isz;
+    const int64_t in_step = e->inner_steps[0], out_step = e->inner_steps[1];
+    int64_t c0 = begin * r->width, c1 = end * r->width < e->inner_n ? end * r->width : e->inner_n;
+    int64_t cols = c1 - c0;
+    int levels = 1;
+    for (int64_t g = r->red_total / GROUP_ROWS + 1; g; g >>= 1) levels++;
+    if (levels > MAX_LEVELS || cols * isz * levels > ROWMAJOR_MAX_BYTES) return false;
+    char *stack = nd__alloc((size_t)(levels * cols * isz), 64);
+    if (!stack) return false;
+    bool used[MAX_LEVELS] = {false};
+    char *cur = stack; /* level 0, across all the range's columns */
+    fill_identity(cur, cols, r->identity, r->acc_isz);
+    const char *rows[GROUP_ROWS];
+    int64_t idx[ND_MAX_DIMS] = {0};
+    const char *row = e->data[0] + c0 * in_step;
+    const int64_t steps[2] = {in_step, isz};
+    for (int64_t t = 0; t < r->red_total;) {
+        int g = 0;
+        for (; g < GROUP_ROWS && t < r->red_total; g++, t++) {
+            rows[g] = row;
+            for (int d = r->nred - 1; d >= 0; d--) {
+                row += r->red_strides[0][d];
+                if (++idx[d] < r->red_shape[d]) break;
+                row -= r->red_strides[0][d] * r->red_shape[d];
+                idx[d] = 0;
+            }
+        }
+        for (int64_t c = 0; c < cols; c += r->width) {
+            int64_t w = cols - c < r->width ? cols - c : r->width;
+            for (int k = 0; k < g; k++) {
+                char *ptrs[2] = {(char *)rows[k] + c * in_step, cur + c * isz};
+                nd__engine_run_row(e, ptrs, steps, w);
+            }
+        }
+        if (g < GROUP_ROWS) break; /* the last, partial group stays in level 0 */
+        int l = 1;
+        while (l < levels - 1 && used[l]) {
+            combine_into(r, stack + l * cols * isz, cur, cols, isz);
+            used[l++] = false;
+        }
+        memcpy(stack + l * cols * isz, cur, (size_t)(cols * isz));
+        used[l] = true;
+        fill_identity(cur, cols, r->identity, r->acc_isz);
+    }
+    for (int l = 1; l < levels; l++)
+        if (used[l]) combine_into(r, stack + l * cols * isz, cur, cols, isz);
+    char *args[2] = {cur, e->data[1] + c0 * out_step};
+    int64_t csteps[2] = {isz, out_step};
+    r->combine(args, cols, csteps, NULL);
+    nd__dealloc(stack);
+    return true;
+}
+
 static void run_units(void *ctx, int64_t begin, int64_t end) {
     const reducer *r = ctx;
+    if (r->nred > 0 && r->nkept == 0 && r->inner_kept && run_units_rowmajor(r, begin, end)) return;
     const nd_engine *e = &r->e;
     const int64_t isz = (int64_t)r->acc_isz;
     const int64_t in_step = e->inner_steps[0], out_step = e->inner_steps[1];
