@@ -12,9 +12,9 @@
 /* Bytes of each conversion buffer. */
 #define CAST_BUF_BYTES 8192
 /* A tile's gathered block of one input, in bytes. */
-#define TILE_BLOCK_BYTES 65536
+#define TILE_BLOCK_BYTES 262144
 /* Rows of a tile: enough to use whole cache lines of the gathered input. */
-#define TILE_ROW_BYTES 64
+#define TILE_ROW_BYTES 256
 
 
 
