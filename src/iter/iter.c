@@ -11,9 +11,10 @@
 
 /* Bytes of each conversion buffer. */
 #define CAST_BUF_BYTES 8192
-/* A tile's gathered block of one input, in bytes. */
+/* A tile's gathered block of one input, in bytes: L2-sized. */
 #define TILE_BLOCK_BYTES 262144
-/* Rows of a tile: enough to use whole cache lines of the gathered input. */
+/* A tile's rows: four cache lines of the gathered input per column, read
+ * at once (measured best on the reference machine). */
 #define TILE_ROW_BYTES 256
 
 
