@@ -67,6 +67,7 @@ static const char *next_row(const reducer *r, const char *row, const int64_t *id
  * every chunk carries in step, so one counter state serves them all.
  * Returns false (nothing done) when the stack would be too large. */
 #define ROWMAJOR_MAX_BYTES (64 << 20)
+#define ROWMAJOR_PIECE_BYTES (16 << 10)
 static bool run_units_rowmajor(const reducer *r, int64_t begin, int64_t end) {
     const nd_engine *e = &r->e;
     const int64_t isz = (int64_t)r->acc_isz;
@@ -96,8 +97,10 @@ static bool run_units_rowmajor(const reducer *r, int64_t begin, int64_t end) {
                 idx[d] = 0;
             }
         }
-        for (int64_t c = 0; c < cols; c += r->width) {
-            int64_t w = cols - c < r->width ? cols - c : r->width;
+        /* pieces whose accumulators stay in L1 while the group's rows pass */
+        const int64_t piece = ROWMAJOR_PIECE_BYTES / isz;
+        for (int64_t c = 0; c < cols; c += piece) {
+            int64_t w = cols - c < piece ? cols - c : piece;
             for (int k = 0; k < g; k++) {
                 char *ptrs[2] = {(char *)rows[k] + c * in_step, cur + c * isz};
                 nd__engine_run_row(e, ptrs, steps, w);
