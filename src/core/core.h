@@ -61,8 +61,8 @@ nd_status nd__error(nd_status status, const char *fn, const char *fmt, ...)
 #endif
     ;
 /* Records the pending error again as coming from fn (for a failure inside
- * a public function that called another), keeping the inner message after
- * "fn: ". Returns its status. */
+ * a public function that called another): the inner message, without the
+ * inner function's name, after "fn: ". Returns its status. */
 nd_status nd__reraise(const char *fn);
 /* For a NULL argument: keeps a pending error (the first failure in a chain),
  * else records "fn: argument 'name' is NULL". Returns ND_ERR_NULL. */

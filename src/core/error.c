@@ -28,8 +28,11 @@ nd_status nd__error(nd_status status, const char *fn, const char *fmt, ...) {
 }
 
 nd_status nd__reraise(const char *fn) {
-    char msg[ND_ERRMSG_CAP];
-    snprintf(msg, sizeof msg, "%s", tl_msg); /* the message is rewritten in place */
+    char msg[ND_ERRMSG_CAP]; /* the message is rewritten in place */
+    const char *inner = tl_msg, *colon = strstr(tl_msg, ": ");
+    if (strncmp(tl_msg, "nd_", 3) == 0 && colon && !memchr(tl_msg, ' ', (size_t)(colon - tl_msg)))
+        inner = colon + 2; /* drop the inner function's name */
+    snprintf(msg, sizeof msg, "%s", inner);
     return nd__error(tl_status, fn, "%s", msg);
 }
 

@@ -961,18 +961,11 @@ nd_array *nd_kron(const nd_array *a, const nd_array *b) {
 nd_array *nd_trace(const nd_array *a, int64_t offset, int axis1, int axis2) {
     static const char fn[] = "nd_trace";
     if (!nd__check_array(fn, "a", a)) return NULL;
-    if (a->ndim < 2) {
-        nd__error(ND_ERR_VALUE, fn, "diag requires an array of at least two dimensions (got %d)",
-                  a->ndim);
-        return NULL;
-    }
-    if (!nd__norm_axis(fn, &axis1, a->ndim) || !nd__norm_axis(fn, &axis2, a->ndim)) return NULL;
-    if (axis1 == axis2) {
-        nd__error(ND_ERR_VALUE, fn, "axis1 and axis2 cannot be the same (both are axis %d)", axis1);
-        return NULL;
-    }
     nd_array *d = nd_diagonal(a, offset, axis1, axis2);
-    if (!d) return NULL;
+    if (!d) {
+        nd__reraise(fn); /* nd_diagonal checked the axes */
+        return NULL;
+    }
     int last = -1;
     nd_array *r = nd_sum(d, 1, &last, false);
     nd_free(d);
