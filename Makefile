@@ -82,11 +82,11 @@ $(B)/libnd-asan.a: $(ASAN_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/tests/%: tests/%.c $(B)/libnd.a tests/nd_test.h $(wildcard tests/data/*.h)
+$(B)/tests/%: tests/%.c $(B)/libnd.a $(wildcard tests/*.h tests/data/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) $< -o $@ $(B)/libnd.a $(TEST_LIBS)
 
-$(B)/asan-tests/%: tests/%.c $(B)/libnd-asan.a tests/nd_test.h $(wildcard tests/data/*.h)
+$(B)/asan-tests/%: tests/%.c $(B)/libnd-asan.a $(wildcard tests/*.h tests/data/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) $(SANFLAGS) $< -o $@ $(B)/libnd-asan.a $(TEST_LIBS)
 

@@ -14,6 +14,10 @@
 
 #include "nd.h"
 
+/* Compound literals for shapes and values: SH(2, 3), V(1, 2, 3). */
+#define SH(...) ((const int64_t[]){__VA_ARGS__})
+#define V(...) ((const double[]){__VA_ARGS__})
+
 /* Asserts a call returned ND_OK, printing nd_errmsg() otherwise. */
 #define ND_ASSERT_OK(expr)                                                         \
     do {                                                                           \
@@ -70,6 +74,13 @@ static inline void nd_test_shape(const nd_array *a, int ndim, const int64_t *sha
     assert_non_null(a);
     assert_int_equal(nd_ndim(a), ndim);
     for (int i = 0; i < ndim; i++) assert_int_equal(nd_shape(a)[i], shape[i]);
+}
+
+/* Each test starts without a pending error, whatever the previous did. */
+static inline int clear(void **state) {
+    (void)state;
+    nd_clear_error();
+    return 0;
 }
 
 #endif

@@ -3,7 +3,6 @@
  * (which must match nd_astype) and their errors. */
 #include "nd_test.h"
 
-#define SH(...) ((const int64_t[]){__VA_ARGS__})
 #define VALS(...) ((const double[]){__VA_ARGS__})
 
 static const nd_dtype ALL_DTYPES[] = {ND_BOOL,   ND_INT8,   ND_INT16,  ND_INT32,   ND_INT64,  ND_UINT8,

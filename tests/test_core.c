@@ -12,14 +12,6 @@
 static const nd_dtype ALL[ND_NUM_DTYPES] = {ND_BOOL,   ND_INT8,   ND_INT16,  ND_INT32,
                                             ND_INT64,  ND_UINT8,  ND_UINT16, ND_UINT32,
                                             ND_UINT64, ND_FLOAT32, ND_FLOAT64};
-#define SH(...) ((const int64_t[]){__VA_ARGS__})
-
-/* Each test starts without a pending error, whatever the previous did. */
-static int clear(void **state) {
-    (void)state;
-    nd_clear_error();
-    return 0;
-}
 
 /* Element i (C order) of a contiguous array as raw bits, zero-extended. */
 static uint64_t bits_at(const nd_array *a, int64_t i) {

@@ -582,13 +582,6 @@ static void test_from_data(void **state) {
     ND_ASSERT_ERROR(ND_ERR_OVERFLOW, "nd_from_data: array of shape (4611686018427387904,4)");
 }
 
-/* Each test starts without a pending error, whatever the previous did. */
-static int clear(void **state) {
-    (void)state;
-    nd_clear_error();
-    return 0;
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_empty_zeros_ones_full, clear),

@@ -4,6 +4,7 @@
  * layouts, 0-d and empty arrays, large threaded and tiled runs, outputs,
  * overlapping operands, errors and kernel levels. */
 #include "nd_test.h"
+#include "nd_test_arrays.h"
 
 #include <stdlib.h>
 
@@ -67,25 +68,6 @@ static const nd_dtype g_all_dtypes[] = {ND_BOOL,   ND_INT8,   ND_INT16,  ND_INT3
                                         ND_UINT64, ND_FLOAT32, ND_FLOAT64};
 #define NUM_DTYPES (int)(sizeof g_all_dtypes / sizeof g_all_dtypes[0])
 
-static void free_deleter(void *data, void *ctx) {
-    (void)data;
-    free(ctx);
-}
-
-/* A C-contiguous array on malloc'd memory, every byte set to 0xA5 so that
- * "untouched" can be checked. (nd_empty may not exist yet.) */
-static nd_array *new_array(nd_dtype dt, int ndim, const int64_t *shape) {
-    int64_t n = 1;
-    for (int i = 0; i < ndim; i++) n *= shape[i];
-    size_t bytes = (size_t)n * nd_dtype_size(dt);
-    void *mem = malloc(bytes ? bytes : 1);
-    assert_non_null(mem);
-    memset(mem, 0xA5, bytes ? bytes : 1);
-    nd_array *a = nd_wrap(mem, ndim, shape, NULL, dt, free_deleter, mem);
-    ND_ASSERT_ARRAY(a);
-    return a;
-}
-
 /* A view on base's memory (elements, may be negative strides); free it
  * before base. offset counts elements from base's first element. */
 static nd_array *view_of(const nd_array *base, int64_t offset, int ndim, const int64_t *shape,
@@ -94,46 +76,6 @@ static nd_array *view_of(const nd_array *base, int64_t offset, int ndim, const i
     nd_array *v = nd_wrap(p, ndim, shape, strides, nd_dtype_of(base), NULL, NULL);
     ND_ASSERT_ARRAY(v);
     return v;
-}
-
-/* An array of dtype dt from exact int64 values (uint64 as bit patterns). */
-static nd_array *from_i64(nd_dtype dt, int ndim, const int64_t *shape, const int64_t *vals) {
-    nd_array *w = nd_wrap((void *)vals, ndim, shape, NULL, ND_INT64, NULL, NULL);
-    ND_ASSERT_ARRAY(w);
-    nd_array *a = nd_astype(w, dt);
-    nd_free(w);
-    ND_ASSERT_ARRAY(a);
-    return a;
-}
-
-static nd_array *from_f64(nd_dtype dt, int ndim, const int64_t *shape, const double *vals) {
-    nd_array *a = nd_test_array(dt, ndim, shape, vals);
-    ND_ASSERT_ARRAY(a);
-    return a;
-}
-
-/* A copy of a's bytes (C order) to compare "untouched" later. */
-static void *snapshot(const nd_array *a) {
-    size_t n = nd_nbytes(a);
-    void *p = malloc(n ? n : 1);
-    assert_non_null(p);
-    ND_ASSERT_OK(nd_copy_to(a, p, n));
-    return p;
-}
-
-static void assert_untouched(const nd_array *a, void *snap, const char *what) {
-    void *now = snapshot(a);
-    bool same = memcmp(now, snap, nd_nbytes(a)) == 0;
-    free(now);
-    free(snap);
-    if (!same) fail_msg("%s: the output was written although the call failed", what);
-}
-
-/* a converted for reading: int64 for bool and integers, float64 for floats. */
-static nd_array *readable(const nd_array *a) {
-    nd_array *r = nd_astype(a, nd_dtype_is_float(nd_dtype_of(a)) ? ND_FLOAT64 : ND_INT64);
-    ND_ASSERT_ARRAY(r);
-    return r;
 }
 
 static bool float_same(double g, double e) {

@@ -4,10 +4,9 @@
  * the malformed files of tests/data/bad_npy/, and interop with NumPy 1.24
  * through /usr/bin/python3 when it has numpy. */
 #include "data/io_test.h"
+#include "nd_test_io.h"
 
 #include <stdlib.h>
-
-#define SH(...) ((const int64_t[]){__VA_ARGS__})
 
 static const nd_dtype all_dtypes[] = {ND_BOOL,   ND_INT8,   ND_INT16,   ND_INT32,
                                       ND_INT64,  ND_UINT8,  ND_UINT16,  ND_UINT32,
@@ -394,20 +393,6 @@ static void test_mmap_layouts_and_refusals(void **state) {
 }
 
 /* ------------------------------------------------------------ malformed files */
-
-/* An allocator that remembers the largest request, to show no claim in a
- * hostile file is allocated before it is checked against the file. */
-static size_t largest;
-static void *count_alloc(size_t size, size_t align, void *ctx) {
-    (void)ctx;
-    if (size > largest) largest = size;
-    void *p = NULL;
-    return posix_memalign(&p, align < sizeof(void *) ? sizeof(void *) : align, size ? size : 1) ? NULL : p;
-}
-static void count_free(void *p, void *ctx) {
-    (void)ctx;
-    free(p);
-}
 
 static const struct {
     const char *file;

@@ -3,10 +3,9 @@
  * hostile archives of tests/data/bad_npz/, and interop with np.savez and
  * np.savez_compressed through /usr/bin/python3 when it has numpy. */
 #include "data/io_test.h"
+#include "nd_test_io.h"
 
 #include <stdlib.h>
-
-#define SH(...) ((const int64_t[]){__VA_ARGS__})
 
 /* ------------------------------------------------------------ round trips */
 
@@ -294,18 +293,6 @@ static const struct {
     {"member_truncated_body.npz", ND_ERR_IO, "truncated data"},
     {"deflate_corrupt.npz", ND_ERR_VALUE, "deflate"},
 };
-
-static size_t largest;
-static void *count_alloc(size_t size, size_t align, void *ctx) {
-    (void)ctx;
-    if (size > largest) largest = size;
-    void *p = NULL;
-    return posix_memalign(&p, align < sizeof(void *) ? sizeof(void *) : align, size ? size : 1) ? NULL : p;
-}
-static void count_free(void *p, void *ctx) {
-    (void)ctx;
-    free(p);
-}
 
 static void test_hostile_archives(void **state) {
     (void)state;

@@ -533,12 +533,6 @@ static void test_sizes(void **state) {
     nd_free(m);
 }
 
-static int clear(void **state) {
-    (void)state;
-    nd_clear_error();
-    return 0;
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_stream_definition, clear),

@@ -2,26 +2,13 @@
  * searchsorted, diff, bincount, histogram and unique. Expected values come
  * from NumPy 1.24; each comment shows the expression. */
 #include "nd_test.h"
+#include "nd_test_index.h"
 
-#define SH(...) ((const int64_t[]){__VA_ARGS__})
 #define VALS(...) ((const double[]){__VA_ARGS__})
 
 static const nd_dtype ALL_DTYPES[] = {ND_BOOL,   ND_INT8,   ND_INT16,  ND_INT32,   ND_INT64,  ND_UINT8,
                                       ND_UINT16, ND_UINT32, ND_UINT64, ND_FLOAT32, ND_FLOAT64};
 #define NUM_DT (sizeof ALL_DTYPES / sizeof ALL_DTYPES[0])
-
-static nd_array *arr(nd_dtype dt, int ndim, const int64_t *shape, const double *v) {
-    nd_array *a = nd_test_array(dt, ndim, shape, v);
-    ND_ASSERT_ARRAY(a);
-    return a;
-}
-
-static void expect(const nd_array *a, nd_dtype dt, int ndim, const int64_t *shape, const double *vals) {
-    ND_ASSERT_ARRAY(a);
-    assert_int_equal(nd_dtype_of(a), dt);
-    nd_test_shape(a, ndim, shape);
-    nd_test_expect(a, vals, 0);
-}
 
 /* int64 values exactly (beyond what a double holds) */
 static void expect_i64(const nd_array *a, int64_t n, const int64_t *vals) {

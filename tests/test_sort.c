@@ -8,7 +8,6 @@
 
 #include <stdlib.h>
 
-#define SH(...) ((const int64_t[]){__VA_ARGS__})
 #define VALS(...) ((const double[]){__VA_ARGS__})
 #define NONE ND_AXIS_NONE
 

@@ -3,8 +3,8 @@
  * index_arrays_assign, compress and choose. Expected values come from
  * NumPy 1.24; each comment shows the expression. */
 #include "nd_test.h"
+#include "nd_test_index.h"
 
-#define SH(...) ((const int64_t[]){__VA_ARGS__})
 #define VALS(...) ((const double[]){__VA_ARGS__})
 
 static const nd_dtype ALL_DTYPES[] = {ND_BOOL,   ND_INT8,   ND_INT16,  ND_INT32,   ND_INT64,  ND_UINT8,
@@ -13,12 +13,6 @@ static const nd_dtype ALL_DTYPES[] = {ND_BOOL,   ND_INT8,   ND_INT16,  ND_INT32,
 static const nd_dtype INDEX_DTYPES[] = {ND_INT8,  ND_INT16,  ND_INT32,  ND_INT64,
                                         ND_UINT8, ND_UINT16, ND_UINT32, ND_UINT64};
 #define NUM_IDX_DT (sizeof INDEX_DTYPES / sizeof INDEX_DTYPES[0])
-
-static nd_array *arr(nd_dtype dt, int ndim, const int64_t *shape, const double *v) {
-    nd_array *a = nd_test_array(dt, ndim, shape, v);
-    ND_ASSERT_ARRAY(a);
-    return a;
-}
 
 /* float64 0, 1, 2, ... in the given shape */
 static nd_array *iota(nd_dtype dt, int ndim, const int64_t *shape) {
@@ -32,13 +26,6 @@ static nd_array *iota(nd_dtype dt, int ndim, const int64_t *shape) {
 
 static nd_array *idx64(int ndim, const int64_t *shape, const double *v) {
     return arr(ND_INT64, ndim, shape, v);
-}
-
-static void expect(const nd_array *a, nd_dtype dt, int ndim, const int64_t *shape, const double *vals) {
-    ND_ASSERT_ARRAY(a);
-    assert_int_equal(nd_dtype_of(a), dt);
-    nd_test_shape(a, ndim, shape);
-    nd_test_expect(a, vals, 0);
 }
 
 /* Asserts the call returned status st and recorded it with needle in the

@@ -7,7 +7,6 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#define SH(...) ((const int64_t[]){__VA_ARGS__})
 #define VALS(...) ((const double[]){__VA_ARGS__})
 
 static nd_array *load_str(const char *text, const nd_loadtxt_options *o) {

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 
 #define N ND_NONE
-#define SH(...) ((const int64_t[]){__VA_ARGS__})
 #define AX(...) ((const int[]){__VA_ARGS__})
 #define VALS(...) ((const double[]){__VA_ARGS__})
 /* In an expected stride list: any stride will do (a length-1 axis). */
