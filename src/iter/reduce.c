@@ -11,7 +11,7 @@
 #include <stdlib.h>
 
 /* Rows folded plainly before a partial joins the pairwise stack. */
-#define GROUP_ROWS 8
+#define GROUP_ROWS 16
 /* Inner-axis chunk of one unit when the inner axis is kept, in elements. */
 #define CHUNK_COLS 16384
 #define MIN_COLS 256
@@ -67,7 +67,7 @@ static const char *next_row(const reducer *r, const char *row, const int64_t *id
  * every chunk carries in step, so one counter state serves them all.
  * Returns false (nothing done) when the stack would be too large. */
 #define ROWMAJOR_MAX_BYTES (64 << 20)
-#define ROWMAJOR_PIECE_BYTES (16 << 10)
+#define ROWMAJOR_PIECE_BYTES (32 << 10)
 static bool run_units_rowmajor(const reducer *r, int64_t begin, int64_t end) {
     const nd_engine *e = &r->e;
     const int64_t isz = (int64_t)r->acc_isz;
