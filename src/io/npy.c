@@ -2,6 +2,7 @@
  * writer that npz.c shares. Every size a header claims is checked against
  * what the file (or zip entry) can hold before anything is allocated. */
 #include "io/npy.h"
+#include "io/file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -134,23 +135,6 @@ static nd_status file_read(void *ctx, void *buf, size_t n, size_t *got) {
     return ND_OK;
 }
 
-/* Opens path for reading as a regular file and gives its size. */
-static FILE *open_regular(const char *fn, const char *path, uint64_t *size) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        nd__error(ND_ERR_IO, fn, "cannot open '%s': %s", path, strerror(errno));
-        return NULL;
-    }
-    struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        nd__error(ND_ERR_IO, fn, "'%s' is not a regular file", path);
-        fclose(f);
-        return NULL;
-    }
-    *size = (uint64_t)sb.st_size;
-    return f;
-}
-
 nd_array *nd_load(const char *path) {
     static const char fn[] = "nd_load";
     if (!path) {
@@ -158,7 +142,7 @@ nd_array *nd_load(const char *path) {
         return NULL;
     }
     uint64_t size;
-    FILE *f = open_regular(fn, path, &size);
+    FILE *f = nd__open_regular(fn, path, &size);
     if (!f) return NULL;
     char what[300];
     snprintf(what, sizeof what, "'%.256s'", path);

@@ -2,6 +2,7 @@
  * nd_savetxt (np.savetxt). Numbers are read and written in the C locale
  * whatever the process's locale is, as NumPy does. */
 #include "core/core.h"
+#include "io/file.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -181,18 +182,10 @@ static nd_status split(loader *L, const char *p, size_t n, char delim, size_t *n
 }
 
 static char *read_all(const char *fn, const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        nd__error(ND_ERR_IO, fn, "cannot open '%s': %s", path, strerror(errno));
-        return NULL;
-    }
-    struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        nd__error(ND_ERR_IO, fn, "'%s' is not a regular file", path);
-        fclose(f);
-        return NULL;
-    }
-    size_t n = (size_t)sb.st_size;
+    uint64_t size;
+    FILE *f = nd__open_regular(fn, path, &size);
+    if (!f) return NULL;
+    size_t n = (size_t)size;
     char *buf = nd__alloc(n + 1, 64);
     if (!buf) {
         nd__error(ND_ERR_NOMEM, fn, "out of memory reading '%s' (%zu bytes)", path, n);

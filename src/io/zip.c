@@ -3,6 +3,7 @@
  * and a streaming writer. Archives are untrusted input: every offset and
  * size is checked against the file before it is used or allocated from. */
 #include "io/zip.h"
+#include "io/file.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -278,17 +279,8 @@ nd_zip *nd__zip_open(const char *fn, const char *path) {
         nd__error(ND_ERR_NOMEM, fn, "out of memory");
         return NULL;
     }
-    z->f = fopen(path, "rb");
-    struct stat sb;
-    if (!z->f) {
-        nd__error(ND_ERR_IO, fn, "cannot open '%s': %s", path, strerror(errno));
-        goto fail;
-    }
-    if (fstat(fileno(z->f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        nd__error(ND_ERR_IO, fn, "'%s' is not a regular file", path);
-        goto fail;
-    }
-    z->size = (uint64_t)sb.st_size;
+    z->f = nd__open_regular(fn, path, &z->size);
+    if (!z->f) goto fail;
     uint64_t count = 0, cd_off = 0, cd_size = 0, cd_end = 0;
     if (find_directory(fn, z, &count, &cd_off, &cd_size, &cd_end) != ND_OK) goto fail;
     /* both bounded by the file's size now */
