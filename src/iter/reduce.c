@@ -67,7 +67,7 @@ static const char *next_row(const reducer *r, const char *row, const int64_t *id
  * every chunk carries in step, so one counter state serves them all.
  * Returns false (nothing done) when the stack would be too large. */
 #define ROWMAJOR_MAX_BYTES (64 << 20)
-#define ROWMAJOR_PIECE_BYTES (32 << 10)
+#define ROWMAJOR_PIECE_BYTES (1 << 20)
 static bool run_units_rowmajor(const reducer *r, int64_t begin, int64_t end) {
     const nd_engine *e = &r->e;
     const int64_t isz = (int64_t)r->acc_isz;
@@ -97,7 +97,8 @@ static bool run_units_rowmajor(const reducer *r, int64_t begin, int64_t end) {
                 idx[d] = 0;
             }
         }
-        /* pieces whose accumulators stay in L1 while the group's rows pass */
+        /* pieces of L2 size: each row is read in long runs, the accumulators
+         * stay in L2 (measured: far better than L1-sized pieces) */
         const int64_t piece = ROWMAJOR_PIECE_BYTES / isz;
         for (int64_t c = 0; c < cols; c += piece) {
             int64_t w = cols - c < piece ? cols - c : piece;
