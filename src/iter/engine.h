@@ -34,6 +34,7 @@ typedef struct nd_engine {
     int64_t tile_rows, tile_cols, tile_len;
     int64_t row_strides[ND_MAX_OPERANDS];
     bool gather[ND_MAX_OPERANDS]; /* inputs to gather into row-major blocks */
+    int64_t block_bytes;          /* one gathered block, sized to the tile; 0: none */
 } nd_engine;
 
 /* Calls the loop on one row of n elements at ptrs with the given byte

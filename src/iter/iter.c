@@ -100,14 +100,14 @@ static void run_unit(const nd_engine *e, char *const *ptrs, int64_t tile_index, 
         for (int k = 0; k < e->nop; k++) {
             steps[k] = e->inner_steps[k];
             if (!e->gather[k] || !blocks) continue;
-            gather_block(blocks + k * TILE_BLOCK_BYTES, ptrs[k] + c * e->inner_steps[k], rows, m, e->row_strides[k],
+            gather_block(blocks + k * e->block_bytes, ptrs[k] + c * e->inner_steps[k], rows, m, e->row_strides[k],
                          e->inner_steps[k], e->isz[k]);
             steps[k] = (int64_t)e->isz[k];
         }
         for (int64_t r = 0; r < rows; r++) {
             char *p[ND_MAX_OPERANDS];
             for (int k = 0; k < e->nop; k++)
-                p[k] = e->gather[k] && blocks ? blocks + k * TILE_BLOCK_BYTES + r * block_pitch(m, e->isz[k]) * (int64_t)e->isz[k]
+                p[k] = e->gather[k] && blocks ? blocks + k * e->block_bytes + r * block_pitch(m, e->isz[k]) * (int64_t)e->isz[k]
                                     : ptrs[k] + r * e->row_strides[k] + c * e->inner_steps[k];
             nd__engine_run_row(e, p, steps, m);
         }
@@ -135,7 +135,7 @@ static void run_range(void *ctx, int64_t begin, int64_t end) {
     }
     /* gathered blocks live on the heap, once per range: they are too big for
      * every caller's stack. Without memory the tiles run ungathered. */
-    char *blocks = e->tiled ? nd__alloc((ND_MAX_OPERANDS - 1) * TILE_BLOCK_BYTES, 64) : NULL;
+    char *blocks = e->block_bytes ? nd__alloc((size_t)((nop - 1) * e->block_bytes), 64) : NULL;
     for (int64_t u = begin; u < end; u++) {
         run_unit(e, p, idx[no - 1], blocks);
         for (int d = no - 1; d >= 0; d--) {
@@ -244,14 +244,22 @@ static void plan(nd_engine *e) {
         no++;
     }
     for (int k = 0; k < nop; k++) e->gather[k] = false;
+    e->block_bytes = 0;
     if (e->tiled) {
         int64_t rows = TILE_ROW_BYTES / (int64_t)e->isz[tile_op];
         e->tile_rows = rows;
         /* rows x (cols + one line of padding) fits a block for any element size */
         e->tile_cols = TILE_BLOCK_BYTES / (rows * 8) - 8;
-        for (int k = 0; k < nop - 1; k++)
+        for (int k = 0; k < nop - 1; k++) {
             e->gather[k] = iabs64(e->strides[k][tile_axis]) == (int64_t)e->isz[k] &&
                            iabs64(e->strides[k][in]) != (int64_t)e->isz[k] && e->strides[k][in] != 0;
+            /* blocks only as large as this tile needs: small arrays tile too */
+            if (e->gather[k]) {
+                int64_t r = rows < e->shape[tile_axis] ? rows : e->shape[tile_axis];
+                int64_t c = e->tile_cols < e->inner_n ? e->tile_cols : e->inner_n;
+                e->block_bytes = r * (c * 8 + 64);
+            }
+        }
         e->tile_len = e->shape[tile_axis];
         e->outer_shape[no] = (e->tile_len + rows - 1) / rows;
         for (int k = 0; k < nop; k++) {

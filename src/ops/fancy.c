@@ -174,18 +174,8 @@ nd_array *nd_index_arrays(const nd_array *a, int n, const nd_array *const *indic
     nd_array *conv[ND_MAX_DIMS] = {0};
     const nd_array *ix[ND_MAX_DIMS];
     nd_array *r = NULL;
-    if (fancy_plan_make(fn, a, n, indices, &p, conv, ix)) {
-        r = nd__alloc_array(fn, p.nd, p.shape, a->dtype);
-        if (r) {
-            size_t isz = nd__itemsize(a->dtype);
-            nd_ix_side dst = {r->data, NULL, {0}, {0}};
-            nd__ix_c_steps(p.nd, p.shape, isz, dst.step);
-            nd_ix_side src = {a->data, p.table, {0}, {0}};
-            memcpy(src.step, p.a_step, sizeof(int64_t) * (size_t)p.nd);
-            memcpy(src.tab_step, p.tab_step, sizeof(int64_t) * (size_t)p.nd);
-            nd__ix_copy(p.nd, p.shape, &dst, &src, isz);
-        }
-    }
+    if (fancy_plan_make(fn, a, n, indices, &p, conv, ix))
+        r = nd__ix_gather_new(fn, a, p.nd, p.shape, p.table, p.a_step, p.tab_step);
     fancy_release(conv, &p);
     return r;
 }

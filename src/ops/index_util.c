@@ -278,3 +278,17 @@ bool nd__ix_check_writeable(const char *fn, const nd_array *a) {
         }
     return true;
 }
+
+nd_array *nd__ix_gather_new(const char *fn, const nd_array *a, int nd, const int64_t *shape,
+                            const int64_t *table, const int64_t *a_step, const int64_t *tab_step) {
+    nd_array *r = nd__alloc_array(fn, nd, shape, a->dtype);
+    if (!r) return NULL;
+    size_t isz = nd__itemsize(a->dtype);
+    nd_ix_side dst = {r->data, NULL, {0}, {0}};
+    nd__ix_c_steps(nd, shape, isz, dst.step);
+    nd_ix_side src = {a->data, table, {0}, {0}};
+    memcpy(src.step, a_step, sizeof(int64_t) * (size_t)nd);
+    memcpy(src.tab_step, tab_step, sizeof(int64_t) * (size_t)nd);
+    nd__ix_copy(nd, shape, &dst, &src, isz);
+    return r;
+}

@@ -89,6 +89,12 @@ typedef struct nd_ix_side {
 void nd__ix_copy(int ndim, const int64_t *shape, const nd_ix_side *dst, const nd_ix_side *src,
                  size_t isz);
 
+/* A new C-ordered array of shape (nd, shape) and a's dtype, gathered from
+ * a: element i reads a's data at sum(idx * a_step) + table entries at
+ * sum(idx * tab_step) (table may be NULL). NULL with the error recorded. */
+nd_array *nd__ix_gather_new(const char *fn, const nd_array *a, int nd, const int64_t *shape,
+                            const int64_t *table, const int64_t *a_step, const int64_t *tab_step);
+
 /* One element of isz bytes (1, 2, 4 or 8 become single loads and stores). */
 static inline void nd__ix_copy_elem(char *dst, const char *src, size_t isz) {
     switch (isz) {

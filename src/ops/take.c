@@ -231,16 +231,7 @@ nd_array *nd_take_along_axis(const nd_array *a, const nd_array *indices, int axi
     if (!nd__check_array(fn, "a", a) || !nd__check_array(fn, "indices", indices)) return NULL;
     along_plan p;
     if (!along_plan_make(fn, a, indices, axis, &p)) return NULL;
-    nd_array *r = nd__alloc_array(fn, p.nd, p.shape, a->dtype);
-    if (r) {
-        size_t isz = nd__itemsize(a->dtype);
-        nd_ix_side dst = {r->data, NULL, {0}, {0}};
-        nd__ix_c_steps(p.nd, p.shape, isz, dst.step);
-        nd_ix_side src = {a->data, p.table, {0}, {0}};
-        memcpy(src.step, p.a_step, sizeof(int64_t) * (size_t)p.nd);
-        memcpy(src.tab_step, p.tab_step, sizeof(int64_t) * (size_t)p.nd);
-        nd__ix_copy(p.nd, p.shape, &dst, &src, isz);
-    }
+    nd_array *r = nd__ix_gather_new(fn, a, p.nd, p.shape, p.table, p.a_step, p.tab_step);
     nd__ix_free(p.table);
     return r;
 }
