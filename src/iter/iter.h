@@ -27,9 +27,10 @@ bool nd__check_out(const char *fn, const nd_array *out, int ndim, const int64_t 
  * identity, and is C-contiguous memory of its own. a is read as dtype
  * in_loop (converted on the fly). combine folds one accumulator into
  * another (the op's loop on the accumulator dtype); identity is the
- * accumulator's identity value. Floats are summed pairwise along every
- * reduced axis; large work is split across threads. */
-nd_status nd__reduce(const char *fn, nd_loop_fn loop, nd_loop_fn combine, const nd_array *a,
+ * accumulator's identity value; fold (or NULL) is the op's many-row fold
+ * for in_loop. Floats are summed pairwise along every reduced axis; large
+ * work is split across threads. */
+nd_status nd__reduce(const char *fn, nd_loop_fn loop, nd_loop_fn combine, nd_fold_fn fold, const nd_array *a,
                      nd_dtype in_loop, nd_array *acc, const void *identity);
 
 /* Calls row(ctx, p, n, step) over a's elements, rows along its memory-fastest

@@ -22,6 +22,7 @@ static const arch_info g_arches[] = {
 
 static nd_loop_table g_loops;
 static nd_reduce_table g_reduce;
+static nd_fold_table g_fold;
 static nd_loop_fn g_casts[ND_NUM_DTYPES][ND_NUM_DTYPES];
 static _Atomic int g_arch = -1;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
@@ -43,8 +44,10 @@ static int best_arch(void) {
 static void build_table(int arch) {
     nd_loop_table t = {{0}};
     nd_reduce_table r = {{0}};
-    nd__ref_reduce_loops(r);
+    nd_fold_table f = {{0}};
+    nd__ref_reduce_loops(r, f);
     memcpy(g_reduce, r, sizeof r);
+    memcpy(g_fold, f, sizeof f);
     nd__ref_binary_loops(t);
     nd__ref_unary_loops(t);
     nd__ref_ternary_loops(t);
@@ -77,6 +80,11 @@ nd_loop_fn nd__loop(nd_op op, nd_dtype dt) {
 nd_loop_fn nd__reduce_loop(nd_reduce_op op, nd_dtype dt) {
     pthread_once(&g_once, init_once);
     return g_reduce[op][dt];
+}
+
+nd_fold_fn nd__fold_loop(nd_reduce_op op, nd_dtype dt) {
+    pthread_once(&g_once, init_once);
+    return g_fold[op][dt];
 }
 
 nd_loop_fn nd__cast_loop(nd_dtype from, nd_dtype to) {

@@ -51,10 +51,19 @@ typedef enum nd_reduce_op {
 typedef nd_loop_fn nd_reduce_table[ND_NUM_REDUCE_OPS][ND_NUM_DTYPES];
 /* The loop for op reading dtype dt, or NULL. */
 nd_loop_fn nd__reduce_loop(nd_reduce_op op, nd_dtype dt);
+/* Folds nrows contiguous rows of n elements (dtype dt) into n contiguous
+ * accumulators, in row order: acc[i] = op(...op(acc[i], rows[0][i])...,
+ * rows[nrows-1][i]). The same arithmetic as nrows calls of the reduction
+ * loop, but each accumulator is loaded and stored once per few rows, so
+ * reducing outer axes runs at memory speed. */
+typedef void (*nd_fold_fn)(char *acc, const char *const *rows, int nrows, int64_t n);
+typedef nd_fold_fn nd_fold_table[ND_NUM_REDUCE_OPS][ND_NUM_DTYPES];
+/* The fold for op reading dtype dt, or NULL. */
+nd_fold_fn nd__fold_loop(nd_reduce_op op, nd_dtype dt);
 /* Writes op's identity for accumulator dtype dt (the start of every fold:
  * 0, 1, the dtype's max for min, NaN for nanmin, ...) into dst. */
 void nd__reduce_identity(nd_reduce_op op, nd_dtype dt, void *dst);
-void nd__ref_reduce_loops(nd_reduce_table t);
+void nd__ref_reduce_loops(nd_reduce_table t, nd_fold_table f);
 
 /* Index of the first maximum (or minimum) of n elements step bytes apart;
  * a NaN counts as the extreme, so the first NaN's index wins. n >= 1. */

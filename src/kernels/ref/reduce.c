@@ -102,6 +102,41 @@ PAIRWISE_(double, f64)
         }                                                                          \
     }
 
+/* Many rows into contiguous accumulators (nd_fold_fn): four rows per pass,
+ * in row order, so each accumulator is loaded and stored once per four. */
+#define FOLD_LOOP_(NAME, TI, WI, TA, FOLD)                                         \
+    static void NAME(char *pacc, const char *const *rows, int nrows, int64_t n) {  \
+        typedef TI T_;                                                             \
+        typedef WI W_;                                                             \
+        typedef TA A_;                                                             \
+        (void)sizeof(W_);                                                          \
+        A_ *restrict o = (A_ *)pacc;                                               \
+        int j = 0;                                                                 \
+        for (; j + 4 <= nrows; j += 4) {                                           \
+            const T_ *restrict a = (const T_ *)rows[j], *restrict b = (const T_ *)rows[j + 1]; \
+            const T_ *restrict c = (const T_ *)rows[j + 2], *restrict d = (const T_ *)rows[j + 3]; \
+            for (int64_t i = 0; i < n; i++) {                                      \
+                A_ acc = o[i];                                                     \
+                T_ x = a[i];                                                       \
+                acc = FOLD(acc, x);                                                \
+                x = b[i];                                                          \
+                acc = FOLD(acc, x);                                                \
+                x = c[i];                                                          \
+                acc = FOLD(acc, x);                                                \
+                x = d[i];                                                          \
+                o[i] = FOLD(acc, x);                                               \
+            }                                                                      \
+        }                                                                          \
+        for (; j < nrows; j++) {                                                   \
+            const T_ *restrict a = (const T_ *)rows[j];                            \
+            for (int64_t i = 0; i < n; i++) {                                      \
+                A_ acc = o[i];                                                     \
+                T_ x = a[i];                                                       \
+                o[i] = FOLD(acc, x);                                               \
+            }                                                                      \
+        }                                                                          \
+    }
+
 /* Which kinds each op has, its accumulator (SAME as the input, BOOL or
  * I64), the fold's kind (ANY: one expression for every kind) and the row
  * fold (pairwise for float sums, plain otherwise). */
@@ -123,14 +158,17 @@ PAIRWISE_(double, f64)
 #define ACC_I64_(T) int64_t
 
 #define LOOP_(E, sfx, T, W, op, K, ACC, FK, ROW)                                   \
-    RED_LOOP_(red_##op##_##sfx, T, W, ACC_##ACC##_(T), op##_##FK, ROW)
-#define ENTRY_(E, sfx, T, W, op, K, ACC, FK, ROW) t[ND_RED_##op][E] = red_##op##_##sfx;
+    RED_LOOP_(red_##op##_##sfx, T, W, ACC_##ACC##_(T), op##_##FK, ROW)             \
+    FOLD_LOOP_(fold_##op##_##sfx, T, W, ACC_##ACC##_(T), op##_##FK)
+#define ENTRY_(E, sfx, T, W, op, K, ACC, FK, ROW)                                  \
+    t[ND_RED_##op][E] = red_##op##_##sfx;                                          \
+    f[ND_RED_##op][E] = fold_##op##_##sfx;
 #define GEN_(op, K, ACC, FK, ROW) ND_KIND_LIST_##K(LOOP_, op, K, ACC, FK, ROW)
 #define FILL_(op, K, ACC, FK, ROW) ND_KIND_LIST_##K(ENTRY_, op, K, ACC, FK, ROW)
 
 REDUCE_TABLE(GEN_)
 
-void nd__ref_reduce_loops(nd_reduce_table t) { REDUCE_TABLE(FILL_) }
+void nd__ref_reduce_loops(nd_reduce_table t, nd_fold_table f) { REDUCE_TABLE(FILL_) }
 
 /* Identities, by accumulator dtype. */
 #define IDENT_CASE_(E, sfx, T, LO, HI, NANV)                                          \
