@@ -54,6 +54,22 @@ void nd__update_flags(nd_array *a) {
     a->flags = flags;
 }
 
+/* Doubling copies up to a block that stays in L1, then that block again and
+ * again: no per-dtype loop, and the source of each copy is cache-hot. */
+#define FILL_BLOCK_BYTES (16 << 10)
+void nd__fill_bytes(void *dst, int64_t n, const void *elem, size_t isz) {
+    if (n <= 0) return;
+    char *d = dst;
+    memcpy(d, elem, isz);
+    size_t done = isz, total = (size_t)n * isz;
+    while (done < total) {
+        size_t c = done < FILL_BLOCK_BYTES ? done - done % isz : FILL_BLOCK_BYTES - FILL_BLOCK_BYTES % isz;
+        if (c > total - done) c = total - done;
+        memcpy(d + done, d, c);
+        done += c;
+    }
+}
+
 nd_array *nd__alloc_array(const char *fn, int ndim, const int64_t *shape, nd_dtype dt) {
     if (!nd__check_shape(fn, ndim, shape)) return NULL;
     size_t isz = nd__itemsize(dt);

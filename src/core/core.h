@@ -46,6 +46,8 @@ nd_array *nd__alloc_array(const char *fn, int ndim, const int64_t *shape, nd_dty
  * unless cleared by the caller. */
 nd_array *nd__make_view(const char *fn, const nd_array *base, char *data, int ndim,
                         const int64_t *shape, const int64_t *strides);
+/* n copies of the isz-byte element elem at dst, at memcpy speed. */
+void nd__fill_bytes(void *dst, int64_t n, const void *elem, size_t isz);
 /* Recomputes size and the C/F contiguity flags from shape and strides. */
 void nd__update_flags(nd_array *a);
 /* The [lo, hi) byte range a's elements occupy (lo == hi for size 0). */

@@ -39,18 +39,6 @@ typedef struct reducer {
     int levels;        /* of the pairwise stack, level 0 included */
 } reducer;
 
-/* n copies of the identity, by doubling memcpy. */
-static void fill_identity(char *dst, int64_t n, const void *identity, size_t isz) {
-    if (n <= 0) return;
-    memcpy(dst, identity, isz);
-    size_t done = isz, total = (size_t)n * isz;
-    while (done < total) {
-        size_t c = done < total - done ? done : total - done;
-        memcpy(dst + done, dst, c);
-        done += c;
-    }
-}
-
 /* dst = op(dst, src) over n accumulators; dst_step 0 folds into one. */
 static void combine_into(const reducer *r, char *src, char *dst, int64_t n, int64_t dst_step) {
     char *args[2] = {src, dst};
@@ -69,6 +57,41 @@ static const char *advance_row(const reducer *r, const char *row, int64_t *idx) 
     return row;
 }
 
+/* Gathers the next group of up to GROUP_ROWS reduced rows, from *row on
+ * (row number *t of r->red_total); returns how many. */
+static int next_group(const reducer *r, const char **row, int64_t *idx, int64_t *t, const char **rows) {
+    int g = 0;
+    for (; g < GROUP_ROWS && *t < r->red_total; g++, (*t)++) {
+        rows[g] = *row;
+        *row = advance_row(r, *row, idx);
+    }
+    return g;
+}
+
+/* Folds g rows of n elements into acc: n accumulators acc_step apart, or
+ * one when acc_step is 0. */
+static void fold_rows(const reducer *r, const char **rows, int g, int64_t n, char *acc, int64_t acc_step) {
+    const nd_engine *e = &r->e;
+    const int64_t in_step = e->inner_steps[0];
+    /* Rows folded four at a time read as four streams, and each accumulator
+     * is loaded and stored once per four rows. That beats a row at a time
+     * except when the rows are short and follow each other in memory: then
+     * a row at a time is one sequential read (measured: 2x better for rows
+     * of 700 floats), and the accumulators are in L1 anyway. */
+    const bool short_adjacent = r->nred > 0 && r->red_strides[0][r->nred - 1] == n * in_step &&
+                                n * in_step < FOLD_MIN_ADJACENT_BYTES;
+    if (r->fold && acc_step == (int64_t)r->acc_isz && !e->any_cast && in_step == (int64_t)e->isz[0] &&
+        !short_adjacent) {
+        for (int k = 0; k < g; k += FOLD_ROWS) r->fold(acc, rows + k, g - k < FOLD_ROWS ? g - k : FOLD_ROWS, n);
+        return;
+    }
+    const int64_t steps[2] = {in_step, acc_step};
+    for (int k = 0; k < g; k++) {
+        char *ptrs[2] = {(char *)rows[k], acc};
+        nd__engine_run_row(e, ptrs, steps, n);
+    }
+}
+
 /* Folds every reduced row of one block into out (w accumulators out_step
  * apart, or one when the inner axis is reduced). The rows start at in and
  * hold w elements (the whole inner axis when it is reduced). Rows go in
@@ -77,39 +100,17 @@ static const char *advance_row(const reducer *r, const char *row, int64_t *idx) 
  * mem holds r->levels partials of w accumulators; blocks are sized so that
  * they stay in L2 while the rows stream past. */
 static void fold_block(const reducer *r, const char *in, char *out, int64_t w, int64_t out_step, char *mem) {
-    const nd_engine *e = &r->e;
-    const int64_t isz = (int64_t)r->acc_isz, in_step = e->inner_steps[0];
+    const int64_t isz = (int64_t)r->acc_isz;
     const int64_t acc_step = r->inner_kept ? isz : 0, nacc = r->inner_kept ? w : 1;
-    const int64_t n_in = r->inner_kept ? w : e->inner_n;
-    /* Rows folded four at a time read as four streams, and each accumulator
-     * is loaded and stored once per four rows. That beats a row at a time
-     * except when the rows are short and follow each other in memory: then
-     * a row at a time is one sequential read (measured: 2x better for rows
-     * of 700 floats), and the accumulators are in L1 anyway. */
-    const bool short_adjacent =
-        r->red_strides[0][r->nred - 1] == n_in * in_step && n_in * in_step < FOLD_MIN_ADJACENT_BYTES;
-    const bool use_fold = r->fold && r->inner_kept && !e->any_cast && in_step == (int64_t)e->isz[0] && !short_adjacent;
-    const int64_t steps[2] = {in_step, acc_step};
+    const int64_t n_in = r->inner_kept ? w : r->e.inner_n;
     char *buf[MAX_LEVELS];
     bool used[MAX_LEVELS] = {false}, pending = false;
     for (int l = 0; l < r->levels; l++) buf[l] = mem + l * nacc * isz;
     const char *rows[GROUP_ROWS], *row = in;
-    int64_t idx[ND_MAX_DIMS] = {0};
-    for (int64_t t = 0; t < r->red_total;) {
-        int g = 0;
-        for (; g < GROUP_ROWS && t < r->red_total; g++, t++) {
-            rows[g] = row;
-            row = advance_row(r, row, idx);
-        }
-        fill_identity(buf[0], nacc, r->identity, r->acc_isz);
-        if (use_fold) {
-            for (int k = 0; k < g; k += FOLD_ROWS) r->fold(buf[0], rows + k, g - k < FOLD_ROWS ? g - k : FOLD_ROWS, w);
-        } else {
-            for (int k = 0; k < g; k++) {
-                char *ptrs[2] = {(char *)rows[k], buf[0]};
-                nd__engine_run_row(e, ptrs, steps, n_in);
-            }
-        }
+    int64_t idx[ND_MAX_DIMS] = {0}, t = 0;
+    for (int g; (g = next_group(r, &row, idx, &t, rows)) > 0;) {
+        nd__fill_bytes(buf[0], nacc, r->identity, r->acc_isz);
+        fold_rows(r, rows, g, n_in, buf[0], acc_step);
         if (g < GROUP_ROWS) { /* the last, partial group stays in level 0 */
             pending = true;
             break;
@@ -125,25 +126,20 @@ static void fold_block(const reducer *r, const char *in, char *out, int64_t w, i
         buf[0] = tmp;
         used[top] = true;
     }
-    if (!pending) fill_identity(buf[0], nacc, r->identity, r->acc_isz);
+    if (!pending) nd__fill_bytes(buf[0], nacc, r->identity, r->acc_isz);
     /* smallest partials first, then larger ones */
     for (int l = 1; l < r->levels; l++)
         if (used[l]) combine_into(r, buf[l], buf[0], nacc, acc_step);
     combine_into(r, buf[0], out, nacc, r->inner_kept ? out_step : 0);
 }
 
-/* Without memory for the stack (or with nothing to reduce), every row
- * folds straight into out. */
+/* Every row straight into out: when one group holds all the rows (so
+ * there is nothing to pair), or without memory for the stack. */
 static void fold_block_plain(const reducer *r, const char *in, char *out, int64_t w, int64_t out_step) {
-    const nd_engine *e = &r->e;
-    const int64_t steps[2] = {e->inner_steps[0], r->inner_kept ? out_step : 0};
-    int64_t idx[ND_MAX_DIMS] = {0};
-    const char *row = in;
-    for (int64_t t = 0; t < r->red_total; t++) {
-        char *ptrs[2] = {(char *)row, out};
-        nd__engine_run_row(e, ptrs, steps, r->inner_kept ? w : e->inner_n);
-        row = advance_row(r, row, idx);
-    }
+    const char *rows[GROUP_ROWS], *row = in;
+    int64_t idx[ND_MAX_DIMS] = {0}, t = 0;
+    for (int g; (g = next_group(r, &row, idx, &t, rows)) > 0;)
+        fold_rows(r, rows, g, r->inner_kept ? w : r->e.inner_n, out, r->inner_kept ? out_step : 0);
 }
 
 /* One row into one accumulator per unit (only the inner axis is reduced):
@@ -187,20 +183,22 @@ static void run_units(void *ctx, int64_t begin, int64_t end) {
      * chunks are adjacent, so fold them as blocks of up to BLOCK_BYTES of
      * accumulators: each row is read in long runs, and the block's pairwise
      * stack stays near the core (measured best from 64K to 256K f32). */
+    const bool stacked = r->red_total > GROUP_ROWS;
     if (r->nred > 0 && r->nkept == 0 && r->inner_kept) {
         const int64_t c0 = begin * r->width, c1 = end * r->width < e->inner_n ? end * r->width : e->inner_n;
         const int64_t nblocks = (c1 - c0 + BLOCK_BYTES / isz - 1) / (BLOCK_BYTES / isz);
         const int64_t bw = (c1 - c0 + nblocks - 1) / nblocks;
-        char *mem = nd__alloc((size_t)(r->levels * bw * isz), 64);
-        if (mem) {
-            for (int64_t c = c0; c < c1; c += bw)
-                fold_block(r, e->data[0] + c * in_step, e->data[1] + c * out_step, c1 - c < bw ? c1 - c : bw,
-                           out_step, mem);
-            nd__dealloc(mem);
-            return;
+        char *mem = stacked ? nd__alloc((size_t)(r->levels * bw * isz), 64) : NULL;
+        for (int64_t c = c0; c < c1; c += bw) {
+            const char *in = e->data[0] + c * in_step;
+            char *out = e->data[1] + c * out_step;
+            if (mem) fold_block(r, in, out, c1 - c < bw ? c1 - c : bw, out_step, mem);
+            else fold_block_plain(r, in, out, c1 - c < bw ? c1 - c : bw, out_step);
         }
+        nd__dealloc(mem);
+        return;
     }
-    char *mem = r->nred > 0 ? nd__alloc((size_t)(r->levels * r->width * isz), 64) : NULL;
+    char *mem = stacked ? nd__alloc((size_t)(r->levels * r->width * isz), 64) : NULL;
     for (int64_t u = begin; u < end; u++) {
         int64_t c = u % r->nchunks, k = u / r->nchunks;
         char *in = e->data[0], *out = e->data[1];
@@ -349,7 +347,7 @@ nd_status nd__reduce(const char *fn, nd_loop_fn loop, nd_loop_fn combine, nd_fol
             for (int64_t q = 0; q < p; q++) nd_free(parts[q]);
             return nd_last_status();
         }
-        fill_identity(parts[p]->data, acc->size, identity, isz);
+        nd__fill_bytes(parts[p]->data, acc->size, identity, isz);
     }
     split_job job = {fn, loop, combine, fold, a, in_loop, parts, identity, axis, nparts};
     nd__parallel_for(nparts, 1, run_split, &job);

@@ -17,20 +17,14 @@ static nd_array *alloc(const char *fn, int ndim, const int64_t *shape, nd_dtype 
 }
 
 /* Sets every element of the fresh contiguous array a to the element *src of
- * dtype src_dt, converted as astype. One element is converted, then copied
- * in doubling blocks: no per-dtype loop and memcpy-speed for large arrays. */
+ * dtype src_dt, converted as astype. */
 static void fill_from(nd_array *a, const void *src, nd_dtype src_dt) {
     if (a->size == 0) return;
-    size_t isz = nd__itemsize(a->dtype);
-    char *args[2] = {(char *)src, a->data};
-    int64_t steps[2] = {0, (int64_t)isz};
+    char elem[16];
+    char *args[2] = {(char *)src, elem};
+    int64_t steps[2] = {0, 0};
     nd__cast_loop(src_dt, a->dtype)(args, 1, steps, NULL);
-    size_t total = (size_t)a->size * isz;
-    for (size_t done = isz; done < total;) {
-        size_t c = done < total - done ? done : total - done;
-        memcpy(a->data + done, a->data, c);
-        done += c;
-    }
+    nd__fill_bytes(a->data, a->size, elem, nd__itemsize(a->dtype));
 }
 
 static nd_array *full(const char *fn, int ndim, const int64_t *shape, nd_dtype dt, double value) {

@@ -51,8 +51,7 @@ static nd_array *fold(const char *fn, const nd_array *a, const bool *reduced, bo
     nd__update_flags(&kd);
     char identity[16];
     nd__reduce_identity(red.op, red.acc, identity);
-    for (int64_t i = 0; i < res->size; i++)
-        memcpy(res->data + i * (int64_t)nd__itemsize(red.acc), identity, nd__itemsize(red.acc));
+    nd__fill_bytes(res->data, res->size, identity, nd__itemsize(red.acc));
     /* partial accumulators fold together with the op itself, except for
      * count_nonzero, whose partial counts add up */
     nd_reduce_op cop = red.op == ND_RED_count_nonzero ? ND_RED_sum : red.op;
