@@ -36,6 +36,24 @@ static int cmp_double(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
+double bench_median(double *t, int n) {
+    qsort(t, (size_t)n, sizeof t[0], cmp_double);
+    return t[n / 2];
+}
+
+void bench_time_turns(int k, void (*const *fns)(void *), void *const *args, int batch, double *med) {
+    double t[8][BENCH_REPS];
+    if (k > 8) k = 8;
+    for (int j = 0; j < k; j++) fns[j](args[j]);
+    for (int r = 0; r < BENCH_REPS; r++)
+        for (int j = 0; j < k; j++) {
+            double t0 = bench_now();
+            for (int i = 0; i < batch; i++) fns[j](args[j]);
+            t[j][r] = (bench_now() - t0) / batch;
+        }
+    for (int j = 0; j < k; j++) med[j] = bench_median(t[j], BENCH_REPS);
+}
+
 double bench_time(void (*fn)(void *), void *arg, int batch) {
     double t[BENCH_REPS];
     fn(arg);
@@ -44,8 +62,7 @@ double bench_time(void (*fn)(void *), void *arg, int batch) {
         for (int i = 0; i < batch; i++) fn(arg);
         t[r] = (bench_now() - t0) / batch;
     }
-    qsort(t, BENCH_REPS, sizeof t[0], cmp_double);
-    return t[BENCH_REPS / 2];
+    return bench_median(t, BENCH_REPS);
 }
 
 void bench_record(const char *case_name, const char *impl, double median_s) {

@@ -19,6 +19,14 @@ double bench_now(void);
  * `batch` calls each; returns the median seconds per call. */
 double bench_time(void (*fn)(void *), void *arg, int batch);
 
+/* The median of n timings (sorts t in place). */
+double bench_median(double *t, int n);
+
+/* As bench_time for k cases, fns[i](args[i]), their repetitions taken in
+ * turns so that all see the same load on a shared machine (for ratios
+ * between them); writes each one's median seconds per call to med. */
+void bench_time_turns(int k, void (*const *fns)(void *), void *const *args, int batch, double *med);
+
 /* Records one result (NaN if the case could not run). */
 void bench_record(const char *case_name, const char *impl, double median_s);
 

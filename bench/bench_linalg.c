@@ -49,28 +49,15 @@ static nd_array *new_f32(int ndim, const int64_t *shape, uint64_t seed) {
     return a;
 }
 
-static int cmp_double(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* As bench_time for two functions, their repetitions alternating so that
- * both see the same load on a shared machine (the libnd and cblas calls of
- * a case often take the same BLAS path, and a ratio is what is reported). */
+/* Both in turns (bench_time_turns): the libnd and cblas calls of a case
+ * often take the same BLAS path, and a ratio is what is reported. */
 static void time_pair(void (*f)(void *), void (*g)(void *), void *arg, int batch, double *tf,
                       double *tg) {
-    double a[BENCH_REPS], b[BENCH_REPS];
-    f(arg), g(arg);
-    for (int r = 0; r < BENCH_REPS; r++) {
-        double t0 = bench_now();
-        for (int i = 0; i < batch; i++) f(arg);
-        double t1 = bench_now();
-        for (int i = 0; i < batch; i++) g(arg);
-        a[r] = (t1 - t0) / batch, b[r] = (bench_now() - t1) / batch;
-    }
-    qsort(a, BENCH_REPS, sizeof a[0], cmp_double);
-    qsort(b, BENCH_REPS, sizeof b[0], cmp_double);
-    *tf = a[BENCH_REPS / 2], *tg = b[BENCH_REPS / 2];
+    void (*const fns[2])(void *) = {f, g};
+    void *const args[2] = {arg, arg};
+    double med[2];
+    bench_time_turns(2, fns, args, batch, med);
+    *tf = med[0], *tg = med[1];
 }
 
 /* Times libnd (fn) and the cblas baseline side by side; compares libnd's

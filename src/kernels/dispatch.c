@@ -7,16 +7,29 @@
 
 typedef struct arch_info {
     const char *name;
-    bool built;                         /* this build has its kernels */
-    void (*install)(nd_loop_table t);   /* overrides on top of ref */
+    bool (*usable)(void); /* built, and supported by this CPU and OS */
+    void (*install)(nd_loop_table t, nd_reduce_table r, nd_fold_table f); /* overrides on top of ref */
 } arch_info;
 
-/* SIMD levels join this list with their kernels. */
+static bool always(void) { return true; }
+static bool never(void) { return false; }
+
+#if defined(__x86_64__) || defined(__i386__)
+/* libgcc's check covers the OS side too: AVX state enabled in XCR0. */
+static bool avx2_usable(void) {
+    __builtin_cpu_init();
+    return nd__avx2_built && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+}
+#else
+#define avx2_usable never
+#endif
+
+/* From the portable level up; SIMD levels join this list with their kernels. */
 static const arch_info g_arches[] = {
-    {"ref", true, NULL},
-    {"avx2", false, NULL},
-    {"avx512", false, NULL},
-    {"neon", false, NULL},
+    {"ref", always, NULL},
+    {"avx2", avx2_usable, nd__avx2_install},
+    {"avx512", never, NULL},
+    {"neon", never, NULL},
 };
 #define NUM_ARCHES (int)(sizeof g_arches / sizeof g_arches[0])
 
@@ -37,7 +50,7 @@ static int find_arch(const char *name) {
 static int best_arch(void) {
     int best = 0;
     for (int i = 1; i < NUM_ARCHES; i++)
-        if (g_arches[i].built) best = i; /* CPU checks come with the SIMD kernels */
+        if (g_arches[i].usable()) best = i;
     return best;
 }
 
@@ -46,13 +59,13 @@ static void build_table(int arch) {
     nd_reduce_table r = {{0}};
     nd_fold_table f = {{0}};
     nd__ref_reduce_loops(r, f);
-    memcpy(g_reduce, r, sizeof r);
-    memcpy(g_fold, f, sizeof f);
     nd__ref_binary_loops(t);
     nd__ref_unary_loops(t);
     nd__ref_ternary_loops(t);
-    if (g_arches[arch].install) g_arches[arch].install(t);
+    if (g_arches[arch].install) g_arches[arch].install(t, r, f);
     memcpy(g_loops, t, sizeof t);
+    memcpy(g_reduce, r, sizeof r);
+    memcpy(g_fold, f, sizeof f);
 }
 
 /* ND_ARCH from the environment when set and usable, else the best level. */
@@ -60,7 +73,7 @@ static int default_arch(void) {
     const char *env = getenv("ND_ARCH");
     if (env && *env) {
         int a = find_arch(env);
-        if (a >= 0 && g_arches[a].built) return a; /* an unusable request keeps the best */
+        if (a >= 0 && g_arches[a].usable()) return a; /* an unusable request keeps the best */
     }
     return best_arch();
 }
@@ -97,7 +110,7 @@ nd_status nd_set_arch(const char *arch) {
     pthread_once(&g_once, init_once);
     int a = arch ? find_arch(arch) : default_arch();
     if (a < 0) return nd__error(ND_ERR_VALUE, fn, "unknown kernel level '%s' (ref, avx2, avx512, neon)", arch);
-    if (!g_arches[a].built)
+    if (!g_arches[a].usable())
         return nd__error(ND_ERR_UNSUPPORTED, fn, "kernel level '%s' is not available in this build or on this CPU", arch);
     /* Not safe against operations running concurrently on other threads:
      * call it between computations, as tests and benchmarks do. */

@@ -81,6 +81,12 @@ void nd__ref_unary_loops(nd_loop_table t);
 void nd__ref_ternary_loops(nd_loop_table t);
 void nd__ref_cast_loops(nd_loop_fn t[ND_NUM_DTYPES][ND_NUM_DTYPES]);
 
+/* SIMD levels (one folder each): whether this build has the level, and its
+ * overrides on top of the portable tables. The CPU check is dispatch's. */
+extern const bool nd__avx2_built;
+void nd__avx2_install(nd_loop_table t, nd_reduce_table r, nd_fold_table f);
+void nd__avx2_reduce_loops(nd_reduce_table r, nd_fold_table f);
+
 /* Generating loops and table entries per dtype kind: KIND is B, S, U or F
  * and names the ND_FOR_* list; EXPR_op_KIND is the element expression. */
 #define ND_KIND_LIST_B ND_FOR_BOOL
