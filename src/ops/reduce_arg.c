@@ -1,17 +1,15 @@
-/* Reductions along one axis that do not fit the folding walker: argmax and
- * argmin (an index, not a value) and cumsum/cumprod (a result per input).
- * They run lane by lane: a lane is the 1-D run of elements along the axis. */
+/* argmax and argmin: reductions along one axis that do not fit the folding
+ * walker, since they give an index, not a value. They run lane by lane: a
+ * lane is the 1-D run of elements along the axis. */
 #include "iter/iter.h"
 #include "iter/threads.h"
 
 /* Lanes of v along its last axis; the others are walked with a counter. */
 typedef struct lanes {
     const nd_array *v;     /* the input, axis moved last */
-    nd_array *out;         /* one element per lane (arg), or v's shape (scan) */
+    nd_array *out;         /* one element per lane */
     int64_t n, step;       /* lane length and step, bytes */
-    int64_t out_step;      /* scan: the output lane's step, bytes */
     nd_arg_fn arg;
-    nd_loop_fn scan;
 } lanes;
 
 static char *lane_ptr(const nd_array *a, int64_t lane, int nouter) {
@@ -27,16 +25,8 @@ static char *lane_ptr(const nd_array *a, int64_t lane, int nouter) {
 static void run_lanes(void *ctx, int64_t begin, int64_t end) {
     const lanes *l = ctx;
     int nouter = l->v->ndim - 1;
-    for (int64_t i = begin; i < end; i++) {
-        const char *p = lane_ptr(l->v, i, nouter);
-        if (l->arg) {
-            ((int64_t *)l->out->data)[i] = l->arg(p, l->n, l->step);
-        } else {
-            char *args[2] = {(char *)p, lane_ptr(l->out, i, nouter)};
-            int64_t steps[2] = {l->step, l->out_step};
-            l->scan(args, l->n, steps, NULL);
-        }
-    }
+    for (int64_t i = begin; i < end; i++)
+        ((int64_t *)l->out->data)[i] = l->arg(lane_ptr(l->v, i, nouter), l->n, l->step);
 }
 
 static void for_each_lane(lanes *l, int64_t nlanes) {
@@ -138,8 +128,7 @@ static nd_array *arg_reduce(const char *fn, bool max, const nd_array *a, int axi
         nd_free(v);
         return NULL;
     }
-    lanes l = {v, res, n, v->strides[v->ndim - 1] * (int64_t)nd__itemsize(v->dtype), 0,
-               nd__arg_loop(max, v->dtype), NULL};
+    lanes l = {v, res, n, v->strides[v->ndim - 1] * (int64_t)nd__itemsize(v->dtype), nd__arg_loop(max, v->dtype)};
     if (v->size == n && n >= 4 * ND_PARALLEL_MIN_ELEMS && nd_get_num_threads() > 1)
         *(int64_t *)res->data = split_lane(&l);
     else
@@ -166,61 +155,4 @@ nd_status nd_argmin_out(const nd_array *a, int axis, bool keepdims, nd_array *ou
     if (!a) return nd__null_arg("nd_argmin_out", "a");
     if (!out) return nd__null_arg("nd_argmin_out", "out");
     return arg_reduce("nd_argmin_out", false, a, axis, keepdims, out) ? ND_OK : nd_last_status();
-}
-
-static nd_array *scan(const char *fn, bool prod, const nd_array *a, int axis, nd_array *out) {
-    if (!nd__check_array(fn, "a", a)) return NULL;
-    nd_dtype acc = nd__sum_dtype(a->dtype);
-    int ax = axis;
-    if (ax != ND_AXIS_NONE && !nd__norm_axis(fn, &ax, a->ndim == 0 ? 1 : a->ndim)) return NULL;
-    /* the flattened array, and a 0-d one, scan as 1-D, as NumPy */
-    int64_t flat = a->size;
-    bool as_1d = axis == ND_AXIS_NONE || a->ndim == 0;
-    int nd = as_1d ? 1 : a->ndim;
-    const int64_t *shape = as_1d ? &flat : a->shape;
-    if (out && (!nd__check_out(fn, out, nd, shape))) return NULL;
-    if (out && !nd_can_cast(acc, out->dtype, ND_CAST_SAME_KIND)) {
-        nd__error(ND_ERR_DTYPE, fn, "cannot cast the result from %s to the output's %s (same_kind casting)",
-                  nd__dtypes[acc].name, nd__dtypes[out->dtype].name);
-        return NULL;
-    }
-    /* convert first, then scan lanes of the converted copy in place */
-    nd_array *x = nd_astype(a, acc);
-    if (!x) return NULL;
-    if (as_1d) {
-        nd_array *r = nd_reshape(x, nd, shape);
-        nd_free(x);
-        x = r;
-        if (!x) return NULL;
-        ax = 0;
-    }
-    if (x->size > 0) {
-        nd_array *v = nd_moveaxis(x, ax, -1); /* a view of x: the scan writes x */
-        if (!v) {
-            nd_free(x);
-            return NULL;
-        }
-        int64_t n = v->shape[v->ndim - 1];
-        int64_t step = v->strides[v->ndim - 1] * (int64_t)nd__itemsize(acc);
-        lanes l = {v, v, n, step, step, NULL, nd__scan_loop(prod, acc)};
-        for_each_lane(&l, v->size / n);
-        nd_free(v);
-    }
-    if (!out) return x;
-    nd_status st = nd_copyto(out, x);
-    nd_free(x);
-    return st == ND_OK ? out : NULL;
-}
-
-nd_array *nd_cumsum(const nd_array *a, int axis) { return scan("nd_cumsum", false, a, axis, NULL); }
-nd_array *nd_cumprod(const nd_array *a, int axis) { return scan("nd_cumprod", true, a, axis, NULL); }
-nd_status nd_cumsum_out(const nd_array *a, int axis, nd_array *out) {
-    if (!a) return nd__null_arg("nd_cumsum_out", "a");
-    if (!out) return nd__null_arg("nd_cumsum_out", "out");
-    return scan("nd_cumsum_out", false, a, axis, out) ? ND_OK : nd_last_status();
-}
-nd_status nd_cumprod_out(const nd_array *a, int axis, nd_array *out) {
-    if (!a) return nd__null_arg("nd_cumprod_out", "a");
-    if (!out) return nd__null_arg("nd_cumprod_out", "out");
-    return scan("nd_cumprod_out", true, a, axis, out) ? ND_OK : nd_last_status();
 }
