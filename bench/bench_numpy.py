@@ -56,7 +56,14 @@ def main():
     r = np.zeros(2048, dtype=np.float32)
     emit("sum_axis0_2048", median(lambda: np.sum(m, axis=0, out=r)))
     emit("sum_axis1_2048", median(lambda: np.sum(m, axis=1, out=r)))
-    del m, r
+    c = np.zeros_like(m)
+    emit("cumsum_axis0_2048", median(lambda: np.cumsum(m, axis=0, out=c)))
+    emit("cumsum_axis1_2048", median(lambda: np.cumsum(m, axis=1, out=c)))
+    del m, r, c
+    t = rng.random((100000, 8), dtype=np.float32)
+    r = np.zeros(100000, dtype=np.float32)
+    emit("sum_axis1_100000x8", median(lambda: np.sum(t, axis=1, out=r)))
+    del t, r
     cube = rng.random((500, 600, 700), dtype=np.float32)  # ~840 MB, once
     for ax in range(3):
         o = np.zeros([d for i, d in enumerate(cube.shape) if i != ax], dtype=np.float32)

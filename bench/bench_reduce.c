@@ -1,6 +1,7 @@
 /* Benchmark cases for the reductions: float32 sums over all axes, over
- * either axis of a 2048x2048 matrix and over each axis of a 500x600x700
- * block (~840 MB, allocated once for the three), and argmax. Each times
+ * either axis of a 2048x2048 matrix, over the short axis of a 100000x8
+ * matrix and over each axis of a 500x600x700 block (~840 MB, allocated
+ * once for the three), cumsum along either axis, and argmax. Each times
  * libnd (into a preallocated output) and a plain C loop as a user would
  * write it (single-threaded, -O2, float accumulator), and checks the two
  * agree. NumPy's side is in bench_numpy.py. */
@@ -30,6 +31,10 @@ static void nd_sum_call(void *p) {
     const int axes[1] = {x->axis};
     x->st |= nd_sum_out(x->a, x->naxes, axes, false, x->out);
 }
+static void nd_cumsum_call(void *p) {
+    rargs *x = p;
+    x->st |= nd_cumsum_out(x->a, x->axis, x->out);
+}
 static void nd_argmax_call(void *p) {
     rargs *x = p;
     x->st |= nd_argmax_out(x->a, ND_AXIS_NONE, false, x->out);
@@ -51,6 +56,24 @@ static void loop_sum_2d_axis0(void *p) {
     for (int64_t j = 0; j < x->d1; j++) o[j] = 0;
     for (int64_t i = 0; i < x->d0; i++)
         for (int64_t j = 0; j < x->d1; j++) o[j] += x->pa[i * x->d1 + j];
+    bench_escape(o);
+}
+/* running sum along axis 0 or 1 of (d0, d1) */
+static void loop_cumsum_2d(void *p) {
+    rargs *x = p;
+    float *o = x->pout;
+    const float *a = x->pa;
+    const int64_t n0 = x->d0, n1 = x->d1;
+    if (x->axis == 0) {
+        for (int64_t j = 0; j < n1; j++) o[j] = a[j];
+        for (int64_t i = 1; i < n0; i++)
+            for (int64_t j = 0; j < n1; j++) o[i * n1 + j] = o[(i - 1) * n1 + j] + a[i * n1 + j];
+    } else {
+        for (int64_t i = 0; i < n0; i++) {
+            float s = 0;
+            for (int64_t j = 0; j < n1; j++) o[i * n1 + j] = s += a[i * n1 + j];
+        }
+    }
     bench_escape(o);
 }
 /* sum over axis 1 of (d0, d1): one running sum per row */
@@ -165,10 +188,28 @@ void bench_reduce(void) {
         run_case("sum_axis0_2048", nd_sum_call, loop_sum_2d_axis0, &y, 1e-4);
         y.axis = 1;
         run_case("sum_axis1_2048", nd_sum_call, loop_sum_2d_axis1, &y, 1e-4);
+        nd_free(y.out);
+        y.out = nd_empty(2, sq, ND_FLOAT32);
+        /* the C loop's float running sums drift like libnd's (both sequential) */
+        for (y.axis = 0; y.out && y.axis < 2; y.axis++)
+            run_case(y.axis ? "cumsum_axis1_2048" : "cumsum_axis0_2048", nd_cumsum_call, loop_cumsum_2d, &y, 1e-4);
     } else {
-        bench_note("sum_axis0_2048, sum_axis1_2048: setup failed: %s", nd_errmsg());
+        bench_note("sum_axis0_2048, sum_axis1_2048, cumsum_*: setup failed: %s", nd_errmsg());
     }
     nd_free(y.a), nd_free(y.out);
+
+    /* 100000 rows of 8: the cost is per row */
+    const int64_t tall[2] = {100000, 8}, col[1] = {100000};
+    rargs w = {0};
+    w.a = new_f32(2, tall, 14);
+    w.out = nd_empty(1, col, ND_FLOAT32);
+    if (w.a && w.out) {
+        w.pa = nd_data(w.a), w.d0 = tall[0], w.d1 = tall[1], w.naxes = 1, w.axis = 1;
+        run_case("sum_axis1_100000x8", nd_sum_call, loop_sum_2d_axis1, &w, 1e-5);
+    } else {
+        bench_note("sum_axis1_100000x8: setup failed: %s", nd_errmsg());
+    }
+    nd_free(w.a), nd_free(w.out);
 
     /* 500x600x700 (~840 MB), allocated once, over each axis */
     const int64_t cube[3] = {500, 600, 700};

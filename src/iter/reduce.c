@@ -20,6 +20,10 @@
 #define FOLD_ROWS 4
 /* Shortest rows (in bytes) folded several at a time when they are adjacent. */
 #define FOLD_MIN_ADJACENT_BYTES 4096
+/* Rows of at most SHORT_ROW elements are reduced ROW_BATCH at a time, by
+ * column. */
+#define SHORT_ROW 16
+#define ROW_BATCH 512
 /* Accumulator bytes of one block when no outer axis is kept. */
 #define BLOCK_BYTES (256 << 10)
 
@@ -144,9 +148,14 @@ static void fold_block_plain(const reducer *r, const char *in, char *out, int64_
 
 /* One row into one accumulator per unit (only the inner axis is reduced):
  * walk the kept axes with a counter, since short rows make per-unit set-up
- * the cost. */
+ * the cost. Rows of a few elements go a batch of units at a time, column by
+ * column (out[u] = op(out[u], row_u[j]) along the innermost kept axis), so
+ * the rows' folds are independent instead of one short chain per row
+ * (measured 3x on rows of 8 floats). */
 static void run_units_rows(const reducer *r, int64_t begin, int64_t end) {
     const nd_engine *e = &r->e;
+    const int dk = r->nkept - 1; /* the innermost kept axis */
+    const bool by_column = dk >= 0 && e->inner_n <= SHORT_ROW;
     int64_t idx[ND_MAX_DIMS];
     char *ptrs[2] = {e->data[0], e->data[1]};
     int64_t rem = begin;
@@ -156,16 +165,36 @@ static void run_units_rows(const reducer *r, int64_t begin, int64_t end) {
         ptrs[0] += idx[d] * r->kept_strides[0][d];
         ptrs[1] += idx[d] * r->kept_strides[1][d];
     }
-    const int64_t steps[2] = {e->inner_steps[0], 0};
-    for (int64_t u = begin; u < end; u++) {
-        nd__engine_run_row(e, ptrs, steps, e->inner_n);
-        for (int d = r->nkept - 1; d >= 0; d--) {
-            ptrs[0] += r->kept_strides[0][d];
-            ptrs[1] += r->kept_strides[1][d];
-            if (++idx[d] < r->kept_shape[d]) break;
+    for (int64_t u = begin; u < end;) {
+        int64_t m = 1;
+        if (by_column) {
+            m = r->kept_shape[dk] - idx[dk];
+            if (m > end - u) m = end - u;
+            if (m > ROW_BATCH) m = ROW_BATCH;
+            const int64_t steps[2] = {r->kept_strides[0][dk], r->kept_strides[1][dk]};
+            for (int64_t j = 0; j < e->inner_n; j++) {
+                char *col[2] = {ptrs[0] + j * e->inner_steps[0], ptrs[1]};
+                nd__engine_run_row(e, col, steps, m);
+            }
+        } else {
+            const int64_t steps[2] = {e->inner_steps[0], 0};
+            nd__engine_run_row(e, ptrs, steps, e->inner_n);
+        }
+        u += m;
+        if (dk < 0) break; /* a single unit */
+        /* on by m units: m stays within the innermost kept axis */
+        ptrs[0] += m * r->kept_strides[0][dk];
+        ptrs[1] += m * r->kept_strides[1][dk];
+        for (int d = dk; d >= 0; d--) {
+            idx[d] += d == dk ? m : 1;
+            if (idx[d] < r->kept_shape[d]) break;
             ptrs[0] -= r->kept_strides[0][d] * r->kept_shape[d];
             ptrs[1] -= r->kept_strides[1][d] * r->kept_shape[d];
             idx[d] = 0;
+            if (d > 0) {
+                ptrs[0] += r->kept_strides[0][d - 1];
+                ptrs[1] += r->kept_strides[1][d - 1];
+            }
         }
     }
 }
