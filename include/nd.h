@@ -108,8 +108,10 @@ ND_API bool nd_can_cast(nd_dtype from, nd_dtype to, nd_casting casting);
 
 /* Memory for array data, handles and scratch goes through these hooks.
  * alloc must return memory aligned to `align` (a power of two, at most 4096)
- * or NULL. Passing NULL restores malloc-based defaults. Set the hooks before
- * creating arrays: memory is always released by the hooks that made it. */
+ * or NULL. Passing NULL restores malloc-based defaults (which, on Linux, ask
+ * for transparent huge pages on blocks of 4 MiB and more, as NumPy does).
+ * Set the hooks before creating arrays: memory is always released by the
+ * hooks that made it. */
 typedef struct nd_allocator {
     void *(*alloc)(size_t size, size_t align, void *ctx);
     void (*free)(void *ptr, void *ctx);
