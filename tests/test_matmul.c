@@ -508,6 +508,39 @@ static void test_fuzz_large(void **state) {
     fuzz(6, true);
 }
 
+/* Batches of matrix-vector products (b one column): the small kernel's dot
+ * products read b with its own row step, for every k around the vector
+ * widths, every layout of b, each kernel variant, and a b shared by the
+ * batch (stride 0). */
+static void test_batched_matvec(void **state) {
+    (void)state;
+    int failures = 0;
+    for (int64_t k = 1; k <= 20 && failures < 5; k++)
+        for (int l = 0; l <= L_BCAST && failures < 5; l++)
+            for (int v = 0; v < 3; v++) {
+                nd_dtype dt = (k + l + v) % 2 ? ND_FLOAT32 : ND_FLOAT64;
+                int64_t n = 1 + (k + v) % 3;
+                nd_array *a0 = rnd_array(dt, 3, SH(13, n, k));
+                nd_array *b0 = rnd_array(dt, 3, SH(l == L_BCAST ? 1 : 13, k, 1));
+                nd_array *a = in_layout(a0, L_C, fill_for(dt));
+                nd_array *b = in_layout(b0, (layout)l, fill_for(dt));
+                int variant = nd__mm_small_set_variant(v);
+                char what[96];
+                snprintf(what, sizeof what, "%s (13,%lld,%lld) @ %s column, kernel variant %d", nd_dtype_name(dt),
+                         (long long)n, (long long)k, layout_name[l], variant);
+                nd_array *r = nd_matmul(a, b);
+                nd__mm_small_set_variant(-1);
+                if (!r) {
+                    print_error("%s: %s\n", what, nd_errmsg());
+                    failures++;
+                } else if (!check_matmul_ref(a0, b0, r, what)) {
+                    failures++;
+                }
+                nd_free(r), nd_free(a), nd_free(b), nd_free(a0), nd_free(b0);
+            }
+    if (failures) fail_msg("%d matrix-vector cases failed", failures);
+}
+
 /* ---------------------------------------------------------------- overlap */
 
 /* out aliasing an input gives what a fresh result gives. */
@@ -873,6 +906,7 @@ int main(void) {
         cmocka_unit_test(test_numpy_cases_out),
         cmocka_unit_test(test_fuzz_reference),
         cmocka_unit_test(test_fuzz_large),
+        cmocka_unit_test(test_batched_matvec),
         cmocka_unit_test(test_overlap),
         cmocka_unit_test(test_errors_matmul),
         cmocka_unit_test(test_errors_others),

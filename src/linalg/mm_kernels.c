@@ -102,6 +102,27 @@
         }                                                                          \
     }
 
+/* One column (m == 1): a dot product per row of c, b read with its own row
+ * step, so batches of matrix-vector products need no padded copy of b. */
+#define SM_DOT(T, V, W)                                                            \
+    for (int64_t q = 0; q < nmat; q++, a += sa, b += sb, c += sc)                  \
+        for (int64_t i = 0; i < n; i++) {                                          \
+            const T *ap = a + i * ars;                                             \
+            T s = 0;                                                               \
+            int64_t p = 0;                                                         \
+            if (ldb == 1 && k >= W) {                                              \
+                V acc = SM_LOAD(V, ap) * SM_LOAD(V, b);                            \
+                for (p = W; p + W <= k; p += W) acc += SM_LOAD(V, ap + p) * SM_LOAD(V, b + p); \
+                T lanes[W];                                                        \
+                SM_STORE(lanes, acc);                                              \
+                for (int w = W / 2; w > 0; w /= 2)                                 \
+                    for (int j = 0; j < w; j++) lanes[j] += lanes[j + w];          \
+                s = lanes[0];                                                      \
+            }                                                                      \
+            for (; p < k; p++) s += ap[p] * b[p * ldb];                            \
+            c[i * crs] = s;                                                        \
+        }
+
 /* A batch of products: panels of 4 vectors (2-row tiles), then 2 vectors
  * (4-row tiles) and 1 (8-row tiles): 8 accumulators, enough independent
  * multiply-add chains to hide their latency, and with the b vectors and a
@@ -115,6 +136,10 @@
         enum { W = VBYTES / sizeof(T) };                                           \
         const T *a = (const T *)a_, *b = (const T *)b_;                            \
         T *c = (T *)c_;                                                            \
+        if (m == 1) {                                                              \
+            SM_DOT(T, NAME##_vec, W);                                              \
+            return;                                                                \
+        }                                                                          \
         if (m <= W && k <= 8) {                                                    \
             switch (k) {                                                           \
             case 1: SM_BREG(T, NAME##_vec, W, 1); return;                          \
