@@ -2,7 +2,8 @@
  * variants (include/nd/reduce.h): every case NumPy answered in
  * data/reduce_arg_cases.h (axes, keepdims, every dtype, views, NaN, empty
  * and 0-d arrays), then NaN placement over SIMD widths, large inputs
- * against plain C loops on one thread and two, outputs and bad arguments. */
+ * against plain C loops on one thread and two, every kernel level against a
+ * plain loop, outputs and bad arguments. */
 #include "nd_test.h"
 #include "nd_test_arrays.h"
 
@@ -484,6 +485,276 @@ static void test_large_axes(void **state) {
     nd_free(i16);
 }
 
+/* ---------------------------------------------------------------- kernel levels */
+
+/* Element values by code: small levels (ties), the dtype's extremes, NaN,
+ * -0.0, or random bits. Integers take NaN as their maximum, -0.0 as 0. */
+enum { C_TOP = 1000, C_BOT, C_NAN, C_NZERO, C_RANDOM };
+
+static uint64_t splitmix(uint64_t *s) {
+    uint64_t z = (*s += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+/* dtype, C type, min, max, small level c, random bits r, NaN, -0.0 */
+#define ARG_TEST_DTYPES(X)                                                         \
+    X(ND_BOOL, uint8_t, 0, 1, (c) > 0, (r) & 1, 1, 0)                              \
+    X(ND_INT8, int8_t, INT8_MIN, INT8_MAX, (c), (r), INT8_MAX, 0)                  \
+    X(ND_INT16, int16_t, INT16_MIN, INT16_MAX, (c), (r), INT16_MAX, 0)             \
+    X(ND_INT32, int32_t, INT32_MIN, INT32_MAX, (c), (r), INT32_MAX, 0)             \
+    X(ND_INT64, int64_t, INT64_MIN, INT64_MAX, (c), (r), INT64_MAX, 0)             \
+    X(ND_UINT8, uint8_t, 0, UINT8_MAX, (c) + 100, (r), UINT8_MAX, 100)             \
+    X(ND_UINT16, uint16_t, 0, UINT16_MAX, (c) + 100, (r), UINT16_MAX, 100)         \
+    X(ND_UINT32, uint32_t, 0, UINT32_MAX, (c) + 100, (r), UINT32_MAX, 100)         \
+    X(ND_UINT64, uint64_t, 0, UINT64_MAX, (c) + 100, (r), UINT64_MAX, 100)         \
+    X(ND_FLOAT32, float, -INFINITY, INFINITY, (c) * 0.5, ((int64_t)(r) >> 20) * 0x1p-24, NAN, -0.0) \
+    X(ND_FLOAT64, double, -INFINITY, INFINITY, (c) * 0.5, ((int64_t)(r) >> 11) * 0x1p-40, NAN, -0.0)
+
+static void put_code(nd_dtype dt, void *buf, int64_t i, int code, uint64_t *rng) {
+    uint64_t r = code == C_RANDOM ? splitmix(rng) : 0;
+    int c = code;
+    (void)r;
+    (void)c;
+    switch (dt) {
+#define PUT_(DT, T, LO, HI, SMALL, RAND, NANV, NZ)                                 \
+    case DT:                                                                       \
+        ((T *)buf)[i] = code == C_TOP ? (T)(HI) : code == C_BOT ? (T)(LO) : code == C_NAN ? (T)(NANV) \
+                        : code == C_NZERO ? (T)(NZ) : code == C_RANDOM ? (T)(RAND) : (T)(SMALL); \
+        break;
+        ARG_TEST_DTYPES(PUT_)
+#undef PUT_
+    default: fail_msg("no values for %s", nd_dtype_name(dt));
+    }
+}
+
+/* The first max (or min) by the plain rule: a NaN wins at once. */
+static int64_t naive_arg(nd_dtype dt, const void *buf, int64_t n, bool max) {
+    switch (dt) {
+#define NAIVE_(DT, T, ...)                                                         \
+    case DT: {                                                                     \
+        const T *x = buf;                                                          \
+        T m = x[0];                                                                \
+        int64_t b = 0;                                                             \
+        for (int64_t i = 0; i < n; i++) {                                          \
+            T y = x[i];                                                            \
+            if (y != y) return i;                                                  \
+            if (max ? y > m : y < m) m = y, b = i;                                 \
+        }                                                                          \
+        return b;                                                                  \
+    }
+        ARG_TEST_DTYPES(NAIVE_)
+#undef NAIVE_
+    default: fail_msg("no loop for %s", nd_dtype_name(dt));
+    }
+    return -1;
+}
+
+/* Patterns over a slice of n: value codes at index i (u: a random draw). */
+typedef enum arg_pattern {
+    P_SMALL,      /* few levels, many ties */
+    P_RANDOM,     /* random bits */
+    P_EQUAL,      /* all equal */
+    P_UP,         /* rising (in steps, when n is long), the last plateau wins */
+    P_DOWN,       /* falling */
+    P_EXTREMES,   /* the dtype's min and max, each twice */
+    P_ZEROS,      /* -0.0 and 0.0 mixed with -1: the first zero wins */
+    P_TOP_BOT,    /* only min, max and 0 */
+    P_NAN_FIRST,  /* a NaN (floats) at a place, a second one later */
+    P_NUM
+} arg_pattern;
+static const char *const g_pattern_names[P_NUM] = {"small", "random", "equal", "up", "down",
+                                                    "extremes", "zeros", "top-bot", "nan"};
+
+static int pattern_code(arg_pattern p, int64_t i, int64_t n, uint64_t *rng) {
+    switch (p) {
+    case P_SMALL: return (int)(splitmix(rng) % 7) - 3;
+    case P_RANDOM: return C_RANDOM;
+    case P_EQUAL: return 2;
+    case P_UP: return (int)(i * 200 / n) - 100;
+    case P_DOWN: return 99 - (int)(i * 200 / n);
+    case P_ZEROS: {
+        int k = (int)(splitmix(rng) % 3);
+        return k == 0 ? C_NZERO : k == 1 ? 0 : -1;
+    }
+    case P_TOP_BOT: {
+        int k = (int)(splitmix(rng) % 3);
+        return k == 0 ? C_TOP : k == 1 ? C_BOT : 0;
+    }
+    default: return (int)(splitmix(rng) % 7) - 3;
+    }
+}
+
+/* Where P_EXTREMES and P_NAN_FIRST put their values: the ends, the middle,
+ * around 1, 2 and 3 vectors and 1, 2 blocks of the widest kernels. */
+static const int64_t g_arg_spots[] = {0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 48, 63, 64, 65, 95, 96, 127, 128, 129};
+#define NUM_ARG_SPOTS (int)(sizeof g_arg_spots / sizeof g_arg_spots[0])
+
+static size_t dtype_size(nd_dtype dt) {
+    switch (dt) {
+#define SIZE_(DT, T, ...)                                                          \
+    case DT: return sizeof(T);
+        ARG_TEST_DTYPES(SIZE_)
+#undef SIZE_
+    default: fail_msg("no size for %s", nd_dtype_name(dt));
+    }
+    return 0;
+}
+
+/* The kernel levels under test: ref, avx2 when this CPU has it, then the
+ * default level if it is another (NULL asks nd_set_arch for it). */
+static const char *g_levels[3];
+static int g_nlevels;
+
+/* argmax and argmin of the wrapped slice a on every level against the
+ * plain loop. */
+static void check_arg_slice(nd_array *a, const void *slice, int64_t n, int off, arg_pattern p, int64_t spot) {
+    nd_dtype dt = nd_dtype_of(a);
+    const int64_t want[2] = {naive_arg(dt, slice, n, false), naive_arg(dt, slice, n, true)};
+    for (int lv = 0; lv < g_nlevels; lv++) {
+        ND_ASSERT_OK(nd_set_arch(g_levels[lv]));
+        for (int f = 0; f < 2; f++) {
+            nd_array *r = f ? nd_argmax(a, ND_AXIS_NONE, false) : nd_argmin(a, ND_AXIS_NONE, false);
+            if (!r) fail_msg("nd_%s failed: %s", f ? "argmax" : "argmin", nd_errmsg());
+            int64_t got = *(const int64_t *)nd_data(r);
+            nd_free(r);
+            if (got != want[f])
+                fail_msg("[%s] %s of %s, n=%lld, offset %d, pattern %s (spot %lld): %lld, expected %lld",
+                         nd_get_arch(), f ? "argmax" : "argmin", nd_dtype_name(dt), (long long)n, off,
+                         g_pattern_names[p], (long long)spot, (long long)got, (long long)want[f]);
+        }
+    }
+}
+
+/* Each start offset of a buffer, the slice of n filled by each pattern;
+ * the bytes around the slice hold NaN or the dtype's minimum, which must
+ * not count. The placed values go on a P_SMALL fill and are undone after
+ * each spot (every one, or every so many, then the middle and the end). */
+static void check_arg_length(nd_dtype dt, int64_t n, const int *offs, int noffs, int every) {
+    size_t isz = dtype_size(dt);
+    char *buf = malloc((size_t)(n + 16) * isz);
+    assert_non_null(buf);
+    for (int oi = 0; oi < noffs; oi++) {
+        int off = offs[oi];
+        uint64_t rng = (uint64_t)(n * 8 + off);
+        for (int64_t i = 0; i < n + 16; i++) put_code(dt, buf, i, i % 2 ? C_NAN : C_BOT, &rng);
+        char *slice = buf + (size_t)off * isz;
+        nd_array *a = nd_wrap(slice, 1, &n, NULL, dt, NULL, NULL);
+        ND_ASSERT_ARRAY(a);
+        for (int p = 0; p < P_NUM; p++) {
+            bool placed = p == P_EXTREMES || p == P_NAN_FIRST;
+            arg_pattern base = placed ? P_SMALL : (arg_pattern)p;
+            for (int64_t i = 0; i < n; i++) put_code(dt, slice, i, pattern_code(base, i, n, &rng), &rng);
+            if (!placed) {
+                check_arg_slice(a, slice, n, off, (arg_pattern)p, 0);
+                continue;
+            }
+            int64_t last = -1;
+            for (int s = 0; s < NUM_ARG_SPOTS + 2; s++) {
+                int64_t spot = s == NUM_ARG_SPOTS ? n / 2 : s == NUM_ARG_SPOTS + 1 ? n - 1 : g_arg_spots[s];
+                if (spot >= n || spot == last || (s % every != 0 && s < NUM_ARG_SPOTS)) continue;
+                last = spot;
+                /* extremes: the max twice and the min twice; NaN: a NaN at
+                 * the spot, a second one after it, the max just before */
+                int64_t at[4] = {spot, (spot + n / 2) % n, (spot + n / 3 + 1) % n, n - 1 - spot};
+                int code[4] = {C_TOP, C_TOP, C_BOT, C_BOT};
+                if (p == P_NAN_FIRST) {
+                    at[1] = spot + 5 < n ? spot + 5 : spot, at[2] = spot > 0 ? spot - 1 : spot, at[3] = spot;
+                    code[0] = code[1] = code[3] = C_NAN, code[2] = C_TOP;
+                }
+                char saved[4][8];
+                for (int k = 0; k < 4; k++) memcpy(saved[k], slice + (size_t)at[k] * isz, isz);
+                for (int k = 0; k < 4; k++)
+                    if (p == P_EXTREMES || k != 2 || at[2] != spot) put_code(dt, slice, at[k], code[k], &rng);
+                check_arg_slice(a, slice, n, off, (arg_pattern)p, spot);
+                for (int k = 3; k >= 0; k--) memcpy(slice + (size_t)at[k] * isz, saved[k], isz);
+            }
+        }
+        nd_free(a);
+    }
+    free(buf);
+}
+
+/* argmax and argmin of every dtype on each kernel level (ref, avx2 when this
+ * CPU has it, then the default level if it is another) against a plain C
+ * loop: lengths 1 to 130 and a few long ones, each start offset 0 to 7,
+ * ties, NaN in many places, -0.0 and 0.0, infinities and the integer
+ * extremes. Two threads, so the longest (above 2^18) is split. */
+static void test_arg_levels(void **state) {
+    (void)state;
+    static const nd_dtype dts[] = {ND_BOOL,   ND_INT8,   ND_INT16,  ND_INT32,   ND_INT64,  ND_UINT8,
+                                   ND_UINT16, ND_UINT32, ND_UINT64, ND_FLOAT32, ND_FLOAT64};
+    static const int offs8[8] = {0, 1, 2, 3, 4, 5, 6, 7}, offs2[2] = {0, 5};
+    const int64_t longs[] = {4095, 4096, 4097, 100003, (1 << 18) + 3};
+    const int nlongs = UNDER_ASAN ? 4 : 5;
+    const char *const levels[3] = {"ref", "avx2", NULL};
+    const char *names[3];
+    g_nlevels = 0;
+    for (int lv = 0; lv < 3; lv++) {
+        nd_status st = nd_set_arch(levels[lv]);
+        if (st == ND_ERR_UNSUPPORTED) {
+            nd_clear_error();
+            continue;
+        }
+        ND_ASSERT_OK(st);
+        bool seen = false;
+        for (int k = 0; k < g_nlevels; k++) seen |= strcmp(names[k], nd_get_arch()) == 0;
+        if (seen) continue;
+        names[g_nlevels] = nd_get_arch();
+        g_levels[g_nlevels++] = levels[lv];
+    }
+    ND_ASSERT_OK(nd_set_num_threads(2));
+    for (size_t d = 0; d < sizeof dts / sizeof dts[0]; d++) {
+        for (int64_t n = 1; n <= 130; n++) check_arg_length(dts[d], n, offs8, 8, n % 16 < 2 ? 1 : 4);
+        /* fewer offsets and spots as they grow */
+        for (int k = 0; k < nlongs; k++)
+            check_arg_length(dts[d], longs[k], k < 3 ? offs8 : offs2 + (k == 4), k < 3 ? 8 : 2 - (k == 4),
+                             k < 3 ? 2 : k == 3 ? 4 : 8);
+    }
+    ND_ASSERT_OK(nd_set_arch(NULL));
+    ND_ASSERT_OK(nd_set_num_threads(0));
+}
+
+/* A few long lanes (fewer than a few per thread) are each split over the
+ * threads: (3, n) along axis 1, (n, 3) along axis 0, ties across the parts. */
+static void test_arg_few_long_lanes(void **state) {
+    (void)state;
+    const int64_t n = 300007;
+    nd_rng rng;
+    nd_rng_seed(&rng, 7);
+    nd_array *a = nd_random_integers(&rng, -50, 50, 2, (const int64_t[]){3, n}, ND_INT32);
+    ND_ASSERT_ARRAY(a);
+    int32_t *x = nd_data(a);
+    x[0 * n + n - 1] = 60; /* a lane's extreme at its very end */
+    x[1 * n + n / 2 + 1] = 60, x[1 * n + n / 2 + 2] = 60; /* right after the split */
+    x[2 * n + 3] = -60, x[2 * n + n - 2] = -60;
+    nd_array *t = nd_transpose(a, NULL);
+    ND_ASSERT_ARRAY(t);
+    nd_array *tc = nd_copy(t); /* (n, 3), C order: strided lanes along axis 0 */
+    ND_ASSERT_ARRAY(tc);
+    for (int th = 1; th <= 3; th++) {
+        ND_ASSERT_OK(nd_set_num_threads(th));
+        for (int f = 0; f < 2; f++) {
+            int64_t want[3];
+            for (int j = 0; j < 3; j++) want[j] = naive_arg(ND_INT32, x + j * n, n, f == 1);
+            char what[64];
+            snprintf(what, sizeof what, "%s of (3, %lld) axis 1, %d threads", f ? "argmax" : "argmin", (long long)n, th);
+            nd_array *r = f ? nd_argmax(a, 1, false) : nd_argmin(a, 1, false);
+            expect_i64(r, 1, (const int64_t[]){3}, want, what);
+            nd_free(r);
+            snprintf(what, sizeof what, "%s of (%lld, 3) axis 0, %d threads", f ? "argmax" : "argmin", (long long)n, th);
+            r = f ? nd_argmax(tc, 0, true) : nd_argmin(tc, 0, true);
+            expect_i64(r, 2, (const int64_t[]){1, 3}, want, what);
+            nd_free(r);
+        }
+    }
+    ND_ASSERT_OK(nd_set_num_threads(0));
+    nd_free(tc);
+    nd_free(t);
+    nd_free(a);
+}
+
 /* ---------------------------------------------------------------- outputs */
 
 static void test_out_ok(void **state) {
@@ -673,6 +944,8 @@ int main(void) {
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_large_lanes),
         cmocka_unit_test(test_large_axes),
+        cmocka_unit_test(test_arg_levels),
+        cmocka_unit_test(test_arg_few_long_lanes),
         cmocka_unit_test(test_out_ok),
         cmocka_unit_test(test_out_errors),
         cmocka_unit_test(test_bad_args),

@@ -8,7 +8,8 @@
 typedef struct arch_info {
     const char *name;
     bool (*usable)(void); /* built, and supported by this CPU and OS */
-    void (*install)(nd_loop_table t, nd_reduce_table r, nd_fold_table f); /* overrides on top of ref */
+    /* overrides on top of ref */
+    void (*install)(nd_loop_table t, nd_reduce_table r, nd_fold_table f, nd_arg_table a);
 } arch_info;
 
 static bool always(void) { return true; }
@@ -36,6 +37,7 @@ static const arch_info g_arches[] = {
 static nd_loop_table g_loops;
 static nd_reduce_table g_reduce;
 static nd_fold_table g_fold;
+static nd_arg_table g_arg;
 static nd_loop_fn g_casts[ND_NUM_DTYPES][ND_NUM_DTYPES];
 static _Atomic int g_arch = -1;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
@@ -58,14 +60,17 @@ static void build_table(int arch) {
     nd_loop_table t = {{0}};
     nd_reduce_table r = {{0}};
     nd_fold_table f = {{0}};
+    nd_arg_table g = {{0}};
     nd__ref_reduce_loops(r, f);
+    nd__ref_arg_loops(g);
     nd__ref_binary_loops(t);
     nd__ref_unary_loops(t);
     nd__ref_ternary_loops(t);
-    if (g_arches[arch].install) g_arches[arch].install(t, r, f);
+    if (g_arches[arch].install) g_arches[arch].install(t, r, f, g);
     memcpy(g_loops, t, sizeof t);
     memcpy(g_reduce, r, sizeof r);
     memcpy(g_fold, f, sizeof f);
+    memcpy(g_arg, g, sizeof g);
 }
 
 /* ND_ARCH from the environment when set and usable, else the best level. */
@@ -98,6 +103,11 @@ nd_loop_fn nd__reduce_loop(nd_reduce_op op, nd_dtype dt) {
 nd_fold_fn nd__fold_loop(nd_reduce_op op, nd_dtype dt) {
     pthread_once(&g_once, init_once);
     return g_fold[op][dt];
+}
+
+nd_arg_fn nd__arg_loop(bool max, nd_dtype dt) {
+    pthread_once(&g_once, init_once);
+    return g_arg[max][dt];
 }
 
 nd_loop_fn nd__cast_loop(nd_dtype from, nd_dtype to) {

@@ -68,7 +68,11 @@ void nd__ref_reduce_loops(nd_reduce_table t, nd_fold_table f);
 /* Index of the first maximum (or minimum) of n elements step bytes apart;
  * a NaN counts as the extreme, so the first NaN's index wins. n >= 1. */
 typedef int64_t (*nd_arg_fn)(const char *p, int64_t n, int64_t step);
+/* Indexed [max][dt]: [0] holds the argmin loops, [1] the argmax ones. */
+typedef nd_arg_fn nd_arg_table[2][ND_NUM_DTYPES];
+/* The argmax (max) or argmin loop for dtype dt, from the dispatch table. */
 nd_arg_fn nd__arg_loop(bool max, nd_dtype dt);
+void nd__ref_arg_loops(nd_arg_table a);
 /* Running sum (or product) as a loop: args = {in, out}, out[i] = out[i-1]
  * op in[i] with out[0] = in[0]; both of dtype dt. */
 nd_loop_fn nd__scan_loop(bool prod, nd_dtype dt);
@@ -84,8 +88,9 @@ void nd__ref_cast_loops(nd_loop_fn t[ND_NUM_DTYPES][ND_NUM_DTYPES]);
 /* SIMD levels (one folder each): whether this build has the level, and its
  * overrides on top of the portable tables. The CPU check is dispatch's. */
 extern const bool nd__avx2_built;
-void nd__avx2_install(nd_loop_table t, nd_reduce_table r, nd_fold_table f);
+void nd__avx2_install(nd_loop_table t, nd_reduce_table r, nd_fold_table f, nd_arg_table a);
 void nd__avx2_reduce_loops(nd_reduce_table r, nd_fold_table f);
+void nd__avx2_arg_loops(nd_arg_table a);
 
 /* Generating loops and table entries per dtype kind: KIND is B, S, U or F
  * and names the ND_FOR_* list; EXPR_op_KIND is the element expression. */

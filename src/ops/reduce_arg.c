@@ -37,12 +37,13 @@ static void for_each_lane(lanes *l, int64_t nlanes) {
         run_lanes(l, 0, nlanes);
 }
 
-/* One long lane: each thread finds the extreme of a part, then the same
- * loop picks among the parts' extremes (the first NaN, else the first of
- * the best), which keeps NumPy's first-occurrence rule. */
+/* One long lane: each thread finds the extreme of one contiguous part,
+ * then the same loop picks among the parts' extremes (the first NaN, else
+ * the first of the best), which keeps NumPy's first-occurrence rule. */
 #define MAX_PARTS 64
 typedef struct part_job {
     const lanes *l;
+    const char *p; /* the lane */
     int64_t nparts;
     int64_t idx[MAX_PARTS];
 } part_job;
@@ -51,18 +52,17 @@ static void run_parts(void *ctx, int64_t begin, int64_t end) {
     part_job *j = ctx;
     for (int64_t p = begin; p < end; p++) {
         int64_t lo = j->l->n * p / j->nparts, hi = j->l->n * (p + 1) / j->nparts;
-        j->idx[p] = lo + j->l->arg(j->l->v->data + lo * j->l->step, hi - lo, j->l->step);
+        j->idx[p] = lo + j->l->arg(j->p + lo * j->l->step, hi - lo, j->l->step);
     }
 }
 
-static int64_t split_lane(const lanes *l) {
-    part_job j = {l, nd_get_num_threads(), {0}};
-    if (j.nparts > MAX_PARTS) j.nparts = MAX_PARTS;
+static int64_t split_lane(const lanes *l, const char *lane, int threads) {
+    part_job j = {l, lane, threads > MAX_PARTS ? MAX_PARTS : threads, {0}};
     nd__parallel_for(j.nparts, 1, run_parts, &j);
     size_t isz = nd__itemsize(l->v->dtype);
     _Alignas(16) char best[MAX_PARTS * 8];
     for (int64_t p = 0; p < j.nparts; p++)
-        memcpy(best + (size_t)p * isz, l->v->data + j.idx[p] * l->step, isz);
+        memcpy(best + (size_t)p * isz, lane + j.idx[p] * l->step, isz);
     return j.idx[l->arg(best, j.nparts, (int64_t)isz)];
 }
 
@@ -129,10 +129,16 @@ static nd_array *arg_reduce(const char *fn, bool max, const nd_array *a, int axi
         return NULL;
     }
     lanes l = {v, res, n, v->strides[v->ndim - 1] * (int64_t)nd__itemsize(v->dtype), nd__arg_loop(max, v->dtype)};
-    if (v->size == n && n >= 4 * ND_PARALLEL_MIN_ELEMS && nd_get_num_threads() > 1)
-        *(int64_t *)res->data = split_lane(&l);
+    /* A few long lanes (a flattened array is one): every thread takes a
+     * contiguous part of each lane in turn, as whole lanes per thread would
+     * leave threads idle or unevenly loaded. */
+    int64_t nlanes = v->size / n;
+    int threads = nd_get_num_threads();
+    if (threads > 1 && n >= 4 * ND_PARALLEL_MIN_ELEMS && nlanes < 4 * (int64_t)threads)
+        for (int64_t i = 0; i < nlanes; i++)
+            ((int64_t *)res->data)[i] = split_lane(&l, lane_ptr(v, i, v->ndim - 1), threads);
     else
-        for_each_lane(&l, v->size / n);
+        for_each_lane(&l, nlanes);
     nd_free(v);
     if (!out) return res;
     nd_status st = nd_copyto(out, res);

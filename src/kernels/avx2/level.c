@@ -10,7 +10,8 @@ const bool nd__avx2_built = true;
 const bool nd__avx2_built = false;
 #endif
 
-void nd__avx2_install(nd_loop_table t, nd_reduce_table r, nd_fold_table f) {
+void nd__avx2_install(nd_loop_table t, nd_reduce_table r, nd_fold_table f, nd_arg_table a) {
     (void)t;
     nd__avx2_reduce_loops(r, f);
+    nd__avx2_arg_loops(a);
 }

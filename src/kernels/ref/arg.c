@@ -105,13 +105,17 @@
     ND_FOR_UNSIGNED(X, 0, SUM_INT_, PROD_INT_) ND_FOR_FLOAT(X, 1, SUM_F_, PROD_F_)
 KINDS_(GEN_)
 
-#define ENTRY_(E, sfx, T, W, ISF, SUM, PROD)                                       \
-    [E] = {argmax_##sfx, argmin_##sfx, cumsum_##sfx, cumprod_##sfx},
-typedef struct lane_loops {
-    nd_arg_fn argmax, argmin;
+#define ENTRY_(E, sfx, T, W, ISF, SUM, PROD) [E] = {cumsum_##sfx, cumprod_##sfx},
+typedef struct scan_loops {
     nd_loop_fn cumsum, cumprod;
-} lane_loops;
-static const lane_loops g_lane[ND_NUM_DTYPES] = {KINDS_(ENTRY_)};
+} scan_loops;
+static const scan_loops g_scan[ND_NUM_DTYPES] = {KINDS_(ENTRY_)};
 
-nd_arg_fn nd__arg_loop(bool max, nd_dtype dt) { return max ? g_lane[dt].argmax : g_lane[dt].argmin; }
-nd_loop_fn nd__scan_loop(bool prod, nd_dtype dt) { return prod ? g_lane[dt].cumprod : g_lane[dt].cumsum; }
+nd_loop_fn nd__scan_loop(bool prod, nd_dtype dt) { return prod ? g_scan[dt].cumprod : g_scan[dt].cumsum; }
+
+/* The arg loops go through the dispatch table (dispatch.c), which SIMD
+ * levels override. */
+#define ARG_ENTRY_(E, sfx, T, W, ISF, SUM, PROD)                                   \
+    a[0][E] = argmin_##sfx;                                                        \
+    a[1][E] = argmax_##sfx;
+void nd__ref_arg_loops(nd_arg_table a) { KINDS_(ARG_ENTRY_) }
