@@ -657,12 +657,130 @@ static void test_fold_bits_levels(void **state) {
     restore_level(NULL);
 }
 
+/* ---------------------------------------------------------------- NumPy's bits */
+
+/* A big value then n - 1 ones: each way of pairing the sum rounds the ones
+ * away differently, so the result shows the order of the additions. The
+ * expected sums are NumPy 1.24's (np.sum of such float32 / float64 arrays,
+ * and of the same rows in a (2, n) array along axis 1). The portable level
+ * pairs exactly as NumPy does; the AVX2 level does below 32 (f32) and 16
+ * (f64) elements and keeps more partial sums above that. */
+static const struct numpy_bits {
+    int64_t n;
+    double f32, f64; /* minus 2^24 and 2^53 */
+} g_numpy_bits[] = {
+    {7, 0, 0},     {8, 6, 6},     {9, 8, 8},     {15, 8, 8},    {16, 14, 14},
+    {17, 16, 16},  {24, 22, 22},  {31, 24, 24},  {32, 28, 28},  {33, 28, 28},
+    {100, 84, 84}, {128, 112, 112}, {129, 120, 120}, {200, 188, 188},
+};
+
+static void test_sum_numpy_bits(void **state) {
+    (void)state;
+    const int nb = (int)(sizeof g_numpy_bits / sizeof g_numpy_bits[0]);
+    for (int lv = 0; lv < NUM_LEVELS; lv++) {
+        if (!use_level(g_levels[lv])) continue;
+        const bool ref = lv == 0;
+        for (int t = 0; t < 2; t++) {
+            const nd_dtype dt = g_float_dtypes[t];
+            const double big = dt == ND_FLOAT32 ? 0x1p24 : 0x1p53;
+            for (int i = 0; i < nb; i++) {
+                const int64_t n = g_numpy_bits[i].n;
+                if (!ref && n >= (dt == ND_FLOAT32 ? 32 : 16)) continue;
+                const double want = big + (dt == ND_FLOAT32 ? g_numpy_bits[i].f32 : g_numpy_bits[i].f64);
+                /* rows of 100 copies: the row sums of a (100, n) array */
+                nd_array *a = nd_ones(2, SH(100, n), dt);
+                ND_ASSERT_ARRAY(a);
+                for (int64_t r = 0; r < 100; r++) {
+                    char *p = (char *)nd_data(a) + r * n * (int64_t)nd_dtype_size(dt);
+                    if (dt == ND_FLOAT32) *(float *)p = (float)big;
+                    else *(double *)p = big;
+                }
+                nd_array *row = nd_slice_axis(a, 0, 0, 1, 1);
+                nd_array *whole = nd_sum(row, ND_ALL_AXES, NULL, false);
+                nd_array *rows = nd_sum(a, 1, (const int[]){1}, false);
+                ND_ASSERT_ARRAY(whole);
+                ND_ASSERT_ARRAY(rows);
+                if (load_float(dt, nd_data(whole)) != want)
+                    fail_msg("%s: sum of %s [big, 1 x %lld] is %.17g, NumPy gives %.17g", g_levels[lv],
+                             nd_dtype_name(dt), (long long)(n - 1), load_float(dt, nd_data(whole)), want);
+                for (int64_t r = 0; r < 100; r++) {
+                    const double got = load_float(dt, (char *)nd_data(rows) + r * (int64_t)nd_dtype_size(dt));
+                    if (got != want)
+                        fail_msg("%s: row %lld of a (100, %lld) %s sum along axis 1 is %.17g, NumPy gives %.17g",
+                                 g_levels[lv], (long long)r, (long long)n, nd_dtype_name(dt), got, want);
+                }
+                nd_free(rows), nd_free(whole), nd_free(row), nd_free(a);
+            }
+        }
+    }
+    restore_level(NULL);
+}
+
+/* ---------------------------------------------------------------- short rows, many kept axes */
+
+/* Reductions along a short last axis with several kept axes (the batched,
+ * column-by-column walk), on 1 to 3 threads, contiguous and through
+ * strided and reversed views: against plain loops over the elements. */
+static void test_short_rows(void **state) {
+    (void)state;
+    static const int64_t shapes[][3] = {{513, 511, 3}, {1000, 37, 9}, {7, 5, 16}, {300, 200, 17}};
+    static const char *const views[] = {"...", "::2, :, :", "::-1, ::-1, :", ":, 1::3, ::-1"};
+    static const op_id ops[] = {OP_SUM, OP_MIN, OP_COUNT_NONZERO};
+    const int saved = nd_get_num_threads();
+    for (int th = 1; th <= 3; th++) {
+        ND_ASSERT_OK(nd_set_num_threads(th));
+        for (int si = 0; si < 4; si++)
+            for (int vi = 0; vi < 4; vi++)
+                for (int di = 0; di < 2; di++) {
+                    const nd_dtype dt = di ? ND_FLOAT64 : ND_INT32;
+                    const int64_t *sh = shapes[si];
+                    nd_rng rng;
+                    nd_rng_seed(&rng, (uint64_t)(si * 16 + vi * 2 + di + 1));
+                    nd_array *t = nd_random_integers(&rng, -3, 4, 3, sh, ND_INT64);
+                    nd_array *base = t ? nd_astype(t, dt) : NULL;
+                    nd_free(t);
+                    ND_ASSERT_ARRAY(base);
+                    nd_array *v = nd_view(base, views[vi]);
+                    ND_ASSERT_ARRAY(v);
+                    nd_array *vd = nd_astype(v, ND_FLOAT64); /* C-ordered reference copy */
+                    ND_ASSERT_ARRAY(vd);
+                    const int64_t *vs = nd_shape(v);
+                    const int64_t lanes = vs[0] * vs[1], n = vs[2];
+                    const double *x = (const double *)nd_data(vd);
+                    for (int oi = 0; oi < 3; oi++) {
+                        nd_array *res = g_ops[ops[oi]].fn(v, 1, (const int[]){2}, false);
+                        ND_ASSERT_ARRAY(res);
+                        nd_array *rd = nd_astype(res, ND_FLOAT64);
+                        ND_ASSERT_ARRAY(rd);
+                        const double *got = (const double *)nd_data(rd);
+                        for (int64_t l = 0; l < lanes; l++) {
+                            double want = ops[oi] == OP_MIN ? INFINITY : 0;
+                            for (int64_t j = 0; j < n; j++) {
+                                const double e = x[l * n + j];
+                                if (ops[oi] == OP_SUM) want += e;
+                                else if (ops[oi] == OP_MIN) want = e < want ? e : want;
+                                else want += e != 0;
+                            }
+                            if (got[l] != want)
+                                fail_msg("%d threads, %s of %s (%lld,%lld,%lld)[%s] along axis 2: lane %lld is %g, "
+                                         "expected %g",
+                                         th, g_ops[ops[oi]].name, nd_dtype_name(dt), (long long)sh[0],
+                                         (long long)sh[1], (long long)sh[2], views[vi], (long long)l, got[l], want);
+                        }
+                        nd_free(rd), nd_free(res);
+                    }
+                    nd_free(vd), nd_free(v), nd_free(base);
+                }
+    }
+    ND_ASSERT_OK(nd_set_num_threads(saved));
+}
+
 /* ---------------------------------------------------------------- main */
 
 int main(void) {
     /* one test of the fold paths per dtype, named after it */
     static char names[NUM_DTYPES][32];
-    struct CMUnitTest tests[NUM_DTYPES + 5];
+    struct CMUnitTest tests[NUM_DTYPES + 7];
     int n = 0;
     for (int t = 0; t < NUM_DTYPES; t++) {
         snprintf(names[t], sizeof names[t], "fold paths: %s", nd_dtype_name(g_dtypes[t]));
@@ -673,5 +791,7 @@ int main(void) {
     tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup(test_empty, clear);
     tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup_teardown(test_sum_1d_levels, clear, restore_level);
     tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup_teardown(test_fold_bits_levels, clear, restore_level);
+    tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup_teardown(test_sum_numpy_bits, clear, restore_level);
+    tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup(test_short_rows, clear);
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

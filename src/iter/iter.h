@@ -22,16 +22,24 @@ nd_status nd__elementwise(const char *fn, nd_loop_fn loop, void *params, int nin
  * no stride-0 axis, and exactly that shape. */
 bool nd__check_out(const char *fn, const nd_array *out, int ndim, const int64_t *shape);
 
-/* Folds a into acc with a reduction loop (see ND_REDUCE_OPS): acc has a's
- * ndim, length 1 on the reduced axes and a's length elsewhere, holds op's
- * identity, and is C-contiguous memory of its own. a is read as dtype
- * in_loop (converted on the fly). combine folds one accumulator into
- * another (the op's loop on the accumulator dtype); identity is the
- * accumulator's identity value; fold (or NULL) is the op's many-row fold
- * for in_loop. Floats are summed pairwise along every reduced axis; large
- * work is split across threads. */
-nd_status nd__reduce(const char *fn, nd_loop_fn loop, nd_loop_fn combine, nd_fold_fn fold, const nd_array *a,
-                     nd_dtype in_loop, nd_array *acc, const void *identity);
+/* The kernels of one reduction (see ND_REDUCE_OPS in kernels/kernel.h). */
+typedef struct nd_reduce_kernels {
+    nd_loop_fn loop;    /* folds the input, read as in_loop, into accumulators */
+    nd_loop_fn combine; /* folds one accumulator into another (the op's loop
+                         * on the accumulator dtype) */
+    nd_fold_fn fold;    /* many rows at once (for in_loop), or NULL */
+    bool pairwise;      /* loop sums a row pairwise (float sums): a row is
+                         * then never split into columns */
+} nd_reduce_kernels;
+
+/* Folds a into acc with reduction kernels k: acc has a's ndim, length 1 on
+ * the reduced axes and a's length elsewhere, holds op's identity, and is
+ * C-contiguous memory of its own. a is read as dtype in_loop (converted on
+ * the fly); identity is the accumulator's identity value. Float sums are
+ * pairwise along every reduced axis (rows of fewer than 8 are summed in
+ * order, as NumPy does); large work is split across threads. */
+nd_status nd__reduce(const char *fn, const nd_reduce_kernels *k, const nd_array *a, nd_dtype in_loop,
+                     nd_array *acc, const void *identity);
 
 /* Calls row(ctx, p, n, step) over a's elements, rows along its memory-fastest
  * axis; p points at the row's first element, step is in bytes. For read-only

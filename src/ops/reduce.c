@@ -55,9 +55,10 @@ static nd_array *fold(const char *fn, const nd_array *a, const bool *reduced, bo
     /* partial accumulators fold together with the op itself, except for
      * count_nonzero, whose partial counts add up */
     nd_reduce_op cop = red.op == ND_RED_count_nonzero ? ND_RED_sum : red.op;
-    if (nd__reduce(fn, nd__reduce_loop(red.op, red.in_loop), nd__reduce_loop(cop, red.acc),
-                   nd__fold_loop(red.op, red.in_loop), a,
-                   red.in_loop, &kd, identity) != ND_OK) {
+    const nd_reduce_kernels k = {nd__reduce_loop(red.op, red.in_loop), nd__reduce_loop(cop, red.acc),
+                                 nd__fold_loop(red.op, red.in_loop),
+                                 red.op == ND_RED_sum && nd_dtype_is_float(red.in_loop)};
+    if (nd__reduce(fn, &k, a, red.in_loop, &kd, identity) != ND_OK) {
         nd_free(res);
         return NULL;
     }

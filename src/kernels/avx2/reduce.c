@@ -1,8 +1,11 @@
 /* AVX2 float sums: the loops that bound reductions of large arrays. The
  * element-wise fold and the many-row fold add in the same order as the
- * portable loops, so they give the same bits; the row sum is pairwise like
- * ref's, with 32 (f32) or 16 (f64) lanes of partial sums per block. Other
- * steps fall back to the portable loop this level was installed over. */
+ * portable loops, so they give the same bits. The row sum is pairwise like
+ * ref's (and NumPy's): rows of fewer than 32 (f32) or 16 (f64) elements are
+ * summed exactly as they do, longer ones in blocks of up to 32 vectors with
+ * four vector accumulators, which keeps more partial sums than theirs (so
+ * the last bits may differ). Other steps fall back to the portable loop
+ * this level was installed over. */
 #include "kernels/kernel.h"
 
 #if defined(__AVX2__)
@@ -20,9 +23,21 @@
             int64_t half = (n / 2) & ~(int64_t)(4 * W - 1);                        \
             return pairwise_##SFX(p, half) + pairwise_##SFX(p + half, n - half);   \
         }                                                                          \
-        if (n < 4 * W) {                                                           \
+        if (n < 8) {                                                               \
             T s = (T)0;                                                            \
             for (int64_t i = 0; i < n; i++) s += p[i];                             \
+            return s;                                                              \
+        }                                                                          \
+        if (n < 4 * W) { /* NumPy's block: eight partial sums, paired */          \
+            V v[8 / W];                                                            \
+            for (int q = 0; q < 8 / W; q++) v[q] = _mm256_loadu_##S(p + q * W);    \
+            int64_t i = 8;                                                         \
+            for (; i + 8 <= n; i += 8)                                             \
+                for (int q = 0; q < 8 / W; q++) v[q] = _mm256_add_##S(v[q], _mm256_loadu_##S(p + i + q * W)); \
+            T r[8];                                                                \
+            for (int q = 0; q < 8 / W; q++) _mm256_storeu_##S(r + q * W, v[q]);    \
+            T s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7])); \
+            for (; i < n; i++) s += p[i];                                          \
             return s;                                                              \
         }                                                                          \
         V a0 = _mm256_loadu_##S(p), a1 = _mm256_loadu_##S(p + W);                  \
