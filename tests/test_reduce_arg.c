@@ -401,6 +401,59 @@ static void test_large_lanes(void **state) {
     nd_free(a);
 }
 
+/* cumsum and cumprod of int64 along every axis of shapes that cross the
+ * scan's column chunks (2048) and its lane/row switch (rows of 8), with
+ * products that wrap, on 1 and 2 threads and through a reversed view:
+ * against a C loop with wrapping arithmetic. */
+static void test_scan_shapes(void **state) {
+    (void)state;
+    static const int64_t shapes[][3] = {{3, 5, 4099}, {40, 3, 6000}, {1000, 2, 1}, {1000, 3, 1},
+                                        {64, 7, 1}, {5, 8, 9}, {1, 1, 1}};
+    const int ns = (int)(sizeof shapes / sizeof shapes[0]);
+    const int saved = nd_get_num_threads();
+    for (int th = 1; th <= 2; th++) {
+        ND_ASSERT_OK(nd_set_num_threads(th));
+        for (int si = 0; si < ns; si++)
+            for (int rev = 0; rev < 2; rev++) {
+                nd_rng rng;
+                nd_rng_seed(&rng, (uint64_t)(si * 2 + rev + 7));
+                nd_array *base = nd_random_integers(&rng, -3, 4, 3, shapes[si], ND_INT64);
+                ND_ASSERT_ARRAY(base);
+                nd_array *x = rev ? nd_view(base, "::-1, :, ::-1") : nd_view(base, "...");
+                nd_array *xc = nd_ascontiguousarray(x);
+                ND_ASSERT_ARRAY(xc);
+                const int64_t *v = nd_data(xc), *sh = shapes[si], total = sh[0] * sh[1] * sh[2];
+                int64_t *want = malloc(sizeof(int64_t) * (size_t)total);
+                assert_non_null(want);
+                for (int ax = 0; ax < 3; ax++)
+                    for (int prod = 0; prod < 2; prod++) {
+                        int64_t inner = 1;
+                        for (int d = ax + 1; d < 3; d++) inner *= sh[d];
+                        const int64_t n = sh[ax], outer = total / (n * inner);
+                        for (int64_t o = 0; o < outer; o++)
+                            for (int64_t c = 0; c < inner; c++) {
+                                uint64_t run = prod ? 1 : 0;
+                                for (int64_t k = 0; k < n; k++) {
+                                    const int64_t at = (o * n + k) * inner + c;
+                                    run = prod ? run * (uint64_t)v[at] : run + (uint64_t)v[at];
+                                    want[at] = (int64_t)run;
+                                }
+                            }
+                        nd_array *r = prod ? nd_cumprod(x, ax) : nd_cumsum(x, ax);
+                        char what[96];
+                        snprintf(what, sizeof what, "%s of (%lld,%lld,%lld)%s along axis %d, %d threads",
+                                 prod ? "cumprod" : "cumsum", (long long)sh[0], (long long)sh[1], (long long)sh[2],
+                                 rev ? " reversed" : "", ax, th);
+                        expect_i64(r, 3, sh, want, what);
+                        nd_free(r);
+                    }
+                free(want);
+                nd_free(xc), nd_free(x), nd_free(base);
+            }
+    }
+    ND_ASSERT_OK(nd_set_num_threads(saved));
+}
+
 /* argmax along each axis of a (1000, 700) int16 array (and its transpose),
  * cumsum of int32 and of small-integer float32 along each axis: equal to
  * C loops, one thread and two. */
@@ -944,6 +997,7 @@ int main(void) {
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_large_lanes),
         cmocka_unit_test(test_large_axes),
+        cmocka_unit_test(test_scan_shapes),
         cmocka_unit_test(test_arg_levels),
         cmocka_unit_test(test_arg_few_long_lanes),
         cmocka_unit_test(test_out_ok),

@@ -1,35 +1,44 @@
 /* cumsum and cumprod: the running sum or product along one axis. The input
  * is converted into a fresh C-ordered result, which is then scanned in
- * place. Along the last axis each lane is one run of the scan loop; along
- * any other axis each row is added to (or multiplied by) the row before it,
- * so memory is read in order instead of one strided lane at a time. */
+ * place. Along the last axis (or where rows are short) each lane is one run
+ * of the scan loop; along any other axis each row is added to (or
+ * multiplied by) the row before it, so memory is read in order instead of
+ * one strided lane at a time. */
 #include "iter/iter.h"
 #include "iter/threads.h"
 
-/* Columns of one work unit when rows are combined: two rows of them stay in
- * L1 while the scan walks down the axis. */
+/* Rows of at least SCAN_MIN_ROW elements are combined row by row (shorter
+ * ones scan as strided lanes: measured break-even at 4); the columns of a
+ * work unit then stay in cache while the scan walks down the axis. */
+#define SCAN_MIN_ROW 8
 #define SCAN_CHUNK_COLS 2048
 
 typedef struct scan_job {
-    char *data;           /* C-ordered (outer, n, inner) */
-    int64_t n, inner;     /* the axis length, and the elements after it */
+    char *data;             /* C-ordered (outer, n, inner) */
+    int64_t n, inner;       /* the axis length, and the elements after it */
     int64_t isz;
-    int64_t chunk, nchunks; /* inner columns per unit, and units per outer */
-    nd_loop_fn lane;      /* the scan loop, along the last axis */
-    nd_loop_fn rows;      /* add or multiply, row by row */
+    bool by_rows;           /* rows combined with the row before */
+    int64_t chunk, nchunks; /* by rows: inner columns per unit, units per outer */
+    nd_loop_fn lane;        /* the scan loop, along one lane */
+    nd_loop_fn rows;        /* add or multiply, row by row */
 } scan_job;
 
 static void run_scan(void *ctx, int64_t begin, int64_t end) {
     const scan_job *j = ctx;
+    if (!j->by_rows) { /* unit u: the lane of column u % inner in outer block u / inner */
+        const int64_t step = j->inner * j->isz, steps[2] = {step, step};
+        int64_t o = begin / j->inner, c = begin % j->inner;
+        char *block = j->data + o * j->n * step;
+        for (int64_t u = begin; u < end; u++) {
+            char *args[2] = {block + c * j->isz, block + c * j->isz};
+            j->lane(args, j->n, steps, NULL);
+            if (++c == j->inner) c = 0, block += j->n * step;
+        }
+        return;
+    }
     for (int64_t u = begin; u < end; u++) {
         const int64_t o = u / j->nchunks, c = (u % j->nchunks) * j->chunk;
         char *base = j->data + (o * j->n * j->inner + c) * j->isz;
-        if (j->inner == 1) {
-            char *args[2] = {base, base};
-            const int64_t steps[2] = {j->isz, j->isz};
-            j->lane(args, j->n, steps, NULL);
-            continue;
-        }
         const int64_t w = j->inner - c < j->chunk ? j->inner - c : j->chunk, row = j->inner * j->isz;
         const int64_t steps[3] = {j->isz, j->isz, j->isz};
         for (int64_t k = 1; k < j->n; k++) {
@@ -65,12 +74,16 @@ static nd_array *scan(const char *fn, bool prod, const nd_array *a, int axis, nd
         ax = 0;
     }
     if (x->size > 0) {
-        scan_job j = {x->data, x->shape[ax], 1, (int64_t)nd__itemsize(acc), 1, 1, nd__scan_loop(prod, acc),
+        scan_job j = {x->data, x->shape[ax], 1, (int64_t)nd__itemsize(acc), false, 1, 1, nd__scan_loop(prod, acc),
                       nd__loop(prod ? ND_OP_multiply : ND_OP_add, acc)};
         for (int d = ax + 1; d < x->ndim; d++) j.inner *= x->shape[d];
-        j.chunk = j.inner < SCAN_CHUNK_COLS ? j.inner : SCAN_CHUNK_COLS;
-        j.nchunks = (j.inner + j.chunk - 1) / j.chunk;
-        int64_t units = x->size / (j.n * j.inner) * j.nchunks, per_unit = j.n * j.chunk;
+        j.by_rows = j.inner >= SCAN_MIN_ROW;
+        int64_t units = x->size / j.n, per_unit = j.n; /* lanes */
+        if (j.by_rows) {
+            j.chunk = j.inner < SCAN_CHUNK_COLS ? j.inner : SCAN_CHUNK_COLS;
+            j.nchunks = (j.inner + j.chunk - 1) / j.chunk;
+            units = x->size / (j.n * j.inner) * j.nchunks, per_unit = j.n * j.chunk;
+        }
         if (x->size >= ND_PARALLEL_MIN_ELEMS && units > 1)
             nd__parallel_for(units, 1 + ND_PARALLEL_CHUNK_ELEMS / per_unit, run_scan, &j);
         else
