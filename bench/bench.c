@@ -4,6 +4,7 @@
  * (case,impl,median_s). Usage: bench [--numpy SCRIPT] [--csv FILE]. */
 #include "bench.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -42,8 +43,8 @@ double bench_median(double *t, int n) {
 }
 
 void bench_time_turns(int k, void (*const *fns)(void *), void *const *args, int batch, double *med) {
-    double t[8][BENCH_REPS];
-    if (k > 8) k = 8;
+    double t[BENCH_TURNS_MAX][BENCH_REPS];
+    assert(k >= 1 && k <= BENCH_TURNS_MAX);
     for (int j = 0; j < k; j++) fns[j](args[j]);
     for (int r = 0; r < BENCH_REPS; r++)
         for (int j = 0; j < k; j++) {

@@ -24,7 +24,9 @@ double bench_median(double *t, int n);
 
 /* As bench_time for k cases, fns[i](args[i]), their repetitions taken in
  * turns so that all see the same load on a shared machine (for ratios
- * between them); writes each one's median seconds per call to med. */
+ * between them; k at most BENCH_TURNS_MAX); writes each one's median
+ * seconds per call to med. */
+#define BENCH_TURNS_MAX 8
 void bench_time_turns(int k, void (*const *fns)(void *), void *const *args, int batch, double *med);
 
 /* Records one result (NaN if the case could not run). */

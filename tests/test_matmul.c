@@ -508,26 +508,31 @@ static void test_fuzz_large(void **state) {
     fuzz(6, true);
 }
 
-/* Batches of matrix-vector products (b one column): the small kernel's dot
- * products read b with its own row step, for every k around the vector
- * widths, every layout of b, each kernel variant, and a b shared by the
- * batch (stride 0). */
+/* Matrix-vector products (b one column), batched and not: the small
+ * kernel's dot products read b with its own row step, or a contiguous copy
+ * when b is shared or of another dtype. Every k around the vector widths,
+ * every layout of b, each kernel variant, b shared by the batch (stride 0),
+ * and mixed dtypes. */
 static void test_batched_matvec(void **state) {
     (void)state;
+    static const nd_dtype btypes[] = {ND_FLOAT32, ND_FLOAT64, ND_INT32, ND_FLOAT32};
     int failures = 0;
-    for (int64_t k = 1; k <= 20 && failures < 5; k++)
+    for (int64_t k = 1; k <= 40 && failures < 5; k += k < 20 ? 1 : 7)
         for (int l = 0; l <= L_BCAST && failures < 5; l++)
             for (int v = 0; v < 3; v++) {
-                nd_dtype dt = (k + l + v) % 2 ? ND_FLOAT32 : ND_FLOAT64;
-                int64_t n = 1 + (k + v) % 3;
-                nd_array *a0 = rnd_array(dt, 3, SH(13, n, k));
-                nd_array *b0 = rnd_array(dt, 3, SH(l == L_BCAST ? 1 : 13, k, 1));
-                nd_array *a = in_layout(a0, L_C, fill_for(dt));
-                nd_array *b = in_layout(b0, (layout)l, fill_for(dt));
+                const int pick = (int)(k + l + v);
+                const nd_dtype da = pick % 2 ? ND_FLOAT32 : ND_FLOAT64, db = pick % 3 ? da : btypes[pick % 4];
+                const int64_t n = (int64_t[]){1, 2, 5, 17}[pick % 4];
+                const int64_t batch = pick % 5 == 0 && l != L_BCAST ? 0 : 13; /* 0: one 2-D product */
+                nd_array *a0 = batch ? rnd_array(da, 3, SH(batch, n, k)) : rnd_array(da, 2, SH(n, k));
+                nd_array *b0 = batch ? rnd_array(db, 3, SH(l == L_BCAST ? 1 : batch, k, 1)) : rnd_array(db, 2, SH(k, 1));
+                nd_array *a = in_layout(a0, L_C, fill_for(da));
+                nd_array *b = in_layout(b0, (layout)l, fill_for(db));
                 int variant = nd__mm_small_set_variant(v);
-                char what[96];
-                snprintf(what, sizeof what, "%s (13,%lld,%lld) @ %s column, kernel variant %d", nd_dtype_name(dt),
-                         (long long)n, (long long)k, layout_name[l], variant);
+                char what[128];
+                snprintf(what, sizeof what, "%s (%lld,%lld,%lld) @ %s %s column, kernel variant %d",
+                         nd_dtype_name(da), (long long)batch, (long long)n, (long long)k, nd_dtype_name(db),
+                         layout_name[l], variant);
                 nd_array *r = nd_matmul(a, b);
                 nd__mm_small_set_variant(-1);
                 if (!r) {

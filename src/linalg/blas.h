@@ -57,9 +57,9 @@ static inline bool nd__mm_small_fits(nd_dtype dt, int64_t k, int64_t m) {
 
 /* nmat float products on the hand-written kernel, for m * itemsize <= 128
  * and k <= ND_MM_SMALL_K (any n): c = a @ b with a row-major (row stride
- * ars, columns contiguous), b row-major with row stride ldb (the columns
- * past m, up to the vector width, are read and must be finite: pad with
- * zeros), c written through element strides (crs, ccs); then a, b and c
+ * ars, columns contiguous), b row-major with row stride ldb (for m > 1 the
+ * columns past m, up to the vector width, are read and must be finite: pad
+ * with zeros; one column, m == 1, is read as it is), c written through element strides (crs, ccs); then a, b and c
  * advance by sa, sb and sc to the next product. Strides in elements. */
 typedef void (*nd_mm_small_fn)(int64_t nmat, int64_t sa, int64_t sb, int64_t sc, int64_t n,
                                int64_t k, int64_t m, const char *a, int64_t ars, const char *b,

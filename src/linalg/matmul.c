@@ -384,11 +384,17 @@ static nd_status plan_layouts(const char *fn, mm_plan *p) {
     case MM_SMALL: /* a with unit column steps, which keeps the kernel's addressing simple */
         A->pack = A->dt != p->ct || (p->k > 1 && A->cs != 1);
         A->ld = p->k;
-        /* b rows padded to the vector width; used as it is when already so,
-         * or when it is one column (the kernel's dot products read it) */
-        B->pack = B->dt != p->ct || (p->m > 1 && B->cs != 1) ||
-                  (p->m > 1 && nd__mm_small_ld(p->ct, p->m) != p->m);
-        if (B->pack) B->ld = nd__mm_small_ld(p->ct, p->m);
+        /* b rows padded to the vector width; used as it is when already so.
+         * One column is read by the kernel's dot products with its own row
+         * step, and packed contiguous (for vector loads) when shared by
+         * every matrix, so packed once. */
+        if (p->m == 1) {
+            B->pack = B->dt != p->ct || (B->rs != 1 && B->invariant && p->k >= 8);
+            B->ld = 1;
+        } else {
+            B->pack = B->dt != p->ct || B->cs != 1 || nd__mm_small_ld(p->ct, p->m) != p->m;
+            if (B->pack) B->ld = nd__mm_small_ld(p->ct, p->m);
+        }
         return ND_OK;
     case MM_INT:
         A->pack = A->dt != p->ct || (p->k > 1 && A->cs != 1);

@@ -119,6 +119,16 @@
                     for (int j = 0; j < w; j++) lanes[j] += lanes[j + w];          \
                 s = lanes[0];                                                      \
             }                                                                      \
+            if (p == 0 && k >= 8) { /* b strided: four chains, not one */         \
+                T s1 = 0, s2 = 0, s3 = 0;                                          \
+                for (; p + 4 <= k; p += 4) {                                       \
+                    s += ap[p] * b[p * ldb];                                       \
+                    s1 += ap[p + 1] * b[(p + 1) * ldb];                            \
+                    s2 += ap[p + 2] * b[(p + 2) * ldb];                            \
+                    s3 += ap[p + 3] * b[(p + 3) * ldb];                            \
+                }                                                                  \
+                s = (s + s1) + (s2 + s3);                                          \
+            }                                                                      \
             for (; p < k; p++) s += ap[p] * b[p * ldb];                            \
             c[i * crs] = s;                                                        \
         }

@@ -20,7 +20,7 @@ static nd_array *alloc(const char *fn, int ndim, const int64_t *shape, nd_dtype 
  * dtype src_dt, converted as astype. */
 static void fill_from(nd_array *a, const void *src, nd_dtype src_dt) {
     if (a->size == 0) return;
-    char elem[16];
+    _Alignas(16) char elem[16]; /* the cast loop stores a typed element */
     char *args[2] = {(char *)src, elem};
     int64_t steps[2] = {0, 0};
     nd__cast_loop(src_dt, a->dtype)(args, 1, steps, NULL);

@@ -49,7 +49,7 @@ static nd_array *fold(const char *fn, const nd_array *a, const bool *reduced, bo
     for (int d = 0; d < a->ndim; d++) kd.shape[d] = reduced[d] ? 1 : a->shape[d];
     nd__c_strides(kd.ndim, kd.shape, kd.strides);
     nd__update_flags(&kd);
-    char identity[16];
+    _Alignas(16) char identity[16];
     nd__reduce_identity(red.op, red.acc, identity);
     nd__fill_bytes(res->data, res->size, identity, nd__itemsize(red.acc));
     /* partial accumulators fold together with the op itself, except for

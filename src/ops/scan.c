@@ -8,8 +8,9 @@
 #include "iter/threads.h"
 
 /* Rows of at least SCAN_MIN_ROW elements are combined row by row (shorter
- * ones scan as strided lanes: measured break-even at 4); the columns of a
- * work unit then stay in cache while the scan walks down the axis. */
+ * ones scan as strided lanes: measured break-even at 4); a work unit's
+ * columns (two rows of them, 16 KiB of float32) then stay in L1 or L2
+ * while the scan walks down the axis. */
 #define SCAN_MIN_ROW 8
 #define SCAN_CHUNK_COLS 2048
 
