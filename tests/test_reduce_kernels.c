@@ -716,6 +716,39 @@ static void test_sum_numpy_bits(void **state) {
     restore_level(NULL);
 }
 
+/* nansum pairs as NumPy's nansum (a sum with NaN read as 0) on every level:
+ * [big, 1, 1, NaN, 1, ...] of length n, minus big, from NumPy 1.24 for
+ * float32 and float64 alike. */
+static void test_nansum_numpy_bits(void **state) {
+    (void)state;
+    static const struct { int64_t n; double rest; } cases[] = {{7, 0}, {8, 4}, {16, 12}, {31, 20}, {100, 84}, {200, 188}};
+    for (int lv = 0; lv < NUM_LEVELS; lv++) {
+        if (!use_level(g_levels[lv])) continue;
+        for (int t = 0; t < 2; t++) {
+            const nd_dtype dt = g_float_dtypes[t];
+            const double big = dt == ND_FLOAT32 ? 0x1p24 : 0x1p53;
+            for (int i = 0; i < (int)(sizeof cases / sizeof cases[0]); i++) {
+                const int64_t n = cases[i].n;
+                double *v = malloc(sizeof(double) * (size_t)(2 * n));
+                assert_non_null(v);
+                for (int64_t j = 0; j < 2 * n; j++) v[j] = j % n == 0 ? big : j % n == 3 ? NAN : 1;
+                nd_array *a = nd_test_array(dt, 2, SH(2, n), v);
+                ND_ASSERT_ARRAY(a);
+                nd_array *rows = nd_nansum(a, 1, (const int[]){1}, false);
+                ND_ASSERT_ARRAY(rows);
+                for (int64_t r = 0; r < 2; r++) {
+                    const double got = load_float(dt, (char *)nd_data(rows) + r * (int64_t)nd_dtype_size(dt));
+                    if (got != big + cases[i].rest)
+                        fail_msg("%s: nansum of %s row of %lld is %.17g, NumPy gives %.17g", g_levels[lv],
+                                 nd_dtype_name(dt), (long long)n, got, big + cases[i].rest);
+                }
+                nd_free(rows), nd_free(a), free(v);
+            }
+        }
+    }
+    restore_level(NULL);
+}
+
 /* ---------------------------------------------------------------- short rows, many kept axes */
 
 /* Reductions along a short last axis with several kept axes (the batched,
@@ -780,7 +813,7 @@ static void test_short_rows(void **state) {
 int main(void) {
     /* one test of the fold paths per dtype, named after it */
     static char names[NUM_DTYPES][32];
-    struct CMUnitTest tests[NUM_DTYPES + 7];
+    struct CMUnitTest tests[NUM_DTYPES + 8];
     int n = 0;
     for (int t = 0; t < NUM_DTYPES; t++) {
         snprintf(names[t], sizeof names[t], "fold paths: %s", nd_dtype_name(g_dtypes[t]));
@@ -792,6 +825,7 @@ int main(void) {
     tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup_teardown(test_sum_1d_levels, clear, restore_level);
     tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup_teardown(test_fold_bits_levels, clear, restore_level);
     tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup_teardown(test_sum_numpy_bits, clear, restore_level);
+    tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup_teardown(test_nansum_numpy_bits, clear, restore_level);
     tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup(test_short_rows, clear);
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -57,7 +57,7 @@ static nd_array *fold(const char *fn, const nd_array *a, const bool *reduced, bo
     nd_reduce_op cop = red.op == ND_RED_count_nonzero ? ND_RED_sum : red.op;
     const nd_reduce_kernels k = {nd__reduce_loop(red.op, red.in_loop), nd__reduce_loop(cop, red.acc),
                                  nd__fold_loop(red.op, red.in_loop),
-                                 red.op == ND_RED_sum && nd_dtype_is_float(red.in_loop)};
+                                 (red.op == ND_RED_sum || red.op == ND_RED_nansum) && nd_dtype_is_float(red.in_loop)};
     if (nd__reduce(fn, &k, a, red.in_loop, &kd, identity) != ND_OK) {
         nd_free(res);
         return NULL;

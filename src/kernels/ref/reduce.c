@@ -6,37 +6,42 @@
 #include <float.h>
 #include <math.h>
 
-/* Pairwise sum of n floats step bytes apart: blocks of up to 128 summed with
- * eight accumulators (which vectorises when contiguous), halves recursively
- * above that. */
-#define PAIRWISE_(T, SFX)                                                          \
-    static T pairwise_##SFX(const char *p, int64_t n, int64_t step) {              \
+/* Pairwise sum of n floats step bytes apart, each element read as VAL(x):
+ * blocks of up to 128 summed with eight accumulators (which vectorises when
+ * contiguous), halves recursively above that, exactly as NumPy pairs them.
+ * nansum reads NaN as 0, as NumPy's nansum does. */
+#define VAL_SUM_(x) (x)
+#define VAL_NANSUM_(x) ((x) != (x) ? 0 : (x))
+#define PAIRWISE_(T, NAME, VAL)                                                    \
+    static T NAME(const char *p, int64_t n, int64_t step) {                        \
         if (n < 8) {                                                               \
             T s = (T)0;                                                            \
-            for (int64_t i = 0; i < n; i++) s += *(const T *)(p + i * step);       \
+            for (int64_t i = 0; i < n; i++) s += VAL(*(const T *)(p + i * step));  \
             return s;                                                              \
         }                                                                          \
         if (n <= 128) {                                                            \
             T r[8];                                                                \
-            for (int j = 0; j < 8; j++) r[j] = *(const T *)(p + j * step);         \
+            for (int j = 0; j < 8; j++) r[j] = VAL(*(const T *)(p + j * step));    \
             int64_t i = 8;                                                         \
             if (step == (int64_t)sizeof(T)) {                                      \
                 const T *a = (const T *)p;                                         \
                 for (; i + 8 <= n; i += 8)                                         \
-                    for (int j = 0; j < 8; j++) r[j] += a[i + j];                  \
+                    for (int j = 0; j < 8; j++) r[j] += VAL(a[i + j]);             \
             } else {                                                               \
                 for (; i + 8 <= n; i += 8)                                         \
-                    for (int j = 0; j < 8; j++) r[j] += *(const T *)(p + (i + j) * step); \
+                    for (int j = 0; j < 8; j++) r[j] += VAL(*(const T *)(p + (i + j) * step)); \
             }                                                                      \
             T s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7])); \
-            for (; i < n; i++) s += *(const T *)(p + i * step);                    \
+            for (; i < n; i++) s += VAL(*(const T *)(p + i * step));               \
             return s;                                                              \
         }                                                                          \
         int64_t half = (n / 2) & ~(int64_t)7;                                      \
-        return pairwise_##SFX(p, half, step) + pairwise_##SFX(p + half * step, n - half, step); \
+        return NAME(p, half, step) + NAME(p + half * step, n - half, step);        \
     }
-PAIRWISE_(float, f32)
-PAIRWISE_(double, f64)
+PAIRWISE_(float, pairwise_f32, VAL_SUM_)
+PAIRWISE_(double, pairwise_f64, VAL_SUM_)
+PAIRWISE_(float, pairwise_nan_f32, VAL_NANSUM_)
+PAIRWISE_(double, pairwise_nan_f64, VAL_NANSUM_)
 
 /* Folds: acc = FOLD(acc, x). B bool, S signed, U unsigned, F float. */
 #define sum_B(acc, x) (acc | x)
@@ -69,6 +74,7 @@ PAIRWISE_(double, f64)
         acc = FOLD(acc, x);                                                        \
     }
 #define ROW_sum_F_(FOLD) acc += _Generic(acc, float: pairwise_f32, default: pairwise_f64)(pi, n, si);
+#define ROW_nansum_F_(FOLD) acc += _Generic(acc, float: pairwise_nan_f32, default: pairwise_nan_f64)(pi, n, si);
 
 /* One reduction loop: T_ the input type, A_ the accumulator type. */
 #define RED_LOOP_(NAME, TI, WI, TA, FOLD, ROW)                                     \
@@ -143,15 +149,15 @@ PAIRWISE_(double, f64)
 #define ALL4_(X, op, FROW)                                                         \
     X(op, B, SAME, B, ROW_PLAIN_) X(op, S, SAME, S, ROW_PLAIN_)                    \
     X(op, U, SAME, U, ROW_PLAIN_) X(op, F, SAME, F, FROW)
-#define FLOATS_(X, op) X(op, F, SAME, F, ROW_PLAIN_)
+#define FLOATS_(X, op, FROW) X(op, F, SAME, F, FROW)
 #define ANYK_(X, op, ACC)                                                          \
     X(op, B, ACC, ANY, ROW_PLAIN_) X(op, S, ACC, ANY, ROW_PLAIN_)                  \
     X(op, U, ACC, ANY, ROW_PLAIN_) X(op, F, ACC, ANY, ROW_PLAIN_)
 #define REDUCE_TABLE(X)                                                            \
     ALL4_(X, sum, ROW_sum_F_) ALL4_(X, prod, ROW_PLAIN_) ALL4_(X, min, ROW_PLAIN_) \
-    ALL4_(X, max, ROW_PLAIN_) FLOATS_(X, nansum) FLOATS_(X, nanmin)                \
-    FLOATS_(X, nanmax) ANYK_(X, all, BOOL) ANYK_(X, any, BOOL)                     \
-    ANYK_(X, count_nonzero, I64)
+    ALL4_(X, max, ROW_PLAIN_) FLOATS_(X, nansum, ROW_nansum_F_)                    \
+    FLOATS_(X, nanmin, ROW_PLAIN_) FLOATS_(X, nanmax, ROW_PLAIN_)                  \
+    ANYK_(X, all, BOOL) ANYK_(X, any, BOOL) ANYK_(X, count_nonzero, I64)
 
 #define ACC_SAME_(T) T
 #define ACC_BOOL_(T) uint8_t
