@@ -447,6 +447,16 @@ static bool check_matmul_ref(const nd_array *a, const nd_array *b, const nd_arra
     return ok;
 }
 
+/* r (NULL when the call failed) against the reference product of a and b;
+ * prints what went wrong. */
+static bool product_ok(const nd_array *r, const nd_array *a, const nd_array *b, const char *what) {
+    if (!r) {
+        print_error("%s: %s\n", what, nd_errmsg());
+        return false;
+    }
+    return check_matmul_ref(a, b, r, what);
+}
+
 static const nd_dtype fuzz_dtypes[] = {ND_FLOAT32, ND_FLOAT64, ND_FLOAT32, ND_FLOAT64, ND_INT8,
                                        ND_INT32, ND_INT64, ND_UINT16, ND_UINT64, ND_BOOL};
 
@@ -487,12 +497,7 @@ static void fuzz(int iters, bool big) {
             nd_free(probe);
         }
         nd__mm_small_set_variant(-1);
-        if (!r) {
-            print_error("%s: %s\n", what, nd_errmsg());
-            failures++;
-        } else if (!check_matmul_ref(a0, b0, r, what)) {
-            failures++;
-        }
+        failures += !product_ok(r, a0, b0, what);
         nd_free(r), nd_free(a), nd_free(b), nd_free(a0), nd_free(b0);
     }
     if (failures) fail_msg("%d fuzz cases failed", failures);
@@ -535,12 +540,7 @@ static void test_batched_matvec(void **state) {
                          layout_name[l], variant);
                 nd_array *r = nd_matmul(a, b);
                 nd__mm_small_set_variant(-1);
-                if (!r) {
-                    print_error("%s: %s\n", what, nd_errmsg());
-                    failures++;
-                } else if (!check_matmul_ref(a0, b0, r, what)) {
-                    failures++;
-                }
+                failures += !product_ok(r, a0, b0, what);
                 nd_free(r), nd_free(a), nd_free(b), nd_free(a0), nd_free(b0);
             }
     if (failures) fail_msg("%d matrix-vector cases failed", failures);
