@@ -89,6 +89,7 @@ void nd__ref_cast_loops(nd_loop_fn t[ND_NUM_DTYPES][ND_NUM_DTYPES]);
  * overrides on top of the portable tables. The CPU check is dispatch's. */
 extern const bool nd__avx2_built;
 void nd__avx2_install(nd_loop_table t, nd_reduce_table r, nd_fold_table f, nd_arg_table a);
+void nd__avx2_unary_loops(nd_loop_table t);
 void nd__avx2_reduce_loops(nd_reduce_table r, nd_fold_table f);
 void nd__avx2_arg_loops(nd_arg_table a);
 

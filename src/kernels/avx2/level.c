@@ -11,7 +11,7 @@ const bool nd__avx2_built = false;
 #endif
 
 void nd__avx2_install(nd_loop_table t, nd_reduce_table r, nd_fold_table f, nd_arg_table a) {
-    (void)t;
+    nd__avx2_unary_loops(t);
     nd__avx2_reduce_loops(r, f);
     nd__avx2_arg_loops(a);
 }
