@@ -14,6 +14,18 @@
 
 #include "nd.h"
 
+/* Big inputs shrink under AddressSanitizer, which is slower. */
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifndef UNDER_ASAN
+#define UNDER_ASAN 0
+#endif
+
 /* Compound literals for shapes and values: SH(2, 3), V(1, 2, 3). */
 #define SH(...) ((const int64_t[]){__VA_ARGS__})
 #define V(...) ((const double[]){__VA_ARGS__})

@@ -13,18 +13,6 @@
 
 #include "data/reduce_cases.h"
 
-/* Big inputs shrink under AddressSanitizer, which is slower. */
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-#ifndef UNDER_ASAN
-#define UNDER_ASAN 0
-#endif
-
 /* ---------------------------------------------------------------- the operations */
 
 typedef nd_array *(*red_fn)(const nd_array *, int, const int *, bool);

@@ -11,17 +11,6 @@
 
 #include "data/reduce_arg_cases.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-#ifndef UNDER_ASAN
-#define UNDER_ASAN 0
-#endif
-
 /* ---------------------------------------------------------------- the operations */
 
 typedef nd_array *(*arg_fn)(const nd_array *, int, bool);
