@@ -1,5 +1,5 @@
-/* Array builders and output-snapshot helpers shared by test_elementwise.c,
- * test_reduce.c and test_reduce_arg.c. */
+/* Array builders, output-snapshot helpers and the NumPy-generated case
+ * harness shared by test_elementwise.c, test_reduce.c and test_reduce_arg.c. */
 #ifndef ND_TEST_ARRAYS_H
 #define ND_TEST_ARRAYS_H
 
@@ -87,6 +87,100 @@ static inline void fill_lane(double *v, int n, int place) {
         break;
     default: break;
     }
+}
+
+/* Asserts r has dtype dt, the given shape and exact int64 values want
+ * (uint64 as bit patterns), in C order whatever r's layout. */
+static inline void expect_ints(const nd_array *r, nd_dtype dt, int ndim, const int64_t *shape, const int64_t *want,
+                               const char *what) {
+    if (!r) fail_msg("%s: failed: %s", what, nd_errmsg());
+    if (nd_dtype_of(r) != dt)
+        fail_msg("%s: dtype %s, expected %s", what, nd_dtype_name(nd_dtype_of(r)), nd_dtype_name(dt));
+    if (nd_ndim(r) != ndim) fail_msg("%s: ndim %d, expected %d", what, nd_ndim(r), ndim);
+    for (int d = 0; d < ndim; d++)
+        if (nd_shape(r)[d] != shape[d]) fail_msg("%s: shape[%d] differs", what, d);
+    nd_array *c = nd_astype(r, ND_INT64);
+    ND_ASSERT_ARRAY(c);
+    const int64_t *g = nd_data(c);
+    for (int64_t i = 0; i < nd_size(c); i++)
+        if (g[i] != want[i]) {
+            long long gi = (long long)g[i];
+            nd_free(c);
+            fail_msg("%s: element %lld is %lld, expected %lld", what, (long long)i, gi, (long long)want[i]);
+        }
+    nd_free(c);
+}
+
+/* ---------------------------------------------------------------- NumPy-generated cases */
+
+/* An input as the generators (tests/data/gen_*.py) describe it: the base
+ * array from fvals (float dtypes) or ivals, then nd_view(index) if index,
+ * the axes reversed if transpose, and nd_broadcast_to(bshape) if bndim. */
+static inline nd_array *gen_input(nd_dtype dt, int ndim, const int64_t *shape, const double *fvals,
+                                  const int64_t *ivals, const char *index, bool transpose, int bndim,
+                                  const int64_t *bshape) {
+    nd_array *a = nd_dtype_is_float(dt) ? from_f64(dt, ndim, shape, fvals) : from_i64(dt, ndim, shape, ivals);
+    nd_array *v = index ? nd_view(a, index) : a;
+    ND_ASSERT_ARRAY(v);
+    if (v != a) nd_free(a), a = v;
+    v = transpose ? nd_transpose(a, NULL) : a;
+    ND_ASSERT_ARRAY(v);
+    if (v != a) nd_free(a), a = v;
+    v = bndim ? nd_broadcast_to(a, bndim, bshape) : a;
+    ND_ASSERT_ARRAY(v);
+    if (v != a) nd_free(a), a = v;
+    return a;
+}
+/* gen_input of a generated input record `in` with its value pools. */
+#define GEN_INPUT(in, fpool, ipool)                                                \
+    gen_input((in)->dtype, (in)->ndim, (in)->shape, (fpool) + (in)->off, (ipool) + (in)->off, (in)->index, \
+              (in)->transpose, (in)->bndim, (in)->bshape)
+
+/* True when got (case ci, NumPy expression expr, run as how) has dtype
+ * rdtype, shape (rndim, rshape) and the values at fwant (float results,
+ * within atol + rtol |want|) or iwant; prints the first difference. */
+static inline bool gen_check(int ci, const char *expr, const char *how, const nd_array *got, nd_dtype rdtype,
+                             int rndim, const int64_t *rshape, const double *fwant, const int64_t *iwant,
+                             double rtol, double atol) {
+    if (!got) {
+        print_error("case %d %s [%s]: failed: %s\n", ci, expr, how, nd_errmsg());
+        nd_clear_error();
+        return false;
+    }
+    if (nd_dtype_of(got) != rdtype) {
+        print_error("case %d %s [%s]: dtype %s, expected %s\n", ci, expr, how, nd_dtype_name(nd_dtype_of(got)),
+                    nd_dtype_name(rdtype));
+        return false;
+    }
+    bool shape_ok = nd_ndim(got) == rndim;
+    for (int d = 0; shape_ok && d < rndim; d++) shape_ok = nd_shape(got)[d] == rshape[d];
+    if (!shape_ok) {
+        char s[128] = "";
+        size_t k = 0;
+        for (int d = 0; d < nd_ndim(got) && k < sizeof s - 24; d++)
+            k += (size_t)snprintf(s + k, sizeof s - k, "%lld,", (long long)nd_shape(got)[d]);
+        print_error("case %d %s [%s]: shape (%s) ndim %d, expected ndim %d\n", ci, expr, how, s, nd_ndim(got),
+                    rndim);
+        return false;
+    }
+    nd_array *r = readable(got);
+    bool ok = true;
+    for (int64_t i = 0; i < nd_size(r) && ok; i++) {
+        if (nd_dtype_is_float(rdtype)) {
+            double g = ((const double *)nd_data(r))[i], e = fwant[i];
+            if (close_enough(g, e, rtol, atol)) continue;
+            print_error("case %d %s [%s]: element %lld is %.17g, expected %.17g (rtol %g, atol %g)\n", ci, expr,
+                        how, (long long)i, g, e, rtol, atol);
+        } else {
+            int64_t g = ((const int64_t *)nd_data(r))[i], e = iwant[i];
+            if (g == e) continue;
+            print_error("case %d %s [%s]: element %lld is %lld, expected %lld\n", ci, expr, how, (long long)i,
+                        (long long)g, (long long)e);
+        }
+        ok = false;
+    }
+    nd_free(r);
+    return ok;
 }
 
 #endif

@@ -89,99 +89,17 @@ static void expect_f(const nd_array *r, nd_dtype dt, int ndim, const int64_t *sh
     nd_free(c);
 }
 
-/* As expect_f with exact int64 values (uint64 as bit patterns). */
-static void expect_i(const nd_array *r, nd_dtype dt, int ndim, const int64_t *shape, const int64_t *want,
-                     const char *what) {
-    if (!r) fail_msg("%s: failed: %s", what, nd_errmsg());
-    if (nd_dtype_of(r) != dt)
-        fail_msg("%s: dtype %s, expected %s", what, nd_dtype_name(nd_dtype_of(r)), nd_dtype_name(dt));
-    if (nd_ndim(r) != ndim) fail_msg("%s: ndim %d, expected %d", what, nd_ndim(r), ndim);
-    for (int d = 0; d < ndim; d++)
-        if (nd_shape(r)[d] != shape[d]) fail_msg("%s: shape[%d] differs", what, d);
-    nd_array *c = nd_astype(r, ND_INT64);
-    ND_ASSERT_ARRAY(c);
-    const int64_t *g = nd_data(c);
-    for (int64_t i = 0; i < nd_size(c); i++)
-        if (g[i] != want[i]) {
-            long long gi = (long long)g[i];
-            nd_free(c);
-            fail_msg("%s: element %lld is %lld, expected %lld", what, (long long)i, gi, (long long)want[i]);
-        }
-    nd_free(c);
-}
-
 /* ---------------------------------------------------------------- generated cases */
 
 #define NUM_CASES (int)(sizeof rd_cases / sizeof rd_cases[0])
 #define NUM_INPUTS (int)(sizeof rd_inputs / sizeof rd_inputs[0])
 
-/* The input as the generator built it: base, then view, transpose, broadcast. */
-static nd_array *case_input(int id) {
-    const rd_input *in = &rd_inputs[id];
-    nd_array *a = nd_dtype_is_float(in->dtype) ? from_f64(in->dtype, in->ndim, in->shape, rd_fpool + in->off)
-                                               : from_i64(in->dtype, in->ndim, in->shape, rd_ipool + in->off);
-    if (in->index) {
-        nd_array *v = nd_view(a, in->index);
-        ND_ASSERT_ARRAY(v);
-        nd_free(a);
-        a = v;
-    }
-    if (in->transpose) {
-        nd_array *v = nd_transpose(a, NULL);
-        ND_ASSERT_ARRAY(v);
-        nd_free(a);
-        a = v;
-    }
-    if (in->bndim) {
-        nd_array *v = nd_broadcast_to(a, in->bndim, in->bshape);
-        ND_ASSERT_ARRAY(v);
-        nd_free(a);
-        a = v;
-    }
-    return a;
-}
+static nd_array *case_input(int id) { return GEN_INPUT(&rd_inputs[id], rd_fpool, rd_ipool); }
 
 /* True when got is case c's answer; prints the first difference. */
 static bool check_case(const rd_case *c, int ci, const nd_array *got, const char *how) {
-    if (!got) {
-        print_error("case %d %s [%s]: failed: %s\n", ci, c->expr, how, nd_errmsg());
-        nd_clear_error();
-        return false;
-    }
-    if (nd_dtype_of(got) != c->rdtype) {
-        print_error("case %d %s [%s]: dtype %s, expected %s\n", ci, c->expr, how,
-                    nd_dtype_name(nd_dtype_of(got)), nd_dtype_name(c->rdtype));
-        return false;
-    }
-    bool shape_ok = nd_ndim(got) == c->rndim;
-    for (int d = 0; shape_ok && d < c->rndim; d++) shape_ok = nd_shape(got)[d] == c->rshape[d];
-    if (!shape_ok) {
-        char s[128] = "";
-        size_t k = 0;
-        for (int d = 0; d < nd_ndim(got) && k < sizeof s - 24; d++)
-            k += (size_t)snprintf(s + k, sizeof s - k, "%lld,", (long long)nd_shape(got)[d]);
-        print_error("case %d %s [%s]: shape (%s) ndim %d, expected ndim %d\n", ci, c->expr, how, s,
-                    nd_ndim(got), c->rndim);
-        return false;
-    }
-    nd_array *r = readable(got);
-    bool ok = true;
-    for (int64_t i = 0; i < nd_size(r) && ok; i++) {
-        if (nd_dtype_is_float(c->rdtype)) {
-            double g = ((const double *)nd_data(r))[i], e = rd_fpool[c->off + i];
-            if (close_enough(g, e, c->rtol, c->atol)) continue;
-            print_error("case %d %s [%s]: element %lld is %.17g, expected %.17g (rtol %g, atol %g)\n", ci,
-                        c->expr, how, (long long)i, g, e, c->rtol, c->atol);
-        } else {
-            int64_t g = ((const int64_t *)nd_data(r))[i], e = rd_ipool[c->off + i];
-            if (g == e) continue;
-            print_error("case %d %s [%s]: element %lld is %lld, expected %lld\n", ci, c->expr, how,
-                        (long long)i, (long long)g, (long long)e);
-        }
-        ok = false;
-    }
-    nd_free(r);
-    return ok;
+    return gen_check(ci, c->expr, how, got, c->rdtype, c->rndim, c->rshape, rd_fpool + c->off, rd_ipool + c->off,
+                     c->rtol, c->atol);
 }
 
 static bool check_error(const rd_case *c, int ci, bool failed, const char *fn, const char *how) {
@@ -289,54 +207,54 @@ static void test_accumulator_dtypes(void **state) {
     const double hundreds[3] = {100, 100, 100};
     nd_array *i8 = from_f64(ND_INT8, 1, s3, hundreds);
     nd_array *r = nd_sum(i8, ND_ALL_AXES, NULL, false); /* np.sum(np.int8([100]*3)) == 300, int64 */
-    expect_i(r, ND_INT64, 0, NULL, (const int64_t[]){300}, "sum int8");
+    expect_ints(r, ND_INT64, 0, NULL, (const int64_t[]){300}, "sum int8");
     nd_free(r);
     r = nd_prod(i8, ND_ALL_AXES, NULL, false); /* np.prod(np.int8([100]*3)) == 1000000, int64 */
-    expect_i(r, ND_INT64, 0, NULL, (const int64_t[]){1000000}, "prod int8");
+    expect_ints(r, ND_INT64, 0, NULL, (const int64_t[]){1000000}, "prod int8");
     nd_free(r);
     r = nd_mean(i8, ND_ALL_AXES, NULL, false); /* float64 100.0 */
     expect_f(r, ND_FLOAT64, 0, NULL, (const double[]){100}, 0, 0, "mean int8");
     nd_free(r);
     r = nd_max(i8, ND_ALL_AXES, NULL, false); /* int8 100 */
-    expect_i(r, ND_INT8, 0, NULL, (const int64_t[]){100}, "max int8");
+    expect_ints(r, ND_INT8, 0, NULL, (const int64_t[]){100}, "max int8");
     nd_free(r);
     r = nd_var(i8, ND_ALL_AXES, NULL, false, 0); /* float64 0.0 */
     expect_f(r, ND_FLOAT64, 0, NULL, (const double[]){0}, 0, 0, "var int8");
     nd_free(r);
     r = nd_count_nonzero(i8, ND_ALL_AXES, NULL, false); /* int64 3 */
-    expect_i(r, ND_INT64, 0, NULL, (const int64_t[]){3}, "count_nonzero int8");
+    expect_ints(r, ND_INT64, 0, NULL, (const int64_t[]){3}, "count_nonzero int8");
     nd_free(r);
     r = nd_all(i8, ND_ALL_AXES, NULL, false); /* bool True */
-    expect_i(r, ND_BOOL, 0, NULL, (const int64_t[]){1}, "all int8");
+    expect_ints(r, ND_BOOL, 0, NULL, (const int64_t[]){1}, "all int8");
     nd_free(r);
     r = nd_nansum(i8, ND_ALL_AXES, NULL, false); /* np.nansum(np.int8(...)) == 300, int64 */
-    expect_i(r, ND_INT64, 0, NULL, (const int64_t[]){300}, "nansum int8");
+    expect_ints(r, ND_INT64, 0, NULL, (const int64_t[]){300}, "nansum int8");
     nd_free(r);
     nd_free(i8);
 
     const double two_hundreds[3] = {200, 200, 255};
     nd_array *u8 = from_f64(ND_UINT8, 1, s3, two_hundreds);
     r = nd_sum(u8, ND_ALL_AXES, NULL, false); /* np.sum(np.uint8([200, 200, 255])) == 655, uint64 */
-    expect_i(r, ND_UINT64, 0, NULL, (const int64_t[]){655}, "sum uint8");
+    expect_ints(r, ND_UINT64, 0, NULL, (const int64_t[]){655}, "sum uint8");
     nd_free(r);
     r = nd_nanmin(u8, ND_ALL_AXES, NULL, false); /* uint8 200 */
-    expect_i(r, ND_UINT8, 0, NULL, (const int64_t[]){200}, "nanmin uint8");
+    expect_ints(r, ND_UINT8, 0, NULL, (const int64_t[]){200}, "nanmin uint8");
     nd_free(r);
     nd_free(u8);
 
     const double bools[3] = {1, 1, 1};
     nd_array *b = from_f64(ND_BOOL, 1, s3, bools);
     r = nd_sum(b, ND_ALL_AXES, NULL, false); /* np.sum([True]*3) == 3, int64 */
-    expect_i(r, ND_INT64, 0, NULL, (const int64_t[]){3}, "sum bool");
+    expect_ints(r, ND_INT64, 0, NULL, (const int64_t[]){3}, "sum bool");
     nd_free(r);
     r = nd_prod(b, ND_ALL_AXES, NULL, false); /* int64 1 */
-    expect_i(r, ND_INT64, 0, NULL, (const int64_t[]){1}, "prod bool");
+    expect_ints(r, ND_INT64, 0, NULL, (const int64_t[]){1}, "prod bool");
     nd_free(r);
     r = nd_mean(b, ND_ALL_AXES, NULL, false); /* float64 1.0 */
     expect_f(r, ND_FLOAT64, 0, NULL, (const double[]){1}, 0, 0, "mean bool");
     nd_free(r);
     r = nd_min(b, ND_ALL_AXES, NULL, false); /* bool True */
-    expect_i(r, ND_BOOL, 0, NULL, (const int64_t[]){1}, "min bool");
+    expect_ints(r, ND_BOOL, 0, NULL, (const int64_t[]){1}, "min bool");
     nd_free(r);
     nd_free(b);
 
@@ -361,19 +279,19 @@ static void test_accumulator_dtypes(void **state) {
     /* empty: sum 0, prod 1, mean NaN, count 0, all true, any false */
     nd_array *e = from_f64(ND_INT16, 1, s0, NULL);
     r = nd_sum(e, ND_ALL_AXES, NULL, false);
-    expect_i(r, ND_INT64, 0, NULL, (const int64_t[]){0}, "sum empty");
+    expect_ints(r, ND_INT64, 0, NULL, (const int64_t[]){0}, "sum empty");
     nd_free(r);
     r = nd_prod(e, ND_ALL_AXES, NULL, false);
-    expect_i(r, ND_INT64, 0, NULL, (const int64_t[]){1}, "prod empty");
+    expect_ints(r, ND_INT64, 0, NULL, (const int64_t[]){1}, "prod empty");
     nd_free(r);
     r = nd_mean(e, ND_ALL_AXES, NULL, false);
     expect_f(r, ND_FLOAT64, 0, NULL, (const double[]){NAN}, 0, 0, "mean empty");
     nd_free(r);
     r = nd_all(e, ND_ALL_AXES, NULL, false);
-    expect_i(r, ND_BOOL, 0, NULL, (const int64_t[]){1}, "all empty");
+    expect_ints(r, ND_BOOL, 0, NULL, (const int64_t[]){1}, "all empty");
     nd_free(r);
     r = nd_any(e, ND_ALL_AXES, NULL, false);
-    expect_i(r, ND_BOOL, 0, NULL, (const int64_t[]){0}, "any empty");
+    expect_ints(r, ND_BOOL, 0, NULL, (const int64_t[]){0}, "any empty");
     nd_free(r);
     nd_free(e);
 }
@@ -763,20 +681,20 @@ static void test_out_ok(void **state) {
     nd_array *i8 = from_f64(ND_INT8, 2, (const int64_t[]){2, 2}, vi);
     nd_array *oi8 = new_array(ND_INT8, 1, (const int64_t[]){2});
     ND_ASSERT_OK(nd_sum_out(i8, 1, ax1, false, oi8));
-    expect_i(oi8, ND_INT8, 1, (const int64_t[]){2}, (const int64_t[]){-56, -78}, "sum into int8");
+    expect_ints(oi8, ND_INT8, 1, (const int64_t[]){2}, (const int64_t[]){-56, -78}, "sum into int8");
     nd_free(oi8);
     /* all/any/count_nonzero into wider integer outputs */
     nd_array *oi32 = new_array(ND_INT32, 1, (const int64_t[]){2});
     ND_ASSERT_OK(nd_all_out(i8, 1, ax0, false, oi32));
-    expect_i(oi32, ND_INT32, 1, (const int64_t[]){2}, (const int64_t[]){1, 1}, "all into int32");
+    expect_ints(oi32, ND_INT32, 1, (const int64_t[]){2}, (const int64_t[]){1, 1}, "all into int32");
     ND_ASSERT_OK(nd_count_nonzero_out(i8, 1, ax1, false, oi32));
-    expect_i(oi32, ND_INT32, 1, (const int64_t[]){2}, (const int64_t[]){2, 2}, "count_nonzero into int32");
+    expect_ints(oi32, ND_INT32, 1, (const int64_t[]){2}, (const int64_t[]){2, 2}, "count_nonzero into int32");
     nd_free(oi32);
     /* uint8 sums (uint64) into int64: same_kind */
     nd_array *u8 = from_f64(ND_UINT8, 2, (const int64_t[]){2, 2}, (const double[]){200, 255, 1, 2});
     nd_array *oi64 = new_array(ND_INT64, 1, (const int64_t[]){2});
     ND_ASSERT_OK(nd_sum_out(u8, 1, ax1, false, oi64));
-    expect_i(oi64, ND_INT64, 1, (const int64_t[]){2}, (const int64_t[]){455, 3}, "uint8 sum into int64");
+    expect_ints(oi64, ND_INT64, 1, (const int64_t[]){2}, (const int64_t[]){455, 3}, "uint8 sum into int64");
     nd_free(oi64);
     nd_free(u8);
     nd_free(i8);
@@ -1193,7 +1111,7 @@ static void test_threads(void **state) {
     for (int th = 1; th <= 2; th++) {
         ND_ASSERT_OK(nd_set_num_threads(th));
         nd_array *r = nd_sum(i32, ND_ALL_AXES, NULL, false);
-        expect_i(r, ND_INT64, 0, NULL, &want, "int32 full sum");
+        expect_ints(r, ND_INT64, 0, NULL, &want, "int32 full sum");
         nd_free(r);
     }
     ND_ASSERT_OK(nd_set_num_threads(0));

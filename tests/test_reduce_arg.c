@@ -48,93 +48,16 @@ static nd_status op_call_out(const op_info *op, const nd_array *a, int axis, boo
     return op->oa ? op->oa(a, axis, keepdims, out) : op->os(a, axis, out);
 }
 
-/* ---------------------------------------------------------------- array helpers */
-
-/* Asserts r is int64 with the given shape and values. */
-static void expect_i64(const nd_array *r, int ndim, const int64_t *shape, const int64_t *want, const char *what) {
-    if (!r) fail_msg("%s: failed: %s", what, nd_errmsg());
-    if (nd_dtype_of(r) != ND_INT64) fail_msg("%s: dtype %s, expected int64", what, nd_dtype_name(nd_dtype_of(r)));
-    if (nd_ndim(r) != ndim) fail_msg("%s: ndim %d, expected %d", what, nd_ndim(r), ndim);
-    for (int d = 0; d < ndim; d++)
-        if (nd_shape(r)[d] != shape[d]) fail_msg("%s: shape[%d] differs", what, d);
-    nd_array *c = nd_ascontiguousarray(r);
-    ND_ASSERT_ARRAY(c);
-    const int64_t *g = nd_data(c);
-    for (int64_t i = 0; i < nd_size(c); i++)
-        if (g[i] != want[i]) {
-            long long gi = (long long)g[i];
-            nd_free(c);
-            fail_msg("%s: element %lld is %lld, expected %lld", what, (long long)i, gi, (long long)want[i]);
-        }
-    nd_free(c);
-}
-
 /* ---------------------------------------------------------------- generated cases */
 
 #define NUM_CASES (int)(sizeof ra_cases / sizeof ra_cases[0])
 #define NUM_INPUTS (int)(sizeof ra_inputs / sizeof ra_inputs[0])
 
-static nd_array *case_input(int id) {
-    const ra_input *in = &ra_inputs[id];
-    nd_array *a = nd_dtype_is_float(in->dtype) ? from_f64(in->dtype, in->ndim, in->shape, ra_fpool + in->off)
-                                               : from_i64(in->dtype, in->ndim, in->shape, ra_ipool + in->off);
-    if (in->index) {
-        nd_array *v = nd_view(a, in->index);
-        ND_ASSERT_ARRAY(v);
-        nd_free(a);
-        a = v;
-    }
-    if (in->transpose) {
-        nd_array *v = nd_transpose(a, NULL);
-        ND_ASSERT_ARRAY(v);
-        nd_free(a);
-        a = v;
-    }
-    if (in->bndim) {
-        nd_array *v = nd_broadcast_to(a, in->bndim, in->bshape);
-        ND_ASSERT_ARRAY(v);
-        nd_free(a);
-        a = v;
-    }
-    return a;
-}
+static nd_array *case_input(int id) { return GEN_INPUT(&ra_inputs[id], ra_fpool, ra_ipool); }
 
 static bool check_case(const ra_case *c, int ci, const nd_array *got, const char *how) {
-    if (!got) {
-        print_error("case %d %s [%s]: failed: %s\n", ci, c->expr, how, nd_errmsg());
-        nd_clear_error();
-        return false;
-    }
-    if (nd_dtype_of(got) != c->rdtype) {
-        print_error("case %d %s [%s]: dtype %s, expected %s\n", ci, c->expr, how,
-                    nd_dtype_name(nd_dtype_of(got)), nd_dtype_name(c->rdtype));
-        return false;
-    }
-    bool shape_ok = nd_ndim(got) == c->rndim;
-    for (int d = 0; shape_ok && d < c->rndim; d++) shape_ok = nd_shape(got)[d] == c->rshape[d];
-    if (!shape_ok) {
-        print_error("case %d %s [%s]: wrong shape (ndim %d, expected %d)\n", ci, c->expr, how, nd_ndim(got),
-                    c->rndim);
-        return false;
-    }
-    nd_array *r = readable(got);
-    bool ok = true;
-    for (int64_t i = 0; i < nd_size(r) && ok; i++) {
-        if (nd_dtype_is_float(c->rdtype)) {
-            double g = ((const double *)nd_data(r))[i], e = ra_fpool[c->off + i];
-            if (close_enough(g, e, c->rtol, c->atol)) continue;
-            print_error("case %d %s [%s]: element %lld is %.17g, expected %.17g\n", ci, c->expr, how,
-                        (long long)i, g, e);
-        } else {
-            int64_t g = ((const int64_t *)nd_data(r))[i], e = ra_ipool[c->off + i];
-            if (g == e) continue;
-            print_error("case %d %s [%s]: element %lld is %lld, expected %lld\n", ci, c->expr, how,
-                        (long long)i, (long long)g, (long long)e);
-        }
-        ok = false;
-    }
-    nd_free(r);
-    return ok;
+    return gen_check(ci, c->expr, how, got, c->rdtype, c->rndim, c->rshape, ra_fpool + c->off, ra_ipool + c->off,
+                     c->rtol, c->atol);
 }
 
 static void run_cases(const char *name) {
@@ -227,10 +150,10 @@ static void test_nan_placement(void **state) {
                     char what[96];
                     snprintf(what, sizeof what, "%s %s n=%d place=%d", names[f], nd_dtype_name(dt), n, place);
                     nd_array *r = fns[f](a, ND_AXIS_NONE, false);
-                    expect_i64(r, 0, NULL, &nan_row(n, place)->want[f], what);
+                    expect_ints(r, ND_INT64, 0, NULL, &nan_row(n, place)->want[f], what);
                     nd_free(r);
                     r = fns[f](a, 0, true);
-                    expect_i64(r, 1, (const int64_t[]){1}, &nan_row(n, place)->want[f], what);
+                    expect_ints(r, ND_INT64, 1, (const int64_t[]){1}, &nan_row(n, place)->want[f], what);
                     nd_free(r);
                 }
                 nd_free(a);
@@ -251,15 +174,15 @@ static void test_nan_placement(void **state) {
                     char what[96];
                     snprintf(what, sizeof what, "%s %s (3, %d) axis 1, s=%d", names[f], nd_dtype_name(dt), n, s);
                     nd_array *r = fns[f](rows, 1, false);
-                    expect_i64(r, 1, (const int64_t[]){3}, want, what);
+                    expect_ints(r, ND_INT64, 1, (const int64_t[]){3}, want, what);
                     nd_free(r);
                     snprintf(what, sizeof what, "%s %s (%d, 3) axis 0, s=%d", names[f], nd_dtype_name(dt), n, s);
                     r = fns[f](cols, 0, true);
-                    expect_i64(r, 2, (const int64_t[]){1, 3}, want, what);
+                    expect_ints(r, ND_INT64, 2, (const int64_t[]){1, 3}, want, what);
                     nd_free(r);
                     snprintf(what, sizeof what, "%s %s (%d, 3).T axis -1, s=%d", names[f], nd_dtype_name(dt), n, s);
                     r = fns[f](rows_t, -1, false);
-                    expect_i64(r, 1, (const int64_t[]){3}, want, what);
+                    expect_ints(r, ND_INT64, 1, (const int64_t[]){3}, want, what);
                     nd_free(r);
                     /* flattened: the first lane holding a NaN wins, else the extreme */
                     int64_t flat = -1;
@@ -274,7 +197,7 @@ static void test_nan_placement(void **state) {
                     }
                     snprintf(what, sizeof what, "%s %s (3, %d) flattened, s=%d", names[f], nd_dtype_name(dt), n, s);
                     r = fns[f](rows, ND_AXIS_NONE, false);
-                    expect_i64(r, 0, NULL, &flat, what);
+                    expect_ints(r, ND_INT64, 0, NULL, &flat, what);
                     nd_free(r);
                 }
                 nd_free(rows_t);
@@ -356,20 +279,20 @@ static void test_large_lanes(void **state) {
             nd_array *r = nd_argmax(a, ND_AXIS_NONE, false);
             char what[96];
             snprintf(what, sizeof what, "argmax of %lld floats, max at %lld, %d threads", (long long)n, (long long)at, th);
-            expect_i64(r, 0, NULL, &at, what);
+            expect_ints(r, ND_INT64, 0, NULL, &at, what);
             nd_free(r);
             /* a tie later on: the first still wins */
             int64_t later = at + (n - at) / 2;
             float saved2 = x[later];
             if (later != at) x[later] = 5.0f;
             r = nd_argmax(a, 0, false);
-            expect_i64(r, 0, NULL, &at, what);
+            expect_ints(r, ND_INT64, 0, NULL, &at, what);
             nd_free(r);
             x[later] = saved2;
             x[at] = -5.0f;
             r = nd_argmin(a, -1, false);
             snprintf(what, sizeof what, "argmin of %lld floats, min at %lld, %d threads", (long long)n, (long long)at, th);
-            expect_i64(r, 0, NULL, &at, what);
+            expect_ints(r, ND_INT64, 0, NULL, &at, what);
             nd_free(r);
             /* a NaN after the minimum wins */
             int64_t nan_at = (at + n / 5) % n;
@@ -377,10 +300,10 @@ static void test_large_lanes(void **state) {
             x[nan_at] = NAN;
             r = nd_argmin(a, ND_AXIS_NONE, false);
             snprintf(what, sizeof what, "argmin with a NaN at %lld, %d threads", (long long)nan_at, th);
-            expect_i64(r, 0, NULL, &nan_at, what);
+            expect_ints(r, ND_INT64, 0, NULL, &nan_at, what);
             nd_free(r);
             r = nd_argmax(a, ND_AXIS_NONE, false);
-            expect_i64(r, 0, NULL, &nan_at, what);
+            expect_ints(r, ND_INT64, 0, NULL, &nan_at, what);
             nd_free(r);
             x[nan_at] = saved3;
             x[at] = saved;
@@ -433,7 +356,7 @@ static void test_scan_shapes(void **state) {
                         snprintf(what, sizeof what, "%s of (%lld,%lld,%lld)%s along axis %d, %d threads",
                                  prod ? "cumprod" : "cumsum", (long long)sh[0], (long long)sh[1], (long long)sh[2],
                                  rev ? " reversed" : "", ax, th);
-                        expect_i64(r, 3, sh, want, what);
+                        expect_ints(r, ND_INT64, 3, sh, want, what);
                         nd_free(r);
                     }
                 free(want);
@@ -478,10 +401,10 @@ static void test_large_axes(void **state) {
             want[j] = b;
         }
         nd_array *r = nd_argmax(i16, 0, false);
-        expect_i64(r, 1, (const int64_t[]){C}, want, "argmax axis 0");
+        expect_ints(r, ND_INT64, 1, (const int64_t[]){C}, want, "argmax axis 0");
         nd_free(r);
         r = nd_argmax(t, 1, false); /* the same lanes, transposed */
-        expect_i64(r, 1, (const int64_t[]){C}, want, "argmax of the transpose along axis 1");
+        expect_ints(r, ND_INT64, 1, (const int64_t[]){C}, want, "argmax of the transpose along axis 1");
         nd_free(r);
         /* argmin along axis 1: per row */
         for (int64_t i = 0; i < R; i++) {
@@ -491,7 +414,7 @@ static void test_large_axes(void **state) {
             want[i] = b;
         }
         r = nd_argmin(i16, 1, true);
-        expect_i64(r, 2, (const int64_t[]){R, 1}, want, "argmin axis 1");
+        expect_ints(r, ND_INT64, 2, (const int64_t[]){R, 1}, want, "argmin axis 1");
         nd_free(r);
         /* cumsum int32 (int64 result) along axis 0 and 1, and flattened */
         for (int ax = 0; ax < 3; ax++) {
@@ -504,8 +427,8 @@ static void test_large_axes(void **state) {
             char what[64];
             snprintf(what, sizeof what, "cumsum int32 axis %d, %d threads", ax, th);
             r = nd_cumsum(i32, ax == 2 ? ND_AXIS_NONE : ax);
-            if (ax == 2) expect_i64(r, 1, (const int64_t[]){R * C}, want, what);
-            else expect_i64(r, 2, shape, want, what);
+            if (ax == 2) expect_ints(r, ND_INT64, 1, (const int64_t[]){R * C}, want, what);
+            else expect_ints(r, ND_INT64, 2, shape, want, what);
             nd_free(r);
             snprintf(what, sizeof what, "cumsum float32 axis %d, %d threads", ax, th);
             r = nd_cumsum(f32, ax == 2 ? ND_AXIS_NONE : ax);
@@ -783,11 +706,11 @@ static void test_arg_few_long_lanes(void **state) {
             char what[64];
             snprintf(what, sizeof what, "%s of (3, %lld) axis 1, %d threads", f ? "argmax" : "argmin", (long long)n, th);
             nd_array *r = f ? nd_argmax(a, 1, false) : nd_argmin(a, 1, false);
-            expect_i64(r, 1, (const int64_t[]){3}, want, what);
+            expect_ints(r, ND_INT64, 1, (const int64_t[]){3}, want, what);
             nd_free(r);
             snprintf(what, sizeof what, "%s of (%lld, 3) axis 0, %d threads", f ? "argmax" : "argmin", (long long)n, th);
             r = f ? nd_argmax(tc, 0, true) : nd_argmin(tc, 0, true);
-            expect_i64(r, 2, (const int64_t[]){1, 3}, want, what);
+            expect_ints(r, ND_INT64, 2, (const int64_t[]){1, 3}, want, what);
             nd_free(r);
         }
     }
