@@ -1,4 +1,5 @@
-/* The largest-request allocator shared by test_npy.c and test_npz.c. */
+/* The largest-request allocator and the table row of a malformed file,
+ * shared by test_npy.c and test_npz.c. */
 #ifndef ND_TEST_IO_H
 #define ND_TEST_IO_H
 
@@ -21,5 +22,12 @@ static inline void count_free(void *p, void *ctx) {
     (void)ctx;
     free(p);
 }
+
+/* A malformed file in tests/data and how reading it must fail. */
+typedef struct bad_file {
+    const char *file;
+    nd_status st;
+    const char *msg; /* part of the error message */
+} bad_file;
 
 #endif

@@ -394,11 +394,7 @@ static void test_mmap_layouts_and_refusals(void **state) {
 
 /* ------------------------------------------------------------ malformed files */
 
-static const struct {
-    const char *file;
-    nd_status st;
-    const char *msg;
-} bad_npy[] = {
+static const bad_file bad_npy[] = {
     {"empty.npy", ND_ERR_IO, "truncated"},
     {"short_prefix.npy", ND_ERR_IO, "truncated"},
     {"bad_magic.npy", ND_ERR_VALUE, "magic"},

@@ -258,11 +258,7 @@ static void test_zip64_and_descriptors(void **state) {
 
 /* ------------------------------------------------------------ hostile archives */
 
-static const struct {
-    const char *file;
-    nd_status st;
-    const char *msg;
-} bad_open[] = {
+static const bad_file bad_open[] = {
     {"not_zip.npz", ND_ERR_VALUE, "not a zip archive"},
     {"empty.npz", ND_ERR_VALUE, "too short"},
     {"truncated.npz", ND_ERR_VALUE, "not a zip archive"},
@@ -282,11 +278,7 @@ static const struct {
     {"cd_offset_beyond.npz", ND_ERR_VALUE, "central directory"},
 };
 
-static const struct {
-    const char *file;
-    nd_status st;
-    const char *msg;
-} bad_member[] = {
+static const bad_file bad_member[] = {
     {"bad_crc.npz", ND_ERR_VALUE, "CRC-32"},
     {"bad_crc_deflate.npz", ND_ERR_VALUE, "CRC-32"},
     {"bad_member.npz", ND_ERR_VALUE, "magic"},
