@@ -146,6 +146,16 @@ const char *nd__lp_block(const nd_array *a, int core, const lp_batch *b, int64_t
     return a->data + off * (int64_t)nd__itemsize(a->dtype);
 }
 
+nd_array *nd__lp_square_begin(const char *fn, const nd_array *a, nd_dtype *wdt, const lp_fns **L, lp_batch *bt,
+                              int64_t *m) {
+    if (!nd__lp_check_matrix(fn, "a", a, true)) return NULL;
+    *wdt = lp_work_dtype(a->dtype);
+    *L = nd__lp_fns(*wdt);
+    nd__lp_batch_of(a, 2, bt);
+    *m = a->shape[a->ndim - 1];
+    return nd__lp_new(fn, bt, 2, (const int64_t[]){*m, *m}, *wdt);
+}
+
 nd_array *nd__lp_new(const char *fn, const lp_batch *b, int ntail, const int64_t *tail,
                      nd_dtype dt) {
     int64_t shape[ND_MAX_DIMS];

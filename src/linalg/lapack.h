@@ -97,6 +97,12 @@ void nd__lp_batch_count(lp_batch *b);
  * missing axes repeat). */
 const char *nd__lp_block(const nd_array *a, int core, const lp_batch *b, int64_t i);
 /* A new C-contiguous array of shape b.shape + tail (ntail axes). */
+/* The start of a routine that maps square matrices to square matrices (inv,
+ * cholesky): checks a, picks the working dtype wdt and its functions L,
+ * fills a's batch bt and the order m, and allocates the (batch..., m, m)
+ * result, returned (NULL with the error recorded). */
+nd_array *nd__lp_square_begin(const char *fn, const nd_array *a, nd_dtype *wdt, const lp_fns **L, lp_batch *bt,
+                              int64_t *m);
 nd_array *nd__lp_new(const char *fn, const lp_batch *b, int ntail, const int64_t *tail,
                      nd_dtype dt);
 

@@ -107,13 +107,11 @@ fail:
 /* ------------------------------------------------------------ inv */
 
 nd_array *nd__lp_inv(const char *fn, const nd_array *a, bool *singular) {
-    if (!nd__lp_check_matrix(fn, "a", a, true)) return NULL;
-    nd_dtype wdt = lp_work_dtype(a->dtype);
-    const lp_fns *L = nd__lp_fns(wdt);
+    nd_dtype wdt;
+    const lp_fns *L;
     lp_batch bt;
-    nd__lp_batch_of(a, 2, &bt);
-    int64_t m = a->shape[a->ndim - 1], tail[2] = {m, m};
-    nd_array *out = nd__lp_new(fn, &bt, 2, tail, wdt);
+    int64_t m;
+    nd_array *out = nd__lp_square_begin(fn, a, &wdt, &L, &bt, &m);
     if (!out || out->size == 0) return out;
 
     void *work = NULL, *buf = NULL;
@@ -250,13 +248,11 @@ nd_status nd_linalg_slogdet(const nd_array *a, nd_array **sign, nd_array **logab
 
 nd_array *nd_linalg_cholesky(const nd_array *a, bool upper) {
     static const char fn[] = "nd_linalg_cholesky";
-    if (!nd__lp_check_matrix(fn, "a", a, true)) return NULL;
-    nd_dtype wdt = lp_work_dtype(a->dtype);
-    const lp_fns *L = nd__lp_fns(wdt);
+    nd_dtype wdt;
+    const lp_fns *L;
     lp_batch bt;
-    nd__lp_batch_of(a, 2, &bt);
-    int64_t m = a->shape[a->ndim - 1], tail[2] = {m, m};
-    nd_array *out = nd__lp_new(fn, &bt, 2, tail, wdt);
+    int64_t m;
+    nd_array *out = nd__lp_square_begin(fn, a, &wdt, &L, &bt, &m);
     if (!out || out->size == 0) return out;
     /* the row-major copy is A^T to LAPACK: factor its other triangle */
     char uplo = upper ? 'L' : 'U';
