@@ -89,6 +89,34 @@ static inline void fill_lane(double *v, int n, int place) {
     }
 }
 
+/* Three lanes of n values, lane j filled with placement (j + s) % 6, in
+ * three layouts: rows (3, n), cols (n, 3) and rows_t, the (3, n)
+ * transpose of cols (strided lanes). lanes[j] keeps lane j's values. */
+typedef struct nan_lanes {
+    double lanes[3][48];
+    nd_array *rows, *cols, *rows_t;
+} nan_lanes;
+
+static inline void nan_lanes_make(nan_lanes *l, nd_dtype dt, int n, int s) {
+    double buf[3 * 48];
+    assert_true(n <= 48);
+    for (int j = 0; j < 3; j++) fill_lane(l->lanes[j], n, (j + s) % 6);
+    for (int j = 0; j < 3; j++)
+        for (int i = 0; i < n; i++) buf[j * n + i] = l->lanes[j][i];
+    l->rows = from_f64(dt, 2, (const int64_t[]){3, n}, buf);
+    for (int j = 0; j < 3; j++)
+        for (int i = 0; i < n; i++) buf[i * 3 + j] = l->lanes[j][i];
+    l->cols = from_f64(dt, 2, (const int64_t[]){n, 3}, buf);
+    l->rows_t = nd_transpose(l->cols, NULL);
+    ND_ASSERT_ARRAY(l->rows_t);
+}
+
+static inline void nan_lanes_free(nan_lanes *l) {
+    nd_free(l->rows_t);
+    nd_free(l->rows);
+    nd_free(l->cols);
+}
+
 /* Asserts r has dtype dt, the given shape and exact int64 values want
  * (uint64 as bit patterns), in C order whatever r's layout. */
 static inline void expect_ints(const nd_array *r, nd_dtype dt, int ndim, const int64_t *shape, const int64_t *want,

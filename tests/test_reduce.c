@@ -386,13 +386,13 @@ static const char *const g_nan_names[NAN_OPS] = {"min", "max", "nanmin", "nanmax
  * array along axis 0, and through a transposed view. */
 static void test_nan_placement(void **state) {
     (void)state;
-    double lanes[3][48], buf[3 * 48];
+    double lane[48];
     for (int k = 0; k < 2; k++) {
         nd_dtype dt = k ? ND_FLOAT64 : ND_FLOAT32;
         for (int n = 1; n <= 48; n++) {
             for (int place = 0; place < 6; place++) {
-                fill_lane(lanes[0], n, place);
-                nd_array *a = from_f64(dt, 1, (const int64_t[]){n}, lanes[0]);
+                fill_lane(lane, n, place);
+                nd_array *a = from_f64(dt, 1, (const int64_t[]){n}, lane);
                 const rd_nanrow *row = nan_row(n, place);
                 for (int f = 0; f < NAN_OPS; f++) {
                     nd_array *r = g_nan_fns[f](a, ND_ALL_AXES, NULL, false);
@@ -405,36 +405,27 @@ static void test_nan_placement(void **state) {
             }
             /* 2-D layouts: lane j gets placement (j + s) % 6 */
             for (int s = 0; s < 6; s += 3) {
-                for (int j = 0; j < 3; j++) fill_lane(lanes[j], n, (j + s) % 6);
-                for (int j = 0; j < 3; j++)
-                    for (int i = 0; i < n; i++) buf[j * n + i] = lanes[j][i];
-                nd_array *rows = from_f64(dt, 2, (const int64_t[]){3, n}, buf);
-                for (int j = 0; j < 3; j++)
-                    for (int i = 0; i < n; i++) buf[i * 3 + j] = lanes[j][i];
-                nd_array *cols = from_f64(dt, 2, (const int64_t[]){n, 3}, buf);
-                nd_array *rows_t = nd_transpose(cols, NULL); /* (3, n), strided lanes */
-                ND_ASSERT_ARRAY(rows_t);
+                nan_lanes l;
+                nan_lanes_make(&l, dt, n, s);
                 for (int f = 0; f < NAN_OPS; f++) {
                     double want[3];
                     for (int j = 0; j < 3; j++) want[j] = nan_row(n, (j + s) % 6)->want[f];
                     const int ax1[1] = {1}, ax0[1] = {0}, axm1[1] = {-1};
                     char what[96];
                     snprintf(what, sizeof what, "%s %s (3, %d) axis 1, s=%d", g_nan_names[f], nd_dtype_name(dt), n, s);
-                    nd_array *r = g_nan_fns[f](rows, 1, ax1, false);
+                    nd_array *r = g_nan_fns[f](l.rows, 1, ax1, false);
                     expect_f(r, dt, 1, (const int64_t[]){3}, want, f == 6 ? 1e-6 : 0, 0, what);
                     nd_free(r);
                     snprintf(what, sizeof what, "%s %s (%d, 3) axis 0, s=%d", g_nan_names[f], nd_dtype_name(dt), n, s);
-                    r = g_nan_fns[f](cols, 1, ax0, true);
+                    r = g_nan_fns[f](l.cols, 1, ax0, true);
                     expect_f(r, dt, 2, (const int64_t[]){1, 3}, want, f == 6 ? 1e-6 : 0, 0, what);
                     nd_free(r);
                     snprintf(what, sizeof what, "%s %s (%d, 3).T axis -1, s=%d", g_nan_names[f], nd_dtype_name(dt), n, s);
-                    r = g_nan_fns[f](rows_t, 1, axm1, false);
+                    r = g_nan_fns[f](l.rows_t, 1, axm1, false);
                     expect_f(r, dt, 1, (const int64_t[]){3}, want, f == 6 ? 1e-6 : 0, 0, what);
                     nd_free(r);
                 }
-                nd_free(rows_t);
-                nd_free(rows);
-                nd_free(cols);
+                nan_lanes_free(&l);
             }
         }
     }

@@ -137,15 +137,15 @@ static const ra_nanrow *nan_row(int n, int place) {
  * along axis 0, a transposed view, and the flattened (3, n). */
 static void test_nan_placement(void **state) {
     (void)state;
-    double lanes[3][48], buf[3 * 48];
+    double lane[48];
     const arg_fn fns[2] = {nd_argmin, nd_argmax};
     const char *names[2] = {"argmin", "argmax"};
     for (int k = 0; k < 2; k++) {
         nd_dtype dt = k ? ND_FLOAT64 : ND_FLOAT32;
         for (int n = 1; n <= 48; n++) {
             for (int place = 0; place < 6; place++) {
-                fill_lane(lanes[0], n, place);
-                nd_array *a = from_f64(dt, 1, (const int64_t[]){n}, lanes[0]);
+                fill_lane(lane, n, place);
+                nd_array *a = from_f64(dt, 1, (const int64_t[]){n}, lane);
                 for (int f = 0; f < 2; f++) {
                     char what[96];
                     snprintf(what, sizeof what, "%s %s n=%d place=%d", names[f], nd_dtype_name(dt), n, place);
@@ -159,50 +159,41 @@ static void test_nan_placement(void **state) {
                 nd_free(a);
             }
             for (int s = 0; s < 6; s += 3) {
-                for (int j = 0; j < 3; j++) fill_lane(lanes[j], n, (j + s) % 6);
-                for (int j = 0; j < 3; j++)
-                    for (int i = 0; i < n; i++) buf[j * n + i] = lanes[j][i];
-                nd_array *rows = from_f64(dt, 2, (const int64_t[]){3, n}, buf);
-                for (int j = 0; j < 3; j++)
-                    for (int i = 0; i < n; i++) buf[i * 3 + j] = lanes[j][i];
-                nd_array *cols = from_f64(dt, 2, (const int64_t[]){n, 3}, buf);
-                nd_array *rows_t = nd_transpose(cols, NULL);
-                ND_ASSERT_ARRAY(rows_t);
+                nan_lanes l;
+                nan_lanes_make(&l, dt, n, s);
                 for (int f = 0; f < 2; f++) {
                     int64_t want[3];
                     for (int j = 0; j < 3; j++) want[j] = nan_row(n, (j + s) % 6)->want[f];
                     char what[96];
                     snprintf(what, sizeof what, "%s %s (3, %d) axis 1, s=%d", names[f], nd_dtype_name(dt), n, s);
-                    nd_array *r = fns[f](rows, 1, false);
+                    nd_array *r = fns[f](l.rows, 1, false);
                     expect_ints(r, ND_INT64, 1, (const int64_t[]){3}, want, what);
                     nd_free(r);
                     snprintf(what, sizeof what, "%s %s (%d, 3) axis 0, s=%d", names[f], nd_dtype_name(dt), n, s);
-                    r = fns[f](cols, 0, true);
+                    r = fns[f](l.cols, 0, true);
                     expect_ints(r, ND_INT64, 2, (const int64_t[]){1, 3}, want, what);
                     nd_free(r);
                     snprintf(what, sizeof what, "%s %s (%d, 3).T axis -1, s=%d", names[f], nd_dtype_name(dt), n, s);
-                    r = fns[f](rows_t, -1, false);
+                    r = fns[f](l.rows_t, -1, false);
                     expect_ints(r, ND_INT64, 1, (const int64_t[]){3}, want, what);
                     nd_free(r);
                     /* flattened: the first lane holding a NaN wins, else the extreme */
                     int64_t flat = -1;
                     for (int j = 0; j < 3 && flat < 0; j++)
-                        if (isnan(lanes[j][want[j]])) flat = j * n + want[j];
+                        if (isnan(l.lanes[j][want[j]])) flat = j * n + want[j];
                     if (flat < 0) {
                         flat = want[0];
                         for (int j = 1; j < 3; j++) {
-                            double x = lanes[j][want[j]], b = lanes[flat / n][flat % n];
+                            double x = l.lanes[j][want[j]], b = l.lanes[flat / n][flat % n];
                             if (f ? x > b : x < b) flat = j * n + want[j];
                         }
                     }
                     snprintf(what, sizeof what, "%s %s (3, %d) flattened, s=%d", names[f], nd_dtype_name(dt), n, s);
-                    r = fns[f](rows, ND_AXIS_NONE, false);
+                    r = fns[f](l.rows, ND_AXIS_NONE, false);
                     expect_ints(r, ND_INT64, 0, NULL, &flat, what);
                     nd_free(r);
                 }
-                nd_free(rows_t);
-                nd_free(rows);
-                nd_free(cols);
+                nan_lanes_free(&l);
             }
         }
     }
