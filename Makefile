@@ -1,81 +1,151 @@
-# libnd build. `make` builds build/libnd.a and build/libnd.so; `make check`
-# checks the Debian packages, builds with -Werror, runs the cmocka suite, then
-# again under ASan+UBSan, then the header and install tests; `make demo` runs
-# the tour; `make bench` runs the benchmarks; `make install` / `uninstall`
-# honour PREFIX, DESTDIR, LIBDIR and INCDIR. B=dir builds somewhere else.
+# libnd build.
+#
+#   make            build/libnd.a and build/libnd.so (never installs packages;
+#                   stops with the apt-get command when one is missing)
+#   make check      installs missing Debian packages (as root), then builds with
+#                   -Werror and runs the cmocka suite, again under ASan+UBSan,
+#                   then the header, docs and install tests
+#   make demo       installs missing packages (as root), runs the examples
+#   make docs       the API reference from the headers (Doxygen) into build/docs
+#   make bench      the benchmarks
+#   make install / uninstall   honour PREFIX, DESTDIR, LIBDIR, INCDIR
+#
+# Packagers' variables are honoured: CPPFLAGS, CFLAGS (default -O2 -g),
+# LDFLAGS, CC. WERROR=1 adds -Werror (make check and CI set it). B=dir builds
+# somewhere else. BLAS=openblas|netlib|blis picks the CBLAS (README, "Choosing
+# a BLAS"); BLAS_CFLAGS and BLAS_LIBS override it by hand.
 
-VERSION   := 0.1.0
-SOMAJOR   := 0
+# ---------------------------------------------------------------- version
+# One place: the ND_VERSION_* macros of include/nd.h.
+nd_version_part = $(shell sed -n 's/^.define ND_VERSION_$(1)  *\([0-9][0-9]*\).*/\1/p' include/nd.h)
+VMAJOR    := $(call nd_version_part,MAJOR)
+VMINOR    := $(call nd_version_part,MINOR)
+VPATCH    := $(call nd_version_part,PATCH)
+VERSION   := $(VMAJOR).$(VMINOR).$(VPATCH)
+# The soname changes whenever the ABI may break: with every minor release
+# before 1.0 (libnd.so.0.1), with every major release after (libnd.so.1).
+SOVERSION := $(if $(filter 0,$(VMAJOR)),0.$(VMINOR),$(VMAJOR))
+
 PREFIX    ?= /usr/local
 DESTDIR   ?=
 LIBDIR    ?= $(PREFIX)/lib
 INCDIR    ?= $(PREFIX)/include
 PCDIR     ?= $(LIBDIR)/pkgconfig
+CMAKEDIR  ?= $(LIBDIR)/cmake/nd
 
 CC        ?= cc
 CXX       ?= g++
-OPT       ?= -O2
-# Kernels (src/kernels/) are the inner loops: they get -O3.
+CFLAGS    ?= -O2 -g
+CPPFLAGS  ?=
+LDFLAGS   ?=
+# Kernels (src/kernels/) and the matrix-product kernels are inner loops: -O3
+# after the user's CFLAGS.
 KOPT      ?= -O3
-WARN      := -Wall -Wextra -Werror
-CFLAGS    ?=
-# BLAS and LAPACKE (Debian: libopenblas-dev, liblapacke-dev) for src/linalg/,
-# and zlib (zlib1g-dev) for .npz in src/io/.
-BLAS_CFLAGS := $(shell pkg-config --cflags openblas lapacke zlib 2>/dev/null)
-BLAS_LIBS   := $(shell pkg-config --libs openblas lapacke zlib 2>/dev/null)
-BASEFLAGS  = -std=c11 $(OPT) -g -fPIC -fvisibility=hidden -pthread -DND_BUILDING \
-             -D_GNU_SOURCE -Iinclude -Isrc $(BLAS_CFLAGS) $(WARN)
-LIBS      := $(BLAS_LIBS) -lm -pthread
+WERROR    ?=
+WARN      := -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror)
 JOBS      ?= 2
 LDCONFIG  ?= ldconfig
-
 B         ?= build
+
+# ---------------------------------------------------------------- BLAS, LAPACKE, zlib
+# pkg-config is asked only when a recipe needs the flags (recursive `=`
+# variables, cached on first use), so that `make check` and `make demo` can
+# install the packages first: a value read while the Makefile is parsed
+# would be empty on a machine that lacks them.
+BLAS      ?= openblas
+MULTIARCH := $(shell $(CC) -print-multiarch 2>/dev/null)
+ifeq ($(BLAS),openblas)
+  BLAS_PC      := lapacke openblas
+  BLAS_DEFS    := -DND_BLAS_OPENBLAS
+else ifeq ($(BLAS),netlib)
+  # the reference CBLAS and LAPACK (Debian: libblas-dev, liblapack-dev); the
+  # loader picks libblas.so.3 through Debian's alternatives
+  BLAS_PC      := lapacke blas-netlib
+  BLAS_DEFS    := -DND_BLAS_NETLIB
+else ifeq ($(BLAS),blis)
+  # BLIS's CBLAS (Debian: libblis-dev, no .pc file) with LAPACKE
+  BLAS_PC      := lapacke
+  BLAS_DEFS    := -DND_BLAS_BLIS
+  BLAS_CFLAGS  ?= -I/usr/include/$(MULTIARCH)/blis-openmp
+  BLAS_NOPC_LIBS := -lblis
+else
+  $(error BLAS=$(BLAS): use openblas, netlib or blis, or set BLAS_CFLAGS and BLAS_LIBS)
+endif
+DEPS_PC   := $(BLAS_PC) zlib
+cached     = $(if $(filter undefined,$(origin _c_$(1))),$(eval _c_$(1) := $(shell $(2))))$(_c_$(1))
+BLAS_CFLAGS ?= $(call cached,bc,pkg-config --cflags $(DEPS_PC) 2>/dev/null)
+BLAS_LIBS   ?= $(call cached,bl,pkg-config --libs $(DEPS_PC) 2>/dev/null) $(BLAS_NOPC_LIBS)
+CMOCKA_CFLAGS = $(call cached,cc,pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   = $(call cached,cl,pkg-config --libs cmocka 2>/dev/null)
+LIBS       = $(BLAS_LIBS) -lm -pthread
+
+# ---------------------------------------------------------------- flags
+NDFLAGS    = -std=c11 -fPIC -fvisibility=hidden -pthread -DND_BUILDING -D_GNU_SOURCE \
+             -Iinclude -Isrc $(BLAS_DEFS) $(BLAS_CFLAGS) $(WARN)
+SANFLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+TEST_CFLAGS = -std=c11 -O1 -g -D_GNU_SOURCE -Iinclude -Itests $(BLAS_DEFS) $(WARN) $(CMOCKA_CFLAGS)
+TEST_LIBS   = $(CMOCKA_LIBS) $(LIBS)
+
 SRCS      := $(sort $(wildcard src/*/*.c src/*/*/*.c))
 OBJS      := $(SRCS:%.c=$(B)/obj/%.o)
 ASAN_OBJS := $(SRCS:%.c=$(B)/asan/%.o)
-SANFLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 TESTS     := $(sort $(wildcard tests/test_*.c))
 TEST_BINS := $(TESTS:tests/%.c=$(B)/tests/%)
 ASAN_TEST_BINS := $(TESTS:tests/%.c=$(B)/asan-tests/%)
-TEST_CFLAGS = -std=c11 -O1 -g -D_GNU_SOURCE -Iinclude -Itests $(WARN) $(shell pkg-config --cflags cmocka 2>/dev/null)
-TEST_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null) $(BLAS_LIBS) -lm -pthread
 BENCH_SRCS := $(sort $(wildcard bench/*.c))
 # Where `make check` adds up the test cases of each stage.
 TALLY     := $(B)/check-tally
 
-# Per-folder compiler flags: kernels at -O3; SIMD kernels, once they exist,
-# with their ISA's flags (DESIGN.md: only those files, so the binary still
-# runs on any CPU of the architecture).
-$(B)/obj/src/kernels/%.o: OPT = $(KOPT)
-# The matrix-product kernels are inner loops too, and fuse multiply-adds
-# (their AVX2+FMA variant is picked at run time; the file stays baseline).
-$(B)/obj/src/linalg/mm_kernels.o: OPT = $(KOPT)
+# Per-file flags: inner loops at -O3; SIMD kernels with their ISA's flags,
+# only those files, so the library still runs on any CPU of the architecture.
+$(B)/obj/src/kernels/%.o $(B)/obj/src/linalg/mm_kernels.o: XOPT = $(KOPT)
+# The matrix-product kernels fuse multiply-adds (their AVX2+FMA variant is
+# picked at run time; the file stays baseline).
 $(B)/obj/src/linalg/mm_kernels.o $(B)/asan/src/linalg/mm_kernels.o: ISAFLAGS = -ffp-contract=fast
 ifeq ($(shell uname -m),x86_64)
-$(B)/obj/src/kernels/avx2/%.o $(B)/asan/src/kernels/avx2/%.o: ISAFLAGS = -mavx2 -mfma
-$(B)/obj/src/kernels/avx512/%.o $(B)/asan/src/kernels/avx512/%.o: ISAFLAGS = -mavx2 -mfma -mavx512f -mavx512bw -mavx512dq -mavx512vl
+AVX2_FLAGS   := -mavx2 -mfma
+AVX512_FLAGS := -mavx2 -mfma -mavx512f -mavx512bw -mavx512dq -mavx512vl
+$(B)/obj/src/kernels/avx2/%.o $(B)/asan/src/kernels/avx2/%.o: ISAFLAGS = $(AVX2_FLAGS)
+$(B)/obj/src/kernels/avx512/%.o $(B)/asan/src/kernels/avx512/%.o: ISAFLAGS = $(AVX512_FLAGS)
 endif
 
-.PHONY: all lib check test asan-test header-test install-test demo bench clean deps \
-        install uninstall pc
+# Everything the objects and links depend on, recorded in $(B)/build-flags:
+# when it differs from the last build (other CFLAGS, WERROR, BLAS, or
+# packages installed since), everything is rebuilt rather than reused.
+BUILD_RECORD = cc=$(CC) cppflags=$(CPPFLAGS) cflags=$(CFLAGS) kopt=$(KOPT) ldflags=$(LDFLAGS) \
+               nd=$(NDFLAGS) libs=$(LIBS) test=$(TEST_CFLAGS) $(TEST_LIBS) soversion=$(SOVERSION)
+FLAGS     := $(B)/build-flags
+
+.PHONY: all lib check test asan-test header-test install-test docs-test demo bench clean \
+        deps deps-build install uninstall pc docs version FORCE
 all: lib
 lib: $(B)/libnd.a $(B)/libnd.so
 
-$(B)/obj/%.o: %.c
-	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(ISAFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+# Stops with the apt-get command when a package the build needs is missing
+# (never installs: that is for `make check` and `make demo`), then records
+# the flags.
+$(FLAGS): FORCE
+	@sh scripts/deps.sh build $(DEPS_BLAS)
+	@mkdir -p $(B)
+	@printf '%s\n' '$(BUILD_RECORD)' >$@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
 
-$(B)/asan/%.o: %.c
+$(B)/obj/%.o: %.c $(FLAGS)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(ISAFLAGS) $(SANFLAGS) -O1 -MMD -MP -c $< -o $@
+	$(CC) $(CPPFLAGS) $(NDFLAGS) $(CFLAGS) $(XOPT) $(ISAFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/asan/%.o: %.c $(FLAGS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(NDFLAGS) $(ISAFLAGS) -O1 -g $(SANFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/libnd.a: $(OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
 $(B)/libnd.so: $(OBJS)
-	$(CC) -shared -Wl,-soname,libnd.so.$(SOMAJOR) -o $(B)/libnd.so.$(VERSION) $^ $(LIBS)
-	ln -sf libnd.so.$(VERSION) $(B)/libnd.so.$(SOMAJOR)
+	$(CC) -shared -Wl,-soname,libnd.so.$(SOVERSION) -Wl,--no-undefined $(CFLAGS) $(LDFLAGS) \
+	    -o $(B)/libnd.so.$(VERSION) $^ $(LIBS)
+	ln -sf libnd.so.$(VERSION) $(B)/libnd.so.$(SOVERSION)
 	ln -sf libnd.so.$(VERSION) $@
 
 $(B)/libnd-asan.a: $(ASAN_OBJS)
@@ -84,66 +154,97 @@ $(B)/libnd-asan.a: $(ASAN_OBJS)
 
 $(B)/tests/%: tests/%.c $(B)/libnd.a $(wildcard tests/*.h tests/data/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(TEST_CFLAGS) $< -o $@ $(B)/libnd.a $(TEST_LIBS)
+	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) $< -o $@ $(LDFLAGS) $(B)/libnd.a $(TEST_LIBS)
 
 $(B)/asan-tests/%: tests/%.c $(B)/libnd-asan.a $(wildcard tests/*.h tests/data/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(TEST_CFLAGS) $(SANFLAGS) $< -o $@ $(B)/libnd-asan.a $(TEST_LIBS)
+	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) $(SANFLAGS) $< -o $@ $(LDFLAGS) $(B)/libnd-asan.a $(TEST_LIBS)
 
+version:
+	@echo $(VERSION)
+
+# ---------------------------------------------------------------- the two commands
+# Each first installs what is missing (as root; otherwise stops with the
+# command to run), then runs the rest in a new make, which reads pkg-config
+# only then.
+DEPS_BLAS = $(filter openblas netlib,$(BLAS))
 deps:
-	@sh scripts/deps.sh
+	@sh scripts/deps.sh check $(DEPS_BLAS)
+
+check: deps
+	+@$(MAKE) --no-print-directory WERROR=1 check-run
+
+demo:
+	@sh scripts/deps.sh demo $(DEPS_BLAS)
+	+@$(MAKE) --no-print-directory demo-run
+
+ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1
 
 test: $(TEST_BINS)
 	@sh scripts/run-tests.sh $(TEST_BINS)
 
 asan-test: $(ASAN_TEST_BINS)
-	@ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 sh scripts/run-tests.sh $(ASAN_TEST_BINS)
+	@$(ASAN_ENV) sh scripts/run-tests.sh $(ASAN_TEST_BINS)
 
 header-test: $(B)/libnd.a
 	@B=$(B) CC="$(CC)" CXX="$(CXX)" sh scripts/header-test.sh
 
 install-test: lib
-	+@B=$(B) CC="$(CC)" MAKE="$(MAKE)" sh scripts/install-test.sh
+	+@B=$(B) CC="$(CC)" MAKE="$(MAKE)" VERSION=$(VERSION) SOVERSION=$(SOVERSION) sh scripts/install-test.sh
+
+docs-test:
+	@B=$(B) VERSION=$(VERSION) sh scripts/docs.sh --check
 
 # Every stage runs even if an earlier one failed, so the closing line
 # ("N passed, N failed", test cases over all stages) always comes last.
-check: deps
+.PHONY: check-run demo-run
+check-run:
 	@mkdir -p $(B) && rm -f $(TALLY)
-	+$(MAKE) --no-print-directory -j$(JOBS) B=$(B) lib $(B)/libnd-asan.a $(TEST_BINS) $(ASAN_TEST_BINS)
+	+$(MAKE) --no-print-directory -j$(JOBS) lib $(B)/libnd-asan.a $(TEST_BINS) $(ASAN_TEST_BINS)
 	+@st=0; \
 	echo "== cmocka suite"; \
 	ND_TALLY=$(TALLY) sh scripts/run-tests.sh $(TEST_BINS) || st=1; \
 	echo "== cmocka suite under ASan+UBSan"; \
-	ND_TALLY=$(TALLY) ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    sh scripts/run-tests.sh $(ASAN_TEST_BINS) || st=1; \
+	ND_TALLY=$(TALLY) $(ASAN_ENV) sh scripts/run-tests.sh $(ASAN_TEST_BINS) || st=1; \
 	echo "== header test"; \
 	ND_TALLY=$(TALLY) B=$(B) CC="$(CC)" CXX="$(CXX)" sh scripts/header-test.sh || st=1; \
+	echo "== docs test"; \
+	ND_TALLY=$(TALLY) B=$(B) VERSION=$(VERSION) sh scripts/docs.sh --check || st=1; \
 	echo "== install test"; \
-	ND_TALLY=$(TALLY) B=$(B) CC="$(CC)" MAKE="$(MAKE)" sh scripts/install-test.sh || st=1; \
+	ND_TALLY=$(TALLY) B=$(B) CC="$(CC)" MAKE="$(MAKE)" VERSION=$(VERSION) SOVERSION=$(SOVERSION) \
+	    sh scripts/install-test.sh || st=1; \
 	sh scripts/tally.sh $(TALLY) || st=1; \
 	exit $$st
 
 # `make demo` runs the tour of the core, then the main example: PCA of the
 # iris data (examples/pca.c: loadtxt, mean, SVD, printing).
 EXAMPLES := tour pca
-demo: deps lib
-	@mkdir -p $(B)/examples
-	@set -e; for x in $(EXAMPLES); do \
-	    $(CC) -std=c11 -O2 -Iinclude $(WARN) examples/$$x.c -o $(B)/examples/$$x $(B)/libnd.a $(LIBS); \
-	    echo "== examples/$$x.c"; ./$(B)/examples/$$x; \
-	done
+EXAMPLE_BINS := $(EXAMPLES:%=$(B)/examples/%)
+$(B)/examples/%: examples/%.c $(B)/libnd.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -std=c11 $(CFLAGS) -Iinclude $(WARN) $< -o $@ $(LDFLAGS) $(B)/libnd.a $(LIBS)
+
+demo-run: $(EXAMPLE_BINS)
+	@set -e; for x in $(EXAMPLES); do echo "== examples/$$x.c"; ./$(B)/examples/$$x; done
 
 .PHONY: pca
-pca: deps lib
-	@mkdir -p $(B)/examples
-	$(CC) -std=c11 -O2 -Iinclude $(WARN) examples/pca.c -o $(B)/examples/pca $(B)/libnd.a $(LIBS)
+pca: $(B)/examples/pca
 	./$(B)/examples/pca
 
-# The benchmarks: plain -O2 against the static library, as a user would
-# build; bench/bench_numpy.py runs NumPy's side with Debian's python3.
+# ---------------------------------------------------------------- docs
+# The API reference: Doxygen over include/ (docs/Doxyfile), HTML into
+# $(B)/docs/html. Installs doxygen first when run as root.
+docs:
+	@sh scripts/deps.sh docs
+	@B=$(B) VERSION=$(VERSION) sh scripts/docs.sh
+
+# ---------------------------------------------------------------- benchmarks
+# Plain -O2 against the static library, as a user would build;
+# bench/bench_numpy.py runs NumPy's side with Debian's python3.
 $(B)/bench/bench: $(BENCH_SRCS) bench/bench.h $(B)/libnd.a
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -O2 -g -D_GNU_SOURCE -Iinclude -Ibench $(BLAS_CFLAGS) $(WARN) $(BENCH_SRCS) -o $@ $(B)/libnd.a $(LIBS)
+	$(CC) $(CPPFLAGS) -std=c11 -O2 -g -D_GNU_SOURCE -Iinclude -Ibench $(BLAS_CFLAGS) $(WARN) \
+	    $(BENCH_SRCS) -o $@ $(LDFLAGS) $(B)/libnd.a $(LIBS)
 
 bench: $(B)/bench/bench
 	./$(B)/bench/bench --numpy bench/bench_numpy.py --csv bench/results.csv
@@ -164,15 +265,15 @@ FUZZ_SRCS    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS    := $(FUZZ_SRCS:tests/fuzz/%.c=$(B)/fuzz/%)
 FUZZ_OBJS    := $(SRCS:%.c=$(B)/fuzz-obj/%.o)
 ifeq ($(shell uname -m),x86_64)
-$(B)/fuzz-obj/src/kernels/avx2/%.o: ISAFLAGS = -mavx2 -mfma
-$(B)/fuzz-obj/src/kernels/avx512/%.o: ISAFLAGS = -mavx2 -mfma -mavx512f -mavx512bw -mavx512dq -mavx512vl
+$(B)/fuzz-obj/src/kernels/avx2/%.o: ISAFLAGS = $(AVX2_FLAGS)
+$(B)/fuzz-obj/src/kernels/avx512/%.o: ISAFLAGS = $(AVX512_FLAGS)
 endif
 
 .PHONY: fuzz fuzz-tools
 # other engineers' files are not held to clang's warnings here (-Wno-error)
-$(B)/fuzz-obj/%.o: %.c
+$(B)/fuzz-obj/%.o: %.c $(FLAGS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(BASEFLAGS) $(ISAFLAGS) -Wno-error -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+	$(FUZZ_CC) $(CPPFLAGS) $(NDFLAGS) $(ISAFLAGS) -Wno-error -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 
 $(B)/libnd-fuzz.a: $(FUZZ_OBJS)
 	@rm -f $@
@@ -205,25 +306,23 @@ fuzz: fuzz-tools
 
 # ---------------------------------------------------------------- install
 
-# nd.pc is made from nd.pc.in each time, as the install paths may change.
-# A static link of libnd.a needs OpenBLAS and LAPACKE after it, then their
-# Fortran runtime, then libquadmath and libm (which libgfortran.a needs and
-# OpenBLAS's .pc omits). pkg-config puts a package's Libs.private before its
-# Requires.private, so nd.pc names them all in Libs.private, in that order,
-# taken from their own .pc files here.
-QUADMATH  := $(if $(filter /%,$(shell $(CC) -print-file-name=libquadmath.a 2>/dev/null)),-lquadmath -lm)
-BLAS_STATIC_LIBS := $(shell pkg-config --static --libs openblas lapacke 2>/dev/null) $(QUADMATH)
-
-pc:
-	@mkdir -p $(B)
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
-	    -e 's|@INCDIR@|$(INCDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
-	    -e 's|@BLAS_LIBS@|$(strip $(BLAS_STATIC_LIBS))|g' nd.pc.in > $(B)/nd.pc
+# nd.pc and the CMake package are made each time, as the install paths may
+# change. Paths inside them are relative to the prefix where possible, so a
+# moved prefix still works (pkg-config --define-prefix; CMake from the
+# config file's own location).
+rel_to_prefix = $(if $(filter $(PREFIX)/%,$(1)),$${prefix}/$(patsubst $(PREFIX)/%,%,$(1)),$(1))
+pc: $(FLAGS)
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(call rel_to_prefix,$(LIBDIR))|g' \
+	    -e 's|@INCDIR@|$(call rel_to_prefix,$(INCDIR))|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    -e 's|@REQUIRES_PRIVATE@|$(DEPS_PC)|g' -e 's|@LIBS_PRIVATE@|$(strip $(BLAS_NOPC_LIBS) -lm -pthread)|g' \
+	    nd.pc.in > $(B)/nd.pc
+	@B=$(B) VERSION=$(VERSION) PREFIX=$(PREFIX) LIBDIR=$(LIBDIR) INCDIR=$(INCDIR) CMAKEDIR=$(CMAKEDIR) \
+	    SOVERSION=$(SOVERSION) DEPS_PC="$(DEPS_PC)" NOPC_LIBS="$(BLAS_NOPC_LIBS)" sh scripts/cmake-config.sh
 
 TOPIC_HEADERS := $(wildcard include/nd/*.h)
 
 install: lib pc
-	install -d $(DESTDIR)$(INCDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PCDIR)
+	install -d $(DESTDIR)$(INCDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PCDIR) $(DESTDIR)$(CMAKEDIR)
 	install -m 644 include/nd.h $(DESTDIR)$(INCDIR)/nd.h
 ifneq ($(TOPIC_HEADERS),)
 	install -d $(DESTDIR)$(INCDIR)/nd
@@ -231,19 +330,22 @@ ifneq ($(TOPIC_HEADERS),)
 endif
 	install -m 644 $(B)/libnd.a $(DESTDIR)$(LIBDIR)/libnd.a
 	install -m 755 $(B)/libnd.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libnd.so.$(VERSION)
-	ln -sf libnd.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libnd.so.$(SOMAJOR)
-	ln -sf libnd.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libnd.so
+	ln -sf libnd.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libnd.so.$(SOVERSION)
+	ln -sf libnd.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libnd.so
 	install -m 644 $(B)/nd.pc $(DESTDIR)$(PCDIR)/nd.pc
+	install -m 644 $(B)/cmake/ndConfig.cmake $(B)/cmake/ndConfigVersion.cmake $(DESTDIR)$(CMAKEDIR)/
 # a real (not staged) install as root: refresh the loader's cache so that
-# programs find libnd.so.0 in /usr/local/lib at once
+# programs find libnd.so in /usr/local/lib at once
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then $(LDCONFIG) 2>/dev/null || true; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(INCDIR)/nd.h $(addprefix $(DESTDIR)$(INCDIR)/nd/,$(notdir $(TOPIC_HEADERS)))
 	rmdir $(DESTDIR)$(INCDIR)/nd 2>/dev/null || true
 	rm -f $(DESTDIR)$(LIBDIR)/libnd.a $(DESTDIR)$(LIBDIR)/libnd.so \
-	      $(DESTDIR)$(LIBDIR)/libnd.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libnd.so.$(VERSION) \
-	      $(DESTDIR)$(PCDIR)/nd.pc
+	      $(DESTDIR)$(LIBDIR)/libnd.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libnd.so.$(VERSION) \
+	      $(DESTDIR)$(PCDIR)/nd.pc \
+	      $(DESTDIR)$(CMAKEDIR)/ndConfig.cmake $(DESTDIR)$(CMAKEDIR)/ndConfigVersion.cmake
+	rmdir $(DESTDIR)$(CMAKEDIR) 2>/dev/null || true
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then $(LDCONFIG) 2>/dev/null || true; fi
 
 clean:

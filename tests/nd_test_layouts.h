@@ -192,6 +192,14 @@ static inline void plain_free(void *p, void *ctx) {
     free(p);
 }
 
+/* An allocator for a machine with 1 GiB: larger blocks are refused before
+ * malloc (or ASan's malloc, which would print a warning) is asked. */
+static inline void *refuse_huge_alloc(size_t size, size_t align, void *ctx) {
+    (void)align;
+    (void)ctx;
+    return size > ((size_t)1 << 30) ? NULL : malloc(size ? size : 1);
+}
+
 /* Runs op with its k-th allocation failing, for k = 0, 1, ... until op gets
  * through: every failure must be ND_ERR_NOMEM, leave a unchanged and leak
  * nothing (ASan's leak check); op checks its own outputs. */

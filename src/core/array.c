@@ -233,4 +233,9 @@ ND_ACCESSOR(bool, nd_is_c_contiguous, (a->flags & ND_FLAG_C) != 0, false)
 ND_ACCESSOR(bool, nd_is_f_contiguous, (a->flags & ND_FLAG_F) != 0, false)
 ND_ACCESSOR(bool, nd_is_writeable, (a->flags & ND_FLAG_WRITEABLE) != 0, false)
 
-const char *nd_version(void) { return "0.1.0"; }
+/* The version lives in one place, nd.h's ND_VERSION_* macros. */
+#define ND_STR_(x) #x
+#define ND_STR(x) ND_STR_(x)
+const char *nd_version(void) {
+    return ND_STR(ND_VERSION_MAJOR) "." ND_STR(ND_VERSION_MINOR) "." ND_STR(ND_VERSION_PATCH);
+}

@@ -1,6 +1,8 @@
-/* The BLAS thread-count rule: libnd leaves OpenBLAS's own setting alone
+/* The BLAS thread-count rule: libnd leaves the BLAS's own setting alone
  * unless the user chose libnd's thread count, which then applies to BLAS
- * calls too (DESIGN.md, Threads). */
+ * calls too (docs/design.md, Threads). Only OpenBLAS has a thread call
+ * libnd knows; a build against another CBLAS leaves threads to that
+ * library's own settings. */
 #include "linalg/blas.h"
 
 #include "iter/threads.h"
@@ -11,7 +13,9 @@ bool nd__user_threads(int *n) {
 }
 
 void nd__blas_threads(void) {
+#ifdef ND_BLAS_OPENBLAS
     int n;
     if (!nd__user_threads(&n)) return;
     if (openblas_get_num_threads() != n) openblas_set_num_threads(n);
+#endif
 }

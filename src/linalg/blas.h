@@ -1,5 +1,5 @@
-/* Private glue between libnd's linear algebra and the BLAS (OpenBLAS's
- * CBLAS): the BLAS integer range, the rule for BLAS thread counts, the
+/* Private glue between libnd's linear algebra and the BLAS (any CBLAS:
+ * OpenBLAS, the reference CBLAS, BLIS): the BLAS integer range, the rule for BLAS thread counts, the
  * matrix-product engine that matmul, dot, tensordot and friends share (and
  * that einsum and the LAPACK wrappers may call), and its kernels. */
 #ifndef ND_LINALG_BLAS_H
@@ -11,9 +11,21 @@
 
 /* ------------------------------------------------------------ BLAS integers */
 
-/* The largest dimension, leading dimension or increment the BLAS takes:
- * blasint is int (32-bit) in Debian's OpenBLAS, int64 in ILP64 builds. */
-#define ND_BLASINT_MAX ((int64_t)(sizeof(blasint) == 4 ? INT32_MAX : INT64_MAX))
+/* The integer type of the CBLAS in use, from its own header: OpenBLAS's
+ * blasint, the reference CBLAS's CBLAS_INT, BLIS's f77_int; int for a
+ * header that names none. 32-bit in Debian's builds, 64-bit in ILP64 ones. */
+#if defined(OPENBLAS_VERSION)
+typedef blasint nd_blasint;
+#elif defined(CBLAS_INT)
+typedef CBLAS_INT nd_blasint;
+#elif defined(BLIS_SYSTEM_H)
+typedef f77_int nd_blasint;
+#else
+typedef int nd_blasint;
+#endif
+
+/* The largest dimension, leading dimension or increment the BLAS takes. */
+#define ND_BLASINT_MAX ((int64_t)(sizeof(nd_blasint) == 4 ? INT32_MAX : INT64_MAX))
 static inline bool nd__blas_fits(int64_t v) { return v >= 0 && v <= ND_BLASINT_MAX; }
 
 /* ------------------------------------------------------------ threads */
@@ -26,7 +38,9 @@ bool nd__user_threads(int *n);
 /* Called before each BLAS call that may run threaded: when the user chose
  * libnd's thread count, OpenBLAS gets the same count; otherwise the
  * caller's OpenBLAS setting (OPENBLAS_NUM_THREADS, openblas_set_num_threads)
- * is left alone. */
+ * is left alone. Only a build against OpenBLAS (ND_BLAS_OPENBLAS, set by
+ * the Makefile for BLAS=openblas) calls OpenBLAS's thread functions; with
+ * another BLAS its own settings (BLIS_NUM_THREADS, ...) apply. */
 void nd__blas_threads(void);
 
 /* ------------------------------------------------------------ the product engine */

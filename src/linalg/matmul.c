@@ -138,7 +138,7 @@ static void copy2d(char *dst, int64_t drs, int64_t dcs, nd_dtype dto, const char
 
 /* The BLAS layout of a rows x cols matrix with element strides (rs, cs):
  * row-major (trans false) or column-major (trans true) with leading
- * dimension ld >= max(1, minor size) that fits blasint. False when neither
+ * dimension ld >= max(1, minor size) that fits the BLAS integer. False when neither
  * (no unit stride, negative or zero steps, rows overlapping). */
 static bool blas_layout(int64_t rows, int64_t cols, int64_t rs, int64_t cs, bool *trans,
                         int64_t *ld) {
@@ -181,10 +181,10 @@ static CBLAS_TRANSPOSE tr(bool t) { return t ? CblasTrans : CblasNoTrans; }
 static void blas_product(nd_dtype ct, int64_t n_, int64_t k_, int64_t m_, const char *a, bool ta,
                          int64_t lda_, const char *b, bool tb, int64_t ldb_, char *c, bool tc,
                          int64_t ldc_) {
-    blasint n = (blasint)n_, k = (blasint)k_, m = (blasint)m_;
-    blasint lda = (blasint)lda_, ldb = (blasint)ldb_, ldc = (blasint)ldc_;
+    nd_blasint n = (nd_blasint)n_, k = (nd_blasint)k_, m = (nd_blasint)m_;
+    nd_blasint lda = (nd_blasint)lda_, ldb = (nd_blasint)ldb_, ldc = (nd_blasint)ldc_;
     if (n == 1 && m == 1) {
-        blasint ia = ta ? lda : 1, ib = tb ? 1 : ldb;
+        nd_blasint ia = ta ? lda : 1, ib = tb ? 1 : ldb;
         if (ct == ND_FLOAT32) *(float *)c = cblas_sdot(k, (const float *)a, ia, (const float *)b, ib);
         else *(double *)c = cblas_ddot(k, (const double *)a, ia, (const double *)b, ib);
         return;
@@ -197,10 +197,10 @@ static void blas_product(nd_dtype ct, int64_t n_, int64_t k_, int64_t m_, const 
         for (int64_t i = 0; i < ny; i++) memset(c + i * iy * csz, 0, (size_t)csz);
         if (m == 1) /* y = A x, x a column of b */
             MM_BLAS(ct, gemv, CblasRowMajor, tr(ta), ta ? k : n, ta ? n : k, 1, (const void *)a,
-                    lda, (const void *)b, tb ? 1 : ldb, 0, (void *)c, (blasint)iy);
+                    lda, (const void *)b, tb ? 1 : ldb, 0, (void *)c, (nd_blasint)iy);
         else /* y = B^T x, x the row of a */
             MM_BLAS(ct, gemv, CblasRowMajor, tr(!tb), tb ? m : k, tb ? k : m, 1, (const void *)b,
-                    ldb, (const void *)a, ta ? lda : 1, 0, (void *)c, (blasint)iy);
+                    ldb, (const void *)a, ta ? lda : 1, 0, (void *)c, (nd_blasint)iy);
         return;
     }
     if (!tc)
