@@ -1,4 +1,5 @@
-/* libnd: NumPy interop (included by nd.h): .npy and .npz files, text files
+/** @file
+ * libnd: NumPy interop (included by nd.h): .npy and .npz files, text files
  * and printing like NumPy's repr. DLPack is in nd/dlpack.h. */
 #ifndef ND_IO_H
 #define ND_IO_H
@@ -14,58 +15,149 @@
  * naming what is wrong; a valid NumPy file libnd cannot hold (complex,
  * float16, strings, structured dtypes) gives ND_ERR_UNSUPPORTED. */
 
-/* Writes a as a .npy file, byte for byte what np.save writes for the same
- * array: version 1.0 (2.0 only if the header needed it), the header padded
- * with spaces and a '\n' so the data starts at a multiple of 64. A
+/** Writes a as a .npy file, byte for byte what np.save writes for the same
+ * array. Version 1.0 (2.0 only if the header needed it), the header padded
+ * with spaces and a '\\n' so the data starts at a multiple of 64. A
  * C-contiguous array is written as it is, an F-contiguous one with
  * fortran_order True, any other view in C (logical) order. The file is
  * removed again if writing fails. Do not overwrite a file that an
- * nd_load_mmap array still maps: its pages would vanish under the array. */
+ * nd_load_mmap array still maps: its pages would vanish under the array.
+ * path is used as given (np.save appends ".npy" when it is missing).
+ *
+ * Errors: ND_ERR_NULL if path or a is NULL; ND_ERR_IO if the file cannot be
+ * created or written; ND_ERR_NOMEM if memory runs out.
+ *
+ * NumPy: np.save(path, a)
+ * @param path The file to write.
+ * @param a The array.
+ * @return ND_OK, or the status of the error. */
 ND_API nd_status nd_save(const char *path, const nd_array *a);
-/* Reads a .npy file: every libnd dtype in either byte order ('<', '>', '='
+/** Reads a .npy file. Every libnd dtype in either byte order ('<', '>', '='
  * or '|'; swapped to native), C or Fortran order (a Fortran-ordered file
  * gives an F-contiguous array of its own), versions 1.0, 2.0 and 3.0, 0-d
  * and empty arrays. Bytes of a bool array other than 0 and 1 become 1.
- * Bytes after the data are ignored, as NumPy ignores them. */
+ * Bytes after the data are ignored, as NumPy ignores them.
+ *
+ * Errors: ND_ERR_NULL if path is NULL; ND_ERR_IO if the file cannot be
+ * opened, is not a regular file, or is truncated or unreadable;
+ * ND_ERR_VALUE for a malformed file (magic, version, header dict, dtype
+ * string, shape, or a byte size beyond int64); ND_ERR_UNSUPPORTED for a
+ * NumPy dtype libnd lacks (complex, float16, strings, structured);
+ * ND_ERR_NOMEM if memory runs out.
+ *
+ * NumPy: np.load(path)
+ * @param path The .npy file.
+ * @return a new handle, or NULL on error. */
 ND_API nd_array *nd_load(const char *path);
 
+/** How nd_load_mmap maps a file. */
 typedef enum nd_mmap_mode {
-    ND_MMAP_READONLY = 0,   /* a read-only array backed by the file */
-    ND_MMAP_COPY_ON_WRITE   /* writeable; writes stay private to the process */
+    ND_MMAP_READONLY = 0,   /**< a read-only array backed by the file (NumPy's mmap_mode='r') */
+    ND_MMAP_COPY_ON_WRITE   /**< writeable; writes stay private to the process (mmap_mode='c') */
 } nd_mmap_mode;
-/* Maps a .npy file instead of reading it: the array's data is the mapping
+/** Maps a .npy file instead of reading it. The array's data is the mapping
  * (mode ND_MMAP_READONLY gives a read-only array), which lives until the
  * last view of the array is freed. Files in the non-native byte order, with
  * their data at an offset that is not a multiple of the item size, or with
  * bool bytes other than 0 and 1 are refused with ND_ERR_UNSUPPORTED (use
  * nd_load for those). Shrinking the file while it is mapped is undefined, as
- * for any mapping (SIGBUS). */
+ * for any mapping (SIGBUS).
+ *
+ * Errors: ND_ERR_NULL if path is NULL; ND_ERR_VALUE for an invalid mode or
+ * a malformed file; ND_ERR_IO if the file cannot be opened or mapped, is
+ * not a regular file, or is truncated; ND_ERR_UNSUPPORTED for the files
+ * above and NumPy dtypes libnd lacks; ND_ERR_NOMEM if memory runs out.
+ *
+ * NumPy: np.load(path, mmap_mode='r') or np.load(path, mmap_mode='c')
+ * @param path The .npy file.
+ * @param mode Read-only or copy-on-write.
+ * @return a new handle, or NULL on error. */
 ND_API nd_array *nd_load_mmap(const char *path, nd_mmap_mode mode);
 
 /* ---- .npz */
 
-/* Writes n arrays into a zip archive, as np.savez, or with deflate as
+/** Writes n arrays into a zip archive, as np.savez, or with deflate as
  * np.savez_compressed when compressed is true. Entry i is names[i] + ".npy";
  * names NULL gives np.savez's positional names arr_0, arr_1, ... Names must
  * be distinct and non-empty. Entries carry the time of writing, so two
- * archives of the same arrays differ in those bytes. */
+ * archives of the same arrays differ in those bytes. The file is removed
+ * again if writing fails; path is used as given (np.savez appends ".npz").
+ *
+ * Errors: ND_ERR_NULL if path is NULL, arrays is NULL with n > 0, or an
+ * arrays[i] (or, with names, a names[i]) is NULL; ND_ERR_VALUE if n < 0 or
+ * a name is empty, longer than 65531 bytes or repeated; ND_ERR_IO if the
+ * file cannot be created or written; ND_ERR_OVERFLOW if a deflated entry
+ * outgrows 4 GiB; ND_ERR_NOMEM if memory runs out.
+ *
+ * NumPy: np.savez(path, **dict(zip(names, arrays))), np.savez_compressed(...)
+ * @param path The archive to write.
+ * @param n Number of arrays.
+ * @param names The n entry names without ".npy", or NULL for arr_0, arr_1, ...
+ * @param arrays The n arrays.
+ * @param compressed Deflate the entries.
+ * @return ND_OK, or the status of the error. */
 ND_API nd_status nd_savez(const char *path, int n, const char *const *names,
                           const nd_array *const *arrays, bool compressed);
 
+/** An open .npz archive (opaque): see nd_npz_open and nd_npz_close. */
 typedef struct nd_npz nd_npz;
-/* Opens an archive written by np.savez, np.savez_compressed or nd_savez:
- * stored and deflated entries, data descriptors, ZIP64. The whole directory
- * is checked here: offsets and sizes against the file, no overlapping
- * entries, every entry a ".npy" under a distinct name; encrypted entries and
- * other compression methods give ND_ERR_UNSUPPORTED. */
+/** Opens an archive written by np.savez, np.savez_compressed or nd_savez.
+ * Stored and deflated entries, data descriptors and ZIP64 are read. The
+ * whole directory is checked here: offsets and sizes against the file, no
+ * overlapping entries, every entry a ".npy" under a distinct name;
+ * encrypted entries and other compression methods give ND_ERR_UNSUPPORTED.
+ *
+ * Errors: ND_ERR_NULL if path is NULL; ND_ERR_IO if the file cannot be
+ * opened or read, is not a regular file, or is truncated; ND_ERR_VALUE if
+ * it is not a zip archive or its directory is malformed, or an entry is not
+ * a ".npy" or repeats a name; ND_ERR_UNSUPPORTED for encrypted entries,
+ * other compression methods and multi-volume archives; ND_ERR_NOMEM if
+ * memory runs out.
+ *
+ * NumPy: np.load(path) of an .npz (an NpzFile)
+ * @param path The .npz file.
+ * @return a new handle for nd_npz_close, or NULL on error. */
 ND_API nd_npz *nd_npz_open(const char *path);
+/** The number of arrays in the archive.
+ *
+ * Errors: ND_ERR_NULL if z is NULL (0 is returned).
+ *
+ * NumPy: len(npz.files)
+ * @param z The archive.
+ * @return the number of entries, 0 on error. */
 ND_API int nd_npz_count(const nd_npz *z);
-/* The i-th array's name, without ".npy"; NULL if i is out of range. The
- * string belongs to z. */
+/** The i-th array's name, without ".npy"; NULL if i is out of range. The
+ * string belongs to z.
+ *
+ * Errors: ND_ERR_NULL if z is NULL; ND_ERR_INDEX if i is not in
+ * [0, nd_npz_count(z)).
+ *
+ * NumPy: npz.files[i]
+ * @param z The archive.
+ * @param i The entry's index, in directory order.
+ * @return the name, valid until nd_npz_close(z), or NULL on error. */
 ND_API const char *nd_npz_name(const nd_npz *z, int i);
-/* Reads the named array ("x" or "x.npy"), a new array each call, checking
- * the entry's size and CRC-32. */
+/** Reads the named array ("x" or "x.npy"), a new array each call, checking
+ * the entry's size and CRC-32.
+ *
+ * Errors: ND_ERR_NULL if z or name is NULL; ND_ERR_VALUE if no entry has
+ * that name, or the entry is corrupt (deflate data, size or CRC-32
+ * mismatch, a malformed .npy); ND_ERR_IO if reading fails or the entry is
+ * truncated; ND_ERR_UNSUPPORTED for a NumPy dtype libnd lacks;
+ * ND_ERR_NOMEM if memory runs out.
+ *
+ * NumPy: npz[name]
+ * @param z The archive.
+ * @param name The entry's name, with or without ".npy".
+ * @return a new handle, or NULL on error. */
 ND_API nd_array *nd_npz_get(nd_npz *z, const char *name);
+/** Closes the archive; arrays read from it stay valid, its names do not.
+ * NULL is ignored.
+ *
+ * Errors: none.
+ *
+ * NumPy: npz.close()
+ * @param z The archive, or NULL. */
 ND_API void nd_npz_close(nd_npz *z); /* NULL is ignored */
 
 /* ---- text
@@ -73,67 +165,134 @@ ND_API void nd_npz_close(nd_npz *z); /* NULL is ignored */
  * Numbers are read and written in the C locale ('.' as the decimal point)
  * whatever the process's locale. */
 
+/** Options of nd_loadtxt; start from nd_loadtxt_defaults(). */
 typedef struct nd_loadtxt_options {
-    char delimiter;       /* 0: runs of whitespace; else this character, blanks around fields trimmed */
-    char comments;        /* 0: none; default '#' */
-    int64_t skiprows;     /* lines skipped at the start, comment lines included */
-    int nusecols;         /* 0: every column */
-    const int *usecols;   /* column numbers, negative from the end of each line */
-    nd_dtype dtype;       /* default float64 */
+    char delimiter;       /**< 0: runs of whitespace; else this character, blanks around fields trimmed */
+    char comments;        /**< 0: none; default '#' */
+    int64_t skiprows;     /**< lines skipped at the start, comment lines included */
+    int nusecols;         /**< 0: every column */
+    const int *usecols;   /**< column numbers, negative from the end of each line */
+    nd_dtype dtype;       /**< default float64 */
 } nd_loadtxt_options;
-/* Defaults as np.loadtxt: whitespace, '#', no skipped rows, all columns. */
+/** Defaults as np.loadtxt: whitespace, '#', no skipped rows, all columns,
+ * float64.
+ *
+ * Errors: none.
+ *
+ * NumPy: np.loadtxt's defaults
+ * @return the default options. */
 ND_API nd_loadtxt_options nd_loadtxt_defaults(void);
-/* A numeric array from a text file, with np.loadtxt's shape rule: the
- * (rows, columns) table with its length-1 axes dropped, so one row or one
- * column gives 1-D and one value 0-d; no data gives shape (0,) (or (0, k)
- * with k usecols). Blank lines are skipped. Every line must have as many
- * columns as the first (unless usecols is given): a ragged line is an
- * ND_ERR_VALUE naming the line. Integer and bool columns take an optional
- * sign and decimal digits only; a value out of the dtype's range is an
- * error (NumPy 1.24 wraps it, and accepts "1.5" with a DeprecationWarning).
- * Floats take what np.loadtxt takes (nan, inf, exponents; not hex). opts
- * NULL means the defaults. */
+/** A numeric array from a text file, as np.loadtxt. The shape follows its
+ * rule: the (rows, columns) table with its length-1 axes dropped, so one
+ * row or one column gives 1-D and one value 0-d; no data gives shape (0,)
+ * (or (0, k) with k usecols). Blank lines are skipped. Every line must
+ * have as many columns as the first (unless usecols is given): a ragged
+ * line is an ND_ERR_VALUE naming the line. Integer and bool columns take
+ * an optional sign and decimal digits only; a value out of the dtype's
+ * range is an error (NumPy 1.24 wraps it, and accepts "1.5" with a
+ * DeprecationWarning). Floats take what np.loadtxt takes (nan, inf,
+ * exponents; not hex). opts NULL means the defaults.
+ *
+ * Errors: ND_ERR_NULL if path is NULL, or usecols is NULL with nusecols >
+ * 0; ND_ERR_DTYPE for an invalid dtype; ND_ERR_VALUE if skiprows or
+ * nusecols is negative, delimiter and comments are equal or a line end, a
+ * line is ragged, or a value does not parse or is out of range;
+ * ND_ERR_INDEX if a usecols column is out of range for a line; ND_ERR_IO if
+ * the file cannot be opened or read; ND_ERR_NOMEM if memory runs out.
+ *
+ * NumPy: np.loadtxt(path, dtype, comments, delimiter, skiprows=skiprows, usecols=usecols)
+ * @param path The text file.
+ * @param opts The options, or NULL for nd_loadtxt_defaults().
+ * @return a new handle, or NULL on error. */
 ND_API nd_array *nd_loadtxt(const char *path, const nd_loadtxt_options *opts);
 
+/** Options of nd_savetxt; start from nd_savetxt_defaults(). */
 typedef struct nd_savetxt_options {
-    const char *fmt;       /* printf-style format; default "%.18e" (see nd_savetxt) */
-    char delimiter;        /* default ' ' */
-    const char *header;    /* written first, each line prefixed by comments */
-    const char *comments;  /* default "# " */
+    const char *fmt;       /**< printf-style format (see nd_savetxt); default, or NULL: "%.18e" */
+    char delimiter;        /**< default ' ' */
+    const char *header;    /**< written first, each line prefixed by comments; NULL or "": none */
+    const char *comments;  /**< default, or NULL: "# " */
 } nd_savetxt_options;
+/** Defaults as np.savetxt: fmt "%.18e", delimiter ' ', no header, comments
+ * "# ".
+ *
+ * Errors: none.
+ *
+ * NumPy: np.savetxt's defaults
+ * @return the default options. */
 ND_API nd_savetxt_options nd_savetxt_defaults(void);
-/* Writes a 1-D (as one column) or 2-D array as text, as np.savetxt: fmt is
+/** Writes a 1-D (as one column) or 2-D array as text, as np.savetxt. fmt is
  * one conversion, repeated for each column with the delimiter between, or
  * one conversion per column forming the whole row. Conversions format as
- * Python's % operator does: %d/%i/%u truncate floats (NaN and inf are
- * errors), %e/%f/%g/%a take integers as doubles, length modifiers are
- * ignored, "%%" is a percent sign; %s, %c and '*' are refused. */
+ * Python's \% operator does: \%d/\%i/\%u truncate floats (NaN and inf are
+ * errors), \%e/\%f/\%g/\%a take integers as doubles, length modifiers are
+ * ignored, "%%" is a percent sign; \%s, \%c and '*' are refused. The file
+ * is removed again if writing fails.
+ *
+ * Errors: ND_ERR_NULL if path or a is NULL; ND_ERR_SHAPE if a is not 1-D or
+ * 2-D; ND_ERR_VALUE if fmt has no conversion, a refused one, more than 64,
+ * or neither 1 nor one per column, or a value cannot be formatted (NaN or
+ * inf with \%d, a float array with \%o/\%x/\%X); ND_ERR_IO if the file
+ * cannot be created or written.
+ *
+ * NumPy: np.savetxt(path, a, fmt, delimiter, header=header, comments=comments)
+ * @param path The file to write.
+ * @param a The array (1-D or 2-D).
+ * @param opts The options, or NULL for nd_savetxt_defaults().
+ * @return ND_OK, or the status of the error. */
 ND_API nd_status nd_savetxt(const char *path, const nd_array *a, const nd_savetxt_options *opts);
 
 /* ---- printing */
 
-/* NumPy's print options (np.set_printoptions) with its float mode
+/** NumPy's print options (np.set_printoptions). The float mode is
  * 'maxprec': each float is the shortest decimal that reads back as the same
  * value in its dtype, cut at `precision` digits. */
 typedef struct nd_printoptions {
-    int precision;      /* digits after the point, 0 to 1000; default 8 */
-    int64_t threshold;  /* summarise arrays with more elements (>= 0); default 1000 */
-    int edgeitems;      /* items shown at each edge when summarised (>= 0); default 3 */
-    int linewidth;      /* characters per line (>= 1); default 75 */
-    bool suppress;      /* no scientific notation for small values; default false */
+    int precision;      /**< digits after the point, 0 to 1000; default 8 */
+    int64_t threshold;  /**< summarise arrays with more elements (>= 0); default 1000 */
+    int edgeitems;      /**< items shown at each edge when summarised (>= 0); default 3 */
+    int linewidth;      /**< characters per line (>= 1); default 75 */
+    bool suppress;      /**< no scientific notation for small values; default false */
 } nd_printoptions;
+/** The current print options, shared by the whole process.
+ *
+ * Errors: none.
+ *
+ * NumPy: np.get_printoptions()
+ * @return a copy of the options. */
 ND_API nd_printoptions nd_get_printoptions(void);
-/* Sets the options for the whole process (NULL restores NumPy's defaults).
- * Values out of range are an ND_ERR_VALUE and change nothing. */
+/** Sets the options for the whole process (NULL restores NumPy's defaults).
+ * Values out of range are an ND_ERR_VALUE and change nothing.
+ *
+ * Errors: ND_ERR_VALUE if a field is out of its range.
+ *
+ * NumPy: np.set_printoptions(precision, threshold, edgeitems, linewidth, suppress)
+ * @param opts The new options, or NULL for the defaults.
+ * @return ND_OK, or the status of the error. */
 ND_API nd_status nd_set_printoptions(const nd_printoptions *opts);
-/* NumPy's repr of a: "array([[1., 2.],\n       [3., 4.]], dtype=float32)",
- * as NumPy 1.24 prints it on 64-bit Linux: aligned columns, scientific
- * notation when values are < 1e-4 or >= 1e8 or span more than 1e3 (unless
- * suppress), nan/inf, "..." beyond threshold, lines wrapped at linewidth,
- * dtype= omitted for float64, int64 and bool. The string is the caller's:
- * release it with free(). */
+/** NumPy's repr of a, as a new string. For example
+ * "array([[1., 2.],\n       [3., 4.]], dtype=float32)", as NumPy 1.24
+ * prints it on 64-bit Linux: aligned columns, scientific notation when
+ * values are < 1e-4 or >= 1e8 or span more than 1e3 (unless suppress),
+ * nan/inf, "..." beyond threshold, lines wrapped at linewidth, dtype=
+ * omitted for float64, int64 and bool (shown for empty arrays, as NumPy
+ * does). The string is the caller's: release it with free().
+ *
+ * Errors: ND_ERR_NULL if a is NULL; ND_ERR_NOMEM if memory runs out.
+ *
+ * NumPy: repr(a)
+ * @param a The array.
+ * @return a new NUL-terminated string, or NULL on error. */
 ND_API char *nd_to_string(const nd_array *a);
-/* Writes nd_to_string(a) and a newline to f (stdout if f is NULL). */
+/** Writes nd_to_string(a) and a newline to f (stdout if f is NULL).
+ *
+ * Errors: ND_ERR_NULL if a is NULL; ND_ERR_NOMEM if memory runs out;
+ * ND_ERR_IO if writing to f fails.
+ *
+ * NumPy: print(repr(a))
+ * @param a The array.
+ * @param f The stream, or NULL for stdout.
+ * @return ND_OK, or the status of the error. */
 ND_API nd_status nd_print(const nd_array *a, FILE *f);
 
 #endif

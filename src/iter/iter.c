@@ -1,9 +1,9 @@
-/* The element-wise engine (see iter.h). The steps follow DESIGN.md: broadcast,
- * order axes by the output's strides, flip axes that run backwards, drop
- * length-1 axes and coalesce, copy inputs that partially overlap the output,
- * then walk the outer axes with a counter and call the loop on the innermost
- * one, in cache-sized tiles when the operands disagree on layout, split across
- * threads when the work is large. */
+/* The element-wise engine (see iter.h). The steps follow docs/design.md,
+ * Element-wise engine: broadcast, order axes by the output's strides, flip
+ * axes that run backwards, drop length-1 axes and coalesce, copy inputs that
+ * partially overlap the output, then walk the outer axes with a counter and
+ * call the loop on the innermost one, in cache-sized tiles when the operands
+ * disagree on layout, split across threads when the work is large. */
 #include "iter/iter.h"
 
 #include "iter/engine.h"
