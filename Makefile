@@ -167,7 +167,7 @@ version:
 # Each first installs what is missing (as root; otherwise stops with the
 # command to run), then runs the rest in a new make, which reads pkg-config
 # only then.
-DEPS_BLAS = $(filter openblas netlib,$(BLAS))
+DEPS_BLAS = $(filter openblas netlib blis,$(BLAS))
 deps:
 	@sh scripts/deps.sh check $(DEPS_BLAS)
 

@@ -9,8 +9,8 @@
 #   docs   doxygen, for `make docs`
 # demo, check and docs install what is missing (after apt-get update) when
 # run as root; otherwise they print the exact command to run and stop.
-# BLAS (openblas, the default, or netlib) names the CBLAS/LAPACK packages;
-# any other BLAS is the caller's to provide.
+# BLAS (openblas, the default, netlib or blis) names the CBLAS/LAPACK
+# packages; any other BLAS is the caller's to provide.
 set -e
 set_=${1:-build}
 blas=${2:-}
@@ -24,6 +24,8 @@ if [ "$set_" != docs ]; then
         openblas) has_pc openblas || need="$need libopenblas-dev" ;;
         netlib) has_pc blas-netlib || need="$need libblas-dev"
                 has_pc lapack-netlib || need="$need liblapack-dev" ;;
+        blis) ma=$(cc -print-multiarch 2>/dev/null)
+              [ -f "/usr/include/$ma/blis-openmp/cblas.h" ] || need="$need libblis-dev" ;;
     esac
     has_pc lapacke || need="$need liblapacke-dev"
     has_pc zlib || need="$need zlib1g-dev"
