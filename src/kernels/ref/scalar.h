@@ -1,5 +1,6 @@
 /* Scalar helpers with NumPy's semantics for the portable kernels: floor
- * division and modulo, integer power, shifts, float-to-integer conversion. */
+ * division and modulo, logaddexp, gcd and lcm, integer power, shifts,
+ * float-to-integer conversion. */
 #ifndef ND_REF_SCALAR_H
 #define ND_REF_SCALAR_H
 
