@@ -1024,8 +1024,8 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
 /* ---------------------------------------------------------------- element-wise */
 
 /** @defgroup elementwise Element-wise operations
- * The operations of ND_BINARY_OPS and ND_UNARY_OPS, with nd_where() and
- * nd_clip().
+ * The operations of ND_BINARY_OPS and ND_UNARY_OPS, with nd_where(),
+ * nd_clip(), nd_nan_to_num() and nd_array_equiv().
  *
  * Every operation broadcasts its operands, promotes their dtypes as NumPy
  * does, accepts any strides, and has an _out variant. The _out variant
@@ -1065,18 +1065,24 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
  * | divide | np.divide | float64 for bool and integers (true division) |
  * | floor_divide | np.floor_divide | promoted (bool as int8); integer division by 0 gives 0 |
  * | remainder | np.remainder | promoted (bool as int8); sign of the divisor, as Python |
+ * | fmod | np.fmod | promoted (bool as int8); sign of the dividend, as C; integer fmod by 0 gives 0 |
  * | power | np.power | promoted (bool as int8); integers to negative integer powers: ND_ERR_VALUE |
+ * | float_power | np.float_power | float64, whatever the inputs (float32 too) |
  * | maximum, minimum | np.maximum, np.minimum | promoted; NaN propagates |
  * | fmax, fmin | np.fmax, np.fmin | promoted; NaN is ignored |
  * | arctan2, hypot | np.arctan2, np.hypot | float |
+ * | copysign, nextafter | np.copysign, np.nextafter | float (nextafter of int8 steps in float32, not float16) |
+ * | logaddexp, logaddexp2 | np.logaddexp, np.logaddexp2 | float; log(exp(a) + exp(b)) without overflow |
+ * | heaviside | np.heaviside | float; 0 for a < 0, b for a == 0, 1 for a > 0, NaN for NaN |
  * | equal, not_equal, less, less_equal, greater, greater_equal | np.equal, ... | bool, compared in the promoted dtype |
  * | logical_and, logical_or, logical_xor | np.logical_and, ... | bool; nonzero (NaN too) is true |
  * | bitwise_and, bitwise_or, bitwise_xor | np.bitwise_and, ... | promoted; bool and integers only |
  * | left_shift, right_shift | np.left_shift, np.right_shift | promoted (bool as int8); integers only; a count outside [0, bits) gives 0 (-1 for a negative value shifted right) |
+ * | gcd, lcm | np.gcd, np.lcm | promoted; integers only (bool with bool and floats: ND_ERR_DTYPE); results of magnitudes, wrapping as NumPy's (gcd of INT_MIN and 0 is INT_MIN) |
  * | negative | np.negative | same; bool: ND_ERR_DTYPE |
  * | abs | np.abs | same |
  * | sign | np.sign | same; NaN stays NaN; bool: ND_ERR_DTYPE |
- * | sqrt | np.sqrt | float |
+ * | sqrt, cbrt | np.sqrt, np.cbrt | float |
  * | square | np.square | same (bool as int8) |
  * | reciprocal | np.reciprocal | float (NumPy keeps integers, truncating 1/x) |
  * | exp | np.exp | float; float32 on the avx2 level: within 1 ULP, not libm's bits |
@@ -1085,8 +1091,10 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
  * | sinh, cosh, tanh | np.sinh, ... | float |
  * | sigmoid | scipy.special.expit (none in NumPy) | float |
  * | relu | np.maximum(a, 0) | same; NaN stays NaN |
+ * | deg2rad, rad2deg | np.deg2rad, np.rad2deg | float |
  * | floor, ceil, rint, trunc | np.floor, ... | floats: same; bool and integers keep their dtype and values (NumPy 1.x gives float) |
  * | isnan, isinf, isfinite | np.isnan, ... | bool |
+ * | signbit | np.signbit | bool; true for -0.0 and negative NaN, false for unsigned and bool |
  * | logical_not | np.logical_not | bool |
  * | bitwise_not | np.invert | same; bool and integers only |
  */
@@ -1105,14 +1113,19 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
     X(divide)        /* true division: integers give float64 */                    \
     X(floor_divide)  /* integer division by 0 gives 0, as NumPy */                 \
     X(remainder)     /* sign of the divisor, as NumPy / Python */                  \
+    X(fmod)          /* sign of the dividend, as C; integer fmod by 0 gives 0 */   \
     X(power)         /* integers to negative integer powers are an error */        \
+    X(float_power)   /* always float64 */                                          \
     X(maximum) X(minimum) /* NaN-propagating */                                    \
     X(fmax) X(fmin)       /* NaN-ignoring */                                       \
     X(arctan2) X(hypot)                                                            \
+    X(copysign) X(nextafter) X(logaddexp) X(logaddexp2)                            \
+    X(heaviside)     /* b is the value at a == 0 */                                \
     X(equal) X(not_equal) X(less) X(less_equal) X(greater) X(greater_equal)        \
     X(logical_and) X(logical_or) X(logical_xor)                                    \
     X(bitwise_and) X(bitwise_or) X(bitwise_xor)                                    \
-    X(left_shift) X(right_shift) /* bool and integers only */
+    X(left_shift) X(right_shift) /* bool and integers only */                      \
+    X(gcd) X(lcm)    /* integers only */
 
 /** The unary element-wise operations, as an X-macro list.
  * X(NAME) for each operation; nd.h declares nd_NAME(a) and
@@ -1124,14 +1137,14 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
  * @param X A macro taking one operation name.
  * @ingroup elementwise */
 #define ND_UNARY_OPS(X)                                                            \
-    X(negative) X(abs) X(sign) X(sqrt) X(square)                                   \
+    X(negative) X(abs) X(sign) X(sqrt) X(cbrt) X(square)                           \
     X(reciprocal) /* integers give float (NumPy's integer 1/x is a wart) */       \
     X(exp) /* float32 on the avx2 level: within 1 ULP, not libm's bits */          \
     X(exp2) X(expm1) X(log) X(log2) X(log10) X(log1p)                              \
     X(sin) X(cos) X(tan) X(arcsin) X(arccos) X(arctan)                             \
-    X(sinh) X(cosh) X(tanh) X(sigmoid) X(relu)                                     \
+    X(sinh) X(cosh) X(tanh) X(sigmoid) X(relu) X(deg2rad) X(rad2deg)               \
     X(floor) X(ceil) X(rint) X(trunc) /* bool and integers keep their dtype */     \
-    X(isnan) X(isinf) X(isfinite) X(logical_not)                                   \
+    X(isnan) X(isinf) X(isfinite) X(signbit) X(logical_not)                        \
     X(bitwise_not) /* np.invert: bool and integers */
 
 #define ND_DECLARE_BINARY_(name)                                                   \
@@ -1158,8 +1171,12 @@ ND_UNARY_OPS(ND_DECLARE_UNARY_)
  *   computes as int8.}
  * @nd_binary{remainder, Element-wise remainder of a / b with the sign of b (Python's a % b);
  *   integer division by 0 gives 0.}
+ * @nd_binary{fmod, Element-wise remainder of a / b with the sign of a (C's fmod and %); integer
+ *   division by 0 gives 0 and bool computes as int8.}
  * @nd_binary{power, Element-wise a to the power b; an integer to a negative integer power is
  *   ND_ERR_VALUE.}
+ * @nd_binary{float_power, Element-wise a to the power b computed and returned in float64 for every
+ *   input dtype (float32 too)\, so integers to negative powers are allowed.}
  * @nd_binary{maximum, Element-wise maximum; NaN propagates.}
  * @nd_binary{minimum, Element-wise minimum; NaN propagates.}
  * @nd_binary{fmax, Element-wise maximum ignoring NaN (NaN only where both are NaN).}
@@ -1167,6 +1184,16 @@ ND_UNARY_OPS(ND_DECLARE_UNARY_)
  * @nd_binary{arctan2, Element-wise angle of the point (b\, a): the arc tangent of a / b in its
  *   quadrant\, in a float dtype.}
  * @nd_binary{hypot, Element-wise sqrt(a^2 + b^2) without intermediate overflow\, in a float dtype.}
+ * @nd_binary{copysign, Element-wise magnitude of a with the sign of b (signed zeros and NaN signs
+ *   too)\, in a float dtype.}
+ * @nd_binary{nextafter, Element-wise next representable value after a towards b\, in a float dtype
+ *   (bool and 8/16-bit integers step in float32\, where NumPy steps in float16).}
+ * @nd_binary{logaddexp, Element-wise log(exp(a) + exp(b)) without overflow or underflow\, in a
+ *   float dtype (a == b == -inf gives -inf).}
+ * @nd_binary{logaddexp2, Element-wise log2(2^a + 2^b) without overflow or underflow\, in a float
+ *   dtype.}
+ * @nd_binary{heaviside, Element-wise Heaviside step of a: 0 where a < 0\, b where a == 0\, 1 where
+ *   a > 0 and NaN where a is NaN\, in a float dtype.}
  * @nd_binary{equal, Element-wise a == b as bool.}
  * @nd_binary{not_equal, Element-wise a != b as bool.}
  * @nd_binary{less, Element-wise a < b as bool.}
@@ -1183,10 +1210,16 @@ ND_UNARY_OPS(ND_DECLARE_UNARY_)
  *   0.}
  * @nd_binary{right_shift, Element-wise a >> b on bool and integers; a count outside [0\, bits)
  *   gives 0 (-1 for a negative a).}
+ * @nd_binary{gcd, Element-wise greatest common divisor of |a| and |b| on integers (bool with bool
+ *   and floats are ND_ERR_DTYPE); gcd(0\, 0) is 0 and the magnitude of the most negative value
+ *   wraps to itself\, as NumPy's.}
+ * @nd_binary{lcm, Element-wise least common multiple of |a| and |b| on integers (bool with bool and
+ *   floats are ND_ERR_DTYPE); 0 if either is 0; a product beyond the dtype wraps\, as NumPy's.}
  * @nd_unary{negative, Element-wise -a (bool is ND_ERR_DTYPE; unsigned integers wrap).}
  * @nd_unary{abs, Element-wise absolute value; integers keep their dtype.}
  * @nd_unary{sign, Element-wise sign: -1\, 0 or 1 (NaN stays NaN; bool is ND_ERR_DTYPE).}
  * @nd_unary{sqrt, Element-wise square root\, in a float dtype.}
+ * @nd_unary{cbrt, Element-wise cube root (negative for negative a)\, in a float dtype.}
  * @nd_unary{square, Element-wise a * a (bool computes as int8).}
  * @nd_unary{reciprocal, Element-wise 1 / a in a float dtype (NumPy keeps integers and truncates).}
  * @nd_unary{exp, Element-wise e to the power a\, in a float dtype (float32 on the avx2 level:
@@ -1210,6 +1243,10 @@ ND_UNARY_OPS(ND_DECLARE_UNARY_)
  *   float dtype., scipy.special.expit(a) (NumPy has none), scipy.special.expit(a\, out=out)}
  * @nd_unary_np{relu, Element-wise max(a\, 0) in a's dtype (NaN stays NaN)., np.maximum(a\, 0),
  *   np.maximum(a\, 0\, out=out)}
+ * @nd_unary{deg2rad, Element-wise conversion of degrees to radians (a * pi / 180)\, in a float
+ *   dtype.}
+ * @nd_unary{rad2deg, Element-wise conversion of radians to degrees (a * 180 / pi)\, in a float
+ *   dtype.}
  * @nd_unary{floor, Element-wise floor; bool and integers keep their dtype and values (NumPy 1.x
  *   gives float).}
  * @nd_unary{ceil, Element-wise ceiling; bool and integers keep their dtype and values (NumPy 1.x
@@ -1221,6 +1258,8 @@ ND_UNARY_OPS(ND_DECLARE_UNARY_)
  * @nd_unary{isnan, Element-wise test for NaN as bool (false for bool and integers).}
  * @nd_unary{isinf, Element-wise test for an infinity as bool (false for bool and integers).}
  * @nd_unary{isfinite, Element-wise test for a finite value as bool (true for bool and integers).}
+ * @nd_unary{signbit, Element-wise test of the sign bit as bool: true for negative values\, -0.0 and
+ *   NaN with the sign bit set (false for bool and unsigned integers).}
  * @nd_unary{logical_not, Element-wise NOT a as bool (zero is true).}
  * @nd_unary_np{bitwise_not, Element-wise ~a on bool and integers (logical not for bool; floats are
  *   ND_ERR_DTYPE)., np.invert(a), np.invert(a\, out=out)}
@@ -1277,6 +1316,63 @@ ND_API nd_array *nd_clip(const nd_array *a, const nd_array *lo, const nd_array *
  */
 ND_API nd_status nd_clip_out(const nd_array *a, const nd_array *lo, const nd_array *hi,
                              nd_array *out);
+
+/** a with NaN, +inf and -inf replaced by finite values (np.nan_to_num).
+ * The result has a's dtype; bool and integer arrays are copied unchanged.
+ * Each replacement is converted to a's dtype as NumPy converts it (1e300
+ * becomes inf in float32). posinf and neginf take NAN for NumPy's None:
+ * the dtype's largest finite value, and its negative. (So, unlike NumPy,
+ * infinities cannot be replaced by NaN here; nd_where() can.)
+ *  @param a The array.
+ *  @param nan The value for NaN (NumPy's default is 0.0).
+ *  @param posinf The value for +inf, or NAN for the largest finite value.
+ *  @param neginf The value for -inf, or NAN for the most negative finite value.
+ *  @return a new handle, or NULL on error.
+ *
+ *  Errors: ND_ERR_NULL if a is NULL; ND_ERR_NOMEM.
+ *
+ *  NumPy: np.nan_to_num(a, nan=nan, posinf=posinf, neginf=neginf)
+ *  @ingroup elementwise
+ */
+ND_API nd_array *nd_nan_to_num(const nd_array *a, double nan, double posinf, double neginf);
+/** As nd_nan_to_num(), written into out. out may be a itself, which
+ * replaces the values in place (NumPy's copy=False).
+ *  @param a The array.
+ *  @param nan The value for NaN (NumPy's default is 0.0).
+ *  @param posinf The value for +inf, or NAN for the largest finite value.
+ *  @param neginf The value for -inf, or NAN for the most negative finite value.
+ *  @param out The output: a's shape, any dtype a's dtype casts to under
+ *  same_kind rules; it may be a view and may be a or overlap it.
+ *  @return ND_OK, or the status of the error.
+ *
+ *  Errors: ND_ERR_NULL if a or out is NULL; ND_ERR_SHAPE if out's shape
+ *  is not a's; ND_ERR_DTYPE if a's dtype does not cast to out's under
+ *  same_kind rules; ND_ERR_READONLY if out is read-only or has a stride-0
+ *  axis; ND_ERR_NOMEM.
+ *
+ *  NumPy: np.nan_to_num(a, copy=False, ...) for out == a; else
+ *  np.copyto(out, np.nan_to_num(a, ...), casting='same_kind')
+ *  @ingroup elementwise
+ */
+ND_API nd_status nd_nan_to_num_out(const nd_array *a, double nan, double posinf, double neginf,
+                                   nd_array *out);
+
+/** Whether a and b broadcast together and are equal element by element
+ * (np.array_equiv). Shapes that do not broadcast give false, not an error.
+ * Values compare in the promoted dtype, as nd_equal() does: NaN never
+ * equals NaN, and arrays with no elements after broadcasting are
+ * equivalent.
+ *  @param a The first array.
+ *  @param b The second array.
+ *  @param result Receives the answer; untouched on error.
+ *  @return ND_OK, or the status of the error.
+ *
+ *  Errors: ND_ERR_NULL if a, b or result is NULL; ND_ERR_NOMEM.
+ *
+ *  NumPy: np.array_equiv(a, b)
+ *  @ingroup elementwise
+ */
+ND_API nd_status nd_array_equiv(const nd_array *a, const nd_array *b, bool *result);
 
 /** Axis arguments: ND_AXIS_NONE in a single-axis argument means the
  * flattened array (NumPy's axis=None). */

@@ -1,6 +1,7 @@
 /* Tests for the element-wise operations (ND_BINARY_OPS, ND_UNARY_OPS, nd_where,
- * nd_clip, each plain and _out): every case NumPy answered in
- * data/elementwise_cases.h (one cmocka test per operation), then broadcasting,
+ * nd_clip, nd_nan_to_num, each plain and _out; nd_array_equiv): every case
+ * NumPy answered in data/elementwise_cases.h (one cmocka test per operation,
+ * and tables for nan_to_num and array_equiv), then broadcasting,
  * layouts, 0-d and empty arrays, large threaded and tiled runs, outputs,
  * overlapping operands, errors and kernel levels. */
 #include "nd_test.h"
@@ -1795,6 +1796,616 @@ static void test_power_negative_exponent(void **state) {
     ND_ASSERT_OK(nd_set_num_threads(0));
 }
 
+/* ---------------------------------------------------------------- issue 10's functions */
+
+/* The element-wise operations issue 10 added to the X-macro lists (their
+ * NumPy cases run with every other op's, above), and a dtype each takes. */
+static const struct {
+    const char *name;
+    nd_dtype dt;
+} g_new_ops[] = {{"fmod", ND_FLOAT64},       {"float_power", ND_FLOAT32}, {"copysign", ND_FLOAT64},
+                 {"nextafter", ND_FLOAT32},  {"logaddexp", ND_FLOAT64},   {"logaddexp2", ND_FLOAT32},
+                 {"heaviside", ND_FLOAT64},  {"gcd", ND_INT32},           {"lcm", ND_INT16},
+                 {"cbrt", ND_FLOAT64},       {"deg2rad", ND_FLOAT32},     {"rad2deg", ND_FLOAT64},
+                 {"signbit", ND_FLOAT64},    {"fmod", ND_INT64},          {"gcd", ND_UINT8}};
+#define NUM_NEW_OPS (int)(sizeof g_new_ops / sizeof g_new_ops[0])
+
+/* Expected values of a generated case: a 1-D array of n values at off. */
+static nd_array *pool_array(nd_dtype dt, int64_t n, int off) {
+    if (nd_dtype_is_float(dt)) return from_f64(dt, 1, &n, ew_fpool + off);
+    return from_i64(dt, 1, &n, ew_ipool + off);
+}
+
+/* A reversed (stride -1) view of a 1-D array. */
+static nd_array *reversed(const nd_array *a) {
+    int64_t n = nd_shape(a)[0], st = -1;
+    return view_of(a, n ? n - 1 : 0, 1, &n, &st);
+}
+
+#define NUM_NAN_CASES (sizeof ew_nan_cases / sizeof ew_nan_cases[0])
+
+/* Every NumPy case of nan_to_num: plain, on a reversed view, _out into a
+ * fresh and a reversed out, in place (copy=False), and into float64. */
+static void test_nan_to_num_cases(void **state) {
+    (void)state;
+    int fails = 0;
+    char what[160];
+    for (size_t ci = 0; ci < NUM_NAN_CASES; ci++) {
+        const ew_nan_case *c = &ew_nan_cases[ci];
+        nd_array *in = case_input(c->in);
+        int64_t n = nd_size(in);
+        nd_array *want = pool_array(c->dtype, n, c->off), *want_rev = reversed(want);
+        nd_array *r = nd_nan_to_num(in, c->nan, c->posinf, c->neginf);
+        snprintf(what, sizeof what, "case %zu %s", ci, c->label);
+        fails += !same_array(r, want, what);
+        nd_free(r);
+        nd_array *in_rev = reversed(in);
+        r = nd_nan_to_num(in_rev, c->nan, c->posinf, c->neginf);
+        snprintf(what, sizeof what, "case %zu %s [reversed input]", ci, c->label);
+        fails += !same_array(r, want_rev, what);
+        nd_free(r);
+        nd_array *o = new_array(c->dtype, 1, &n), *orev = reversed(o);
+        snprintf(what, sizeof what, "case %zu %s [_out]", ci, c->label);
+        ND_ASSERT_OK(nd_nan_to_num_out(in, c->nan, c->posinf, c->neginf, o));
+        fails += !same_array(o, want, what);
+        snprintf(what, sizeof what, "case %zu %s [_out into a reversed view]", ci, c->label);
+        ND_ASSERT_OK(nd_nan_to_num_out(in, c->nan, c->posinf, c->neginf, orev));
+        fails += !same_array(orev, want, what);
+        nd_free(orev);
+        nd_free(o);
+        /* in place, and in place on a reversed view */
+        nd_array *x = nd_copy(in);
+        ND_ASSERT_OK(nd_nan_to_num_out(x, c->nan, c->posinf, c->neginf, x));
+        snprintf(what, sizeof what, "case %zu %s [in place]", ci, c->label);
+        fails += !same_array(x, want, what);
+        nd_free(x);
+        x = nd_copy(in);
+        nd_array *xr = reversed(x);
+        ND_ASSERT_OK(nd_nan_to_num_out(xr, c->nan, c->posinf, c->neginf, xr));
+        snprintf(what, sizeof what, "case %zu %s [in place, reversed]", ci, c->label);
+        fails += !same_array(x, want, what);
+        nd_free(xr);
+        nd_free(x);
+        /* into float64 (same_kind from every dtype): the result widened */
+        o = new_array(ND_FLOAT64, 1, &n);
+        ND_ASSERT_OK(nd_nan_to_num_out(in, c->nan, c->posinf, c->neginf, o));
+        nd_array *w64 = nd_astype(want, ND_FLOAT64);
+        snprintf(what, sizeof what, "case %zu %s [_out into float64]", ci, c->label);
+        fails += !same_array(o, w64, what);
+        nd_free(w64);
+        nd_free(o);
+        nd_free(in_rev);
+        nd_free(want_rev);
+        nd_free(want);
+        nd_free(in);
+    }
+    if (NUM_NAN_CASES < 60) fail_msg("only %zu nan_to_num cases", NUM_NAN_CASES);
+    if (fails) fail_msg("%d nan_to_num checks failed (see above)", fails);
+}
+
+/* nan_to_num over 2-D layouts and threads: the same as on a C-contiguous
+ * copy, and values the loop never touches are unchanged. */
+static void test_nan_to_num_layouts(void **state) {
+    (void)state;
+    const int64_t shape[2] = {20, 33};
+    for (int d = 0; d < 2; d++) {
+        nd_dtype dt = d ? ND_FLOAT32 : ND_FLOAT64;
+        nd_array *src = sample(dt, 2, shape, ANY);
+        nd_array *base = nd_nan_to_num(src, -7, 1e6, NAN);
+        ND_ASSERT_ARRAY(base);
+        nd_array *isf = nd_isfinite(base);
+        bool all = false;
+        nd_array *allf = nd_all(isf, ND_ALL_AXES, NULL, false);
+        all = *(const uint8_t *)nd_data(allf) != 0;
+        assert_true(all);
+        nd_free(allf);
+        nd_free(isf);
+        for (int L = 1; L < NUM_LAYOUTS; L++) {
+            nd_array *x = relayout(src, (layout)L);
+            nd_array *r = nd_nan_to_num(x, -7, 1e6, NAN);
+            char what[96];
+            snprintf(what, sizeof what, "nan_to_num(%s) with %s input", nd_dtype_name(dt), g_layout_names[L]);
+            ASSERT_SAME(r, base, what);
+            nd_free(r);
+            nd_array *o = relayout(src, (layout)L);
+            ND_ASSERT_OK(nd_nan_to_num_out(src, -7, 1e6, NAN, o));
+            snprintf(what, sizeof what, "nan_to_num_out(%s) into %s out", nd_dtype_name(dt), g_layout_names[L]);
+            ASSERT_SAME(o, base, what);
+            ND_ASSERT_OK(nd_nan_to_num_out(x, -7, 1e6, NAN, x));
+            snprintf(what, sizeof what, "nan_to_num(%s) in place, %s", nd_dtype_name(dt), g_layout_names[L]);
+            ASSERT_SAME(x, base, what);
+            nd_free(o);
+            nd_free(x);
+        }
+        nd_free(base);
+        nd_free(src);
+    }
+    /* large: threads against one thread */
+    const int64_t n = (1 << 18) + 5;
+    nd_array *big = sample(ND_FLOAT64, 1, &n, ANY);
+    ND_ASSERT_OK(nd_set_num_threads(1));
+    nd_array *one = nd_nan_to_num(big, 1, 2, 3);
+    ND_ASSERT_OK(nd_set_num_threads(4));
+    nd_array *four = nd_nan_to_num(big, 1, 2, 3);
+    ASSERT_SAME(four, one, "nan_to_num on 4 threads");
+    ND_ASSERT_OK(nd_nan_to_num_out(big, 1, 2, 3, big));
+    ASSERT_SAME(big, one, "nan_to_num in place on 4 threads");
+    ND_ASSERT_OK(nd_set_num_threads(0));
+    nd_free(four);
+    nd_free(one);
+    nd_free(big);
+}
+
+static void test_nan_to_num_errors(void **state) {
+    (void)state;
+    const int64_t s4[1] = {4}, s5[1] = {5}, s24[2] = {2, 4};
+    nd_array *a = from_f64(ND_FLOAT64, 1, s4, V(NAN, INFINITY, -INFINITY, 2.5));
+    nd_clear_error();
+    assert_null(nd_nan_to_num(NULL, 0, NAN, NAN));
+    ASSERT_ERROR_EXACT(ND_ERR_NULL, "nd_nan_to_num: argument 'a' is NULL");
+    nd_array *o = new_array(ND_FLOAT64, 1, s4);
+    void *snap = snapshot(o);
+    assert_int_equal(nd_nan_to_num_out(NULL, 0, NAN, NAN, o), ND_ERR_NULL);
+    ASSERT_ERROR_EXACT(ND_ERR_NULL, "nd_nan_to_num_out: argument 'a' is NULL");
+    assert_int_equal(nd_nan_to_num_out(a, 0, NAN, NAN, NULL), ND_ERR_NULL);
+    ASSERT_ERROR_EXACT(ND_ERR_NULL, "nd_nan_to_num_out: argument 'out' is NULL");
+    /* a NULL after a failure keeps the first message */
+    nd_array *a5 = new_array(ND_FLOAT64, 1, s5);
+    nd_array *failed = nd_add(a, a5);
+    assert_null(failed);
+    assert_null(nd_nan_to_num(failed, 0, NAN, NAN));
+    assert_int_equal(nd_nan_to_num_out(failed, 0, NAN, NAN, o), ND_ERR_NULL);
+    ASSERT_ERROR_EXACT(ND_ERR_SHAPE, "nd_add: operands could not be broadcast together with shapes (4,) (5,)");
+    nd_free(a5);
+    assert_untouched(o, snap, "nan_to_num_out after NULL arguments");
+    /* out of another shape, also one a would broadcast to */
+    const int64_t *bad[2] = {s5, s24};
+    const int badn[2] = {1, 2};
+    for (int i = 0; i < 2; i++) {
+        nd_array *w = new_array(ND_FLOAT64, badn[i], bad[i]);
+        snap = snapshot(w);
+        assert_int_equal(nd_nan_to_num_out(a, 0, NAN, NAN, w), ND_ERR_SHAPE);
+        ND_ASSERT_ERROR(ND_ERR_SHAPE, "nd_nan_to_num_out: ");
+        assert_untouched(w, snap, "nan_to_num_out into a wrong shape");
+        nd_free(w);
+    }
+    /* float into int, and int into bool: not same_kind */
+    nd_array *oi = new_array(ND_INT32, 1, s4);
+    snap = snapshot(oi);
+    assert_int_equal(nd_nan_to_num_out(a, 0, NAN, NAN, oi), ND_ERR_DTYPE);
+    ASSERT_ERROR_EXACT(ND_ERR_DTYPE, "nd_nan_to_num_out: cannot cast the result from float64 to the output's int32 (same_kind casting)");
+    assert_untouched(oi, snap, "nan_to_num_out float64 into int32");
+    nd_array *ob = new_array(ND_BOOL, 1, s4);
+    snap = snapshot(ob);
+    assert_int_equal(nd_nan_to_num_out(oi, 0, NAN, NAN, ob), ND_ERR_DTYPE);
+    ND_ASSERT_ERROR(ND_ERR_DTYPE, "nd_nan_to_num_out: ");
+    assert_untouched(ob, snap, "nan_to_num_out int32 into bool");
+    /* float64 into float32 is same_kind: the replacements round there */
+    nd_array *of = new_array(ND_FLOAT32, 1, s4);
+    ND_ASSERT_OK(nd_nan_to_num_out(a, 0, NAN, NAN, of));
+    assert_true(isinf(((const float *)nd_data(of))[1])); /* DBL_MAX overflows float32 */
+    nd_free(of);
+    /* a read-only (broadcast) out, and one with a stride-0 axis */
+    nd_array *ro = nd_broadcast_to(o, 1, s4);
+    snap = snapshot(o);
+    assert_int_equal(nd_nan_to_num_out(a, 0, NAN, NAN, ro), ND_ERR_READONLY);
+    ND_ASSERT_ERROR(ND_ERR_READONLY, "nd_nan_to_num_out: ");
+    const int64_t zst[2] = {0, 1};
+    nd_array *z = view_of(o, 0, 2, s24, zst);
+    nd_array *a24 = sample(ND_FLOAT64, 2, s24, ANY);
+    assert_int_equal(nd_nan_to_num_out(a24, 0, NAN, NAN, z), ND_ERR_READONLY);
+    ND_ASSERT_ERROR(ND_ERR_READONLY, "nd_nan_to_num_out: ");
+    assert_untouched(o, snap, "nan_to_num_out into a read-only out");
+    nd_free(a24);
+    nd_free(z);
+    nd_free(ro);
+    /* out a shifted view of a: the result as if a were copied first */
+    const int64_t s9[1] = {9}, s8[1] = {8}, one = 1;
+    nd_array *buf = from_f64(ND_FLOAT64, 1, s9, V(NAN, 1, -INFINITY, INFINITY, NAN, 3, -0.0, NAN, 5));
+    nd_array *lo = view_of(buf, 0, 1, s8, &one), *hi = view_of(buf, 1, 1, s8, &one);
+    nd_array *copy = nd_copy(lo);
+    nd_array *want = nd_nan_to_num(copy, 9, 8, 7);
+    ND_ASSERT_OK(nd_nan_to_num_out(lo, 9, 8, 7, hi));
+    ASSERT_SAME(hi, want, "nan_to_num_out(x[:-1], out=x[1:])");
+    nd_free(want);
+    nd_free(copy);
+    nd_free(lo);
+    nd_free(hi);
+    nd_free(buf);
+    /* 0-d and empty arrays */
+    double nanv = NAN;
+    nd_array *z0 = from_f64(ND_FLOAT32, 0, NULL, &nanv);
+    nd_array *r = nd_nan_to_num(z0, 4.5, NAN, NAN);
+    ND_ASSERT_ARRAY(r);
+    assert_int_equal(nd_ndim(r), 0);
+    assert_int_equal(nd_dtype_of(r), ND_FLOAT32);
+    assert_true(*(const float *)nd_data(r) == 4.5f);
+    nd_free(r);
+    nd_array *o0 = new_array(ND_FLOAT64, 0, NULL);
+    ND_ASSERT_OK(nd_nan_to_num_out(z0, 1, NAN, NAN, o0));
+    assert_true(*(const double *)nd_data(o0) == 1);
+    snap = snapshot(o0);
+    assert_int_equal(nd_nan_to_num_out(a, 1, NAN, NAN, o0), ND_ERR_SHAPE); /* (4,) into () */
+    ND_ASSERT_ERROR(ND_ERR_SHAPE, "nd_nan_to_num_out: ");
+    assert_untouched(o0, snap, "nan_to_num_out (4,) into 0-d");
+    nd_free(o0);
+    nd_free(z0);
+    const int64_t s03[2] = {0, 3};
+    nd_array *e = new_array(ND_INT16, 2, s03);
+    r = nd_nan_to_num(e, 0, NAN, NAN);
+    nd_test_shape(r, 2, s03);
+    assert_int_equal(nd_dtype_of(r), ND_INT16);
+    ND_ASSERT_OK(nd_nan_to_num_out(e, 0, NAN, NAN, r));
+    nd_free(r);
+    nd_free(e);
+    nd_free(ob);
+    nd_free(oi);
+    nd_free(o);
+    nd_free(a);
+}
+
+#define NUM_EQUIV_CASES (sizeof ew_equiv_cases / sizeof ew_equiv_cases[0])
+
+static nd_array *equiv_input(int id, int ndim, const int64_t *shape) {
+    nd_array *flat = case_input(id);
+    nd_array *a = nd_reshape(flat, ndim, shape);
+    ND_ASSERT_ARRAY(a);
+    nd_free(flat);
+    return a;
+}
+
+/* Every NumPy case of array_equiv, both ways round, and with both arrays
+ * flipped along every axis (negative strides; equivalence is unchanged). */
+static void test_array_equiv_cases(void **state) {
+    (void)state;
+    int fails = 0, ntrue = 0;
+    for (size_t ci = 0; ci < NUM_EQUIV_CASES; ci++) {
+        const ew_equiv_case *c = &ew_equiv_cases[ci];
+        nd_array *a = equiv_input(c->a, c->ndim_a, c->shape_a), *b = equiv_input(c->b, c->ndim_b, c->shape_b);
+        nd_array *fa = nd_flip(a, 0, NULL), *fb = nd_flip(b, 0, NULL);
+        ND_ASSERT_ARRAY(fa);
+        ND_ASSERT_ARRAY(fb);
+        const nd_array *pairs[3][2] = {{a, b}, {b, a}, {fa, fb}};
+        static const char *const how[3] = {"(a, b)", "(b, a)", "flipped"};
+        for (int k = 0; k < 3; k++) {
+            bool got = !c->equiv;
+            nd_clear_error();
+            nd_status st = nd_array_equiv(pairs[k][0], pairs[k][1], &got);
+            if (st != ND_OK || got != (c->equiv != 0) || nd_last_status() != ND_OK) {
+                print_error("case %zu %s %s: got %s (%s), NumPy says %s\n", ci, c->label, how[k],
+                            st != ND_OK ? "an error" : got ? "true" : "false", nd_errmsg(),
+                            c->equiv ? "true" : "false");
+                fails++;
+            }
+        }
+        ntrue += c->equiv != 0;
+        nd_free(fa);
+        nd_free(fb);
+        nd_free(a);
+        nd_free(b);
+    }
+    if (ntrue < 10 || ntrue > (int)NUM_EQUIV_CASES - 10) fail_msg("too few true or false cases (%d true)", ntrue);
+    if (fails) fail_msg("%d array_equiv checks failed (see above)", fails);
+}
+
+static void test_array_equiv_errors(void **state) {
+    (void)state;
+    const int64_t s3[1] = {3}, s2[1] = {2};
+    nd_array *a = from_f64(ND_FLOAT64, 1, s3, V(1, 2, 3)), *b = from_f64(ND_INT8, 1, s2, V(1, 2));
+    bool r = true;
+    nd_clear_error();
+    /* shapes that do not broadcast: false, and no error recorded */
+    ND_ASSERT_OK(nd_array_equiv(a, b, &r));
+    assert_false(r);
+    assert_int_equal(nd_last_status(), ND_OK);
+    assert_string_equal(nd_errmsg(), "");
+    r = true;
+    assert_int_equal(nd_array_equiv(NULL, b, &r), ND_ERR_NULL);
+    ASSERT_ERROR_EXACT(ND_ERR_NULL, "nd_array_equiv: argument 'a' is NULL");
+    assert_int_equal(nd_array_equiv(a, NULL, &r), ND_ERR_NULL);
+    ASSERT_ERROR_EXACT(ND_ERR_NULL, "nd_array_equiv: argument 'b' is NULL");
+    assert_int_equal(nd_array_equiv(a, a, NULL), ND_ERR_NULL);
+    ASSERT_ERROR_EXACT(ND_ERR_NULL, "nd_array_equiv: argument 'result' is NULL");
+    assert_true(r); /* untouched on error */
+    /* a large broadcast (threads), equal and then one element apart */
+    ND_ASSERT_OK(nd_set_num_threads(4));
+    const int64_t big[2] = {600, 700}, row[1] = {700};
+    nd_array *x = sample(ND_INT32, 1, row, ANY), *y = nd_broadcast_to(x, 2, big);
+    nd_array *yc = nd_astype(y, ND_FLOAT64);
+    ND_ASSERT_OK(nd_array_equiv(yc, x, &r));
+    assert_true(r);
+    ((double *)nd_data(yc))[599 * 700 + 699] += 1;
+    ND_ASSERT_OK(nd_array_equiv(x, yc, &r));
+    assert_false(r);
+    ND_ASSERT_OK(nd_set_num_threads(0));
+    nd_free(yc);
+    nd_free(y);
+    nd_free(x);
+    nd_free(a);
+    nd_free(b);
+}
+
+/* A failing allocator: the Nth allocation from now fails. */
+static int g_alloc_left = -1;
+static void *failing_alloc(size_t size, size_t align, void *ctx) {
+    (void)ctx;
+    if (g_alloc_left == 0) return NULL;
+    if (g_alloc_left > 0) g_alloc_left--;
+    void *p = NULL;
+    return posix_memalign(&p, align < sizeof(void *) ? sizeof(void *) : align, size ? size : 1) == 0 ? p : NULL;
+}
+static void failing_free(void *p, void *ctx) {
+    (void)ctx;
+    free(p);
+}
+
+/* Every allocation of nd_array_equiv, nd_nan_to_num(_out) and a new binary
+ * op failing in turn: ND_ERR_NOMEM under the caller's name, nothing written,
+ * nothing leaked (ASan), and success once no allocation fails. */
+static void test_issue10_alloc_failures(void **state) {
+    (void)state;
+    const int64_t s[2] = {30, 40}, r40[1] = {40};
+    nd_array *a = sample(ND_FLOAT64, 2, s, ANY), *b = sample(ND_FLOAT32, 1, r40, ANY);
+    nd_array *out = new_array(ND_FLOAT64, 2, s);
+    nd_allocator hooks = {failing_alloc, failing_free, NULL};
+    for (int which = 0; which < 4; which++) {
+        bool done = false;
+        for (int n = 0; n < 50 && !done; n++) {
+            void *snap = snapshot(out);
+            bool res = false;
+            nd_array *r = NULL;
+            nd_status st;
+            const char *name;
+            nd_clear_error();
+            ND_ASSERT_OK(nd_set_allocator(&hooks));
+            g_alloc_left = n;
+            switch (which) {
+            case 0: st = nd_array_equiv(a, b, &res); name = "nd_array_equiv: "; break;
+            case 1: r = nd_nan_to_num(a, 0, NAN, NAN); st = r ? ND_OK : nd_last_status(); name = "nd_nan_to_num: "; break;
+            case 2: st = nd_nan_to_num_out(b, 0, 1, 2, out); name = "nd_nan_to_num_out: "; break;
+            default: st = nd_logaddexp_out(a, b, out); name = "nd_logaddexp_out: "; break;
+            }
+            g_alloc_left = -1;
+            ND_ASSERT_OK(nd_set_allocator(NULL));
+            if (st == ND_OK) {
+                done = true;
+                if (which == 2) { /* b broadcast into out: a shape error, no allocation */
+                    fail_msg("nd_nan_to_num_out of (40,) into (30,40) succeeded");
+                }
+                free(snap);
+            } else if (which == 2 && st == ND_ERR_SHAPE) {
+                done = true; /* refused before any allocation */
+                nd_clear_error();
+                assert_untouched(out, snap, "nan_to_num_out shape error");
+            } else {
+                assert_int_equal(st, ND_ERR_NOMEM);
+                if (strncmp(nd_errmsg(), name, strlen(name)) != 0)
+                    fail_msg("allocation %d failing: message '%s' should start with '%s'", n, nd_errmsg(), name);
+                assert_false(res);
+                assert_untouched(out, snap, "a failed allocation");
+            }
+            nd_free(r);
+        }
+        if (!done) fail_msg("case %d never succeeded", which);
+    }
+    nd_clear_error();
+    nd_free(out);
+    nd_free(a);
+    nd_free(b);
+}
+
+static nd_array *new_op_sample(int i, int j, int ndim, const int64_t *shape) {
+    const op_info *op = find_op(g_new_ops[i].name);
+    return sample_for(op, j, g_new_ops[i].dt, ndim, shape);
+}
+
+/* 0-d and empty operands of the new operations: the shapes NumPy gives,
+ * the dtype of the non-empty result, and a 0-d result equal to the first
+ * element of the same operation on 1-D arrays. */
+static void test_issue10_empty_0d(void **state) {
+    (void)state;
+    for (int i = 0; i < NUM_NEW_OPS; i++) {
+        const op_info *op = find_op(g_new_ops[i].name);
+        assert_non_null(op);
+        const int64_t s1[1] = {1}, s03[2] = {0, 3}, s3[1] = {3}, s0[1] = {0};
+        nd_array *one[2], *zero_d[2], *emp[2], *row[2];
+        for (int j = 0; j < op->nin; j++) {
+            one[j] = new_op_sample(i, j, 1, s1);
+            zero_d[j] = nd_reshape(one[j], 0, NULL);
+            ND_ASSERT_ARRAY(zero_d[j]);
+            emp[j] = new_array(g_new_ops[i].dt, 2, s03);
+            row[j] = new_op_sample(i, j, 1, s3);
+        }
+        nd_array *r1 = op_call(op, one), *r0 = op_call(op, zero_d);
+        ND_ASSERT_ARRAY(r1);
+        ND_ASSERT_ARRAY(r0);
+        assert_int_equal(nd_ndim(r0), 0);
+        nd_array *r1_0 = nd_reshape(r1, 0, NULL);
+        char what[80];
+        snprintf(what, sizeof what, "%s(%s) on 0-d operands", op->name, nd_dtype_name(g_new_ops[i].dt));
+        ASSERT_SAME(r0, r1_0, what);
+        /* a 0-d out */
+        nd_array *o0 = new_array(nd_dtype_of(r0), 0, NULL);
+        ND_ASSERT_OK(op_call_out(op, zero_d, o0));
+        ASSERT_SAME(o0, r1_0, what);
+        nd_free(o0);
+        /* (0,3) with (3,), and (0,) with a 0-d operand */
+        nd_array *args[2] = {emp[0], op->nin == 2 ? row[1] : NULL};
+        nd_array *re = op_call(op, args);
+        nd_test_shape(re, 2, s03);
+        assert_int_equal(nd_dtype_of(re), nd_dtype_of(r1));
+        nd_array *oe = new_array(nd_dtype_of(r1), 2, s03);
+        ND_ASSERT_OK(op_call_out(op, args, oe));
+        nd_free(oe);
+        nd_free(re);
+        if (op->nin == 2) {
+            nd_array *e0 = new_array(g_new_ops[i].dt, 1, s0);
+            nd_array *args2[2] = {zero_d[0], e0};
+            re = op_call(op, args2);
+            nd_test_shape(re, 1, s0);
+            nd_free(re);
+            /* (0,3) against (2,): no broadcast, even with nothing to compute */
+            const int64_t s2[1] = {2};
+            nd_array *t2 = new_op_sample(i, 1, 1, s2);
+            nd_array *args3[2] = {emp[0], t2};
+            assert_null(op_call(op, args3));
+            ND_ASSERT_ERROR(ND_ERR_SHAPE, "(0,3) (2,)");
+            nd_free(t2);
+            nd_free(e0);
+        }
+        nd_free(r1_0);
+        nd_free(r0);
+        nd_free(r1);
+        for (int j = 0; j < op->nin; j++) {
+            nd_free(one[j]);
+            nd_free(zero_d[j]);
+            nd_free(emp[j]);
+            nd_free(row[j]);
+        }
+    }
+}
+
+/* Outputs that are an input exactly, shifted views of it, or its reverse:
+ * the result as if the inputs were copied first. Large runs use threads. */
+static void test_issue10_overlap(void **state) {
+    (void)state;
+    for (int big = 0; big < 2; big++) {
+        if (big) ND_ASSERT_OK(nd_set_num_threads(4));
+        const int64_t n = big ? (1 << 17) + 3 : 60, m = n - 1, one = 1, mone = -1;
+        for (int i = 0; i < NUM_NEW_OPS; i++) {
+            const op_info *op = find_op(g_new_ops[i].name);
+            char what[96];
+            nd_array *x = new_op_sample(i, 0, 1, &n), *y = new_op_sample(i, 1, 1, &n);
+            /* the result dtype, to pick outs it casts to */
+            nd_array *probe_in[2] = {x, y};
+            nd_array *probe = op_call(op, probe_in);
+            ND_ASSERT_ARRAY(probe);
+            bool fits = nd_can_cast(nd_dtype_of(probe), nd_dtype_of(x), ND_CAST_SAME_KIND);
+            nd_free(probe);
+            if (fits) {
+                nd_array *in[2] = {x, y};
+                snprintf(what, sizeof what, "%s in place (n=%lld)", op->name, (long long)n);
+                check_overlap(op, in, x, what);
+                nd_array *lo = view_of(x, 0, 1, &m, &one), *hi = view_of(x, 1, 1, &m, &one);
+                nd_array *in2[2] = {lo, hi};
+                snprintf(what, sizeof what, "%s(x[:-1], x[1:]) into x[1:]", op->name);
+                check_overlap(op, in2, hi, what);
+                snprintf(what, sizeof what, "%s(x[:-1], x[1:]) into x[:-1]", op->name);
+                check_overlap(op, in2, lo, what);
+                nd_array *rv = view_of(x, n - 1, 1, &n, &mone);
+                nd_array *in3[2] = {x, rv};
+                snprintf(what, sizeof what, "%s(x, x[::-1]) into x[::-1]", op->name);
+                check_overlap(op, in3, rv, what);
+                nd_free(rv);
+                nd_free(lo);
+                nd_free(hi);
+            }
+            /* into a float64 out that overlaps nothing, against one thread */
+            nd_array *in[2] = {x, y};
+            nd_array *o = new_array(ND_FLOAT64, 1, &n);
+            ND_ASSERT_OK(op_call_out(op, in, o));
+            ND_ASSERT_OK(nd_set_num_threads(1));
+            nd_array *want = op_call(op, in), *want64 = nd_astype(want, ND_FLOAT64);
+            ND_ASSERT_OK(nd_set_num_threads(big ? 4 : 0));
+            snprintf(what, sizeof what, "%s into float64 (n=%lld)", op->name, (long long)n);
+            ASSERT_SAME(o, want64, what);
+            nd_free(want64);
+            nd_free(want);
+            nd_free(o);
+            nd_free(x);
+            nd_free(y);
+        }
+    }
+    ND_ASSERT_OK(nd_set_num_threads(0));
+}
+
+/* The dtype rules NumPy's loops give the new operations, where they refuse
+ * an input, and the messages. (The values and result dtypes of every dtype
+ * pair are in the generated cases.) */
+static void test_issue10_dtype_errors(void **state) {
+    (void)state;
+    const int64_t s3[1] = {3};
+    nd_array *bl = from_f64(ND_BOOL, 1, s3, V(1, 0, 1)), *f64 = from_f64(ND_FLOAT64, 1, s3, V(4, 6, 9));
+    nd_array *i8 = from_f64(ND_INT8, 1, s3, V(4, -6, 9)), *f32 = from_f64(ND_FLOAT32, 1, s3, V(4, 6, 9));
+    nd_array *i64 = from_f64(ND_INT64, 1, s3, V(4, 6, 9)), *u64 = from_f64(ND_UINT64, 1, s3, V(2, 3, 3));
+    nd_clear_error();
+    /* gcd and lcm: integers only; bool only with an integer */
+    assert_null(nd_gcd(bl, bl));
+    ASSERT_ERROR_EXACT(ND_ERR_DTYPE, "nd_gcd: not supported for dtype bool (integers only)");
+    assert_null(nd_lcm(f64, i8));
+    ASSERT_ERROR_EXACT(ND_ERR_DTYPE, "nd_lcm: not supported for dtype float64 (integers only)");
+    assert_null(nd_gcd(i64, u64)); /* promotes to float64, as in NumPy */
+    ASSERT_ERROR_EXACT(ND_ERR_DTYPE, "nd_gcd: not supported for dtype float64 (integers only)");
+    nd_array *o = new_array(ND_INT8, 1, s3);
+    void *snap = snapshot(o);
+    assert_int_equal(nd_gcd_out(bl, bl, o), ND_ERR_DTYPE);
+    ASSERT_ERROR_EXACT(ND_ERR_DTYPE, "nd_gcd_out: not supported for dtype bool (integers only)");
+    assert_untouched(o, snap, "gcd_out of bool");
+    nd_array *r = nd_gcd(bl, i8);
+    ND_ASSERT_ARRAY(r);
+    assert_int_equal(nd_dtype_of(r), ND_INT8);
+    nd_free(r);
+    /* float_power: float64 from every dtype; into float32 (same_kind), not into int */
+    r = nd_float_power(f32, f32);
+    assert_int_equal(nd_dtype_of(r), ND_FLOAT64);
+    nd_free(r);
+    nd_array *of = new_array(ND_FLOAT32, 1, s3);
+    ND_ASSERT_OK(nd_float_power_out(i8, i8, of));
+    nd_free(of);
+    nd_array *oi = new_array(ND_INT64, 1, s3);
+    snap = snapshot(oi);
+    assert_int_equal(nd_float_power_out(i64, i64, oi), ND_ERR_DTYPE);
+    ASSERT_ERROR_EXACT(ND_ERR_DTYPE, "nd_float_power_out: cannot cast the result from float64 to the output's int64 (same_kind casting)");
+    assert_untouched(oi, snap, "float_power_out into int64");
+    /* float results do not go into integer outs; signbit's bool goes anywhere */
+    snap = snapshot(o);
+    assert_int_equal(nd_logaddexp_out(i8, i8, o), ND_ERR_DTYPE);
+    ND_ASSERT_ERROR(ND_ERR_DTYPE, "nd_logaddexp_out: cannot cast the result from float32");
+    assert_int_equal(nd_cbrt_out(i8, o), ND_ERR_DTYPE);
+    ND_ASSERT_ERROR(ND_ERR_DTYPE, "nd_cbrt_out: ");
+    assert_untouched(o, snap, "float results into int8");
+    ND_ASSERT_OK(nd_signbit_out(i8, o));
+    const double sb[3] = {0, 1, 0};
+    nd_test_expect(o, sb, 0);
+    /* fmod of bool computes in int8 (as NumPy); its result does not fit bool */
+    r = nd_fmod(bl, bl);
+    assert_int_equal(nd_dtype_of(r), ND_INT8);
+    nd_free(r);
+    nd_array *ob = new_array(ND_BOOL, 1, s3);
+    snap = snapshot(ob);
+    assert_int_equal(nd_fmod_out(bl, bl, ob), ND_ERR_DTYPE);
+    ND_ASSERT_ERROR(ND_ERR_DTYPE, "nd_fmod_out: ");
+    assert_untouched(ob, snap, "fmod_out into bool");
+    /* NULL arguments name the function and the argument */
+    assert_null(nd_heaviside(NULL, f64));
+    ASSERT_ERROR_EXACT(ND_ERR_NULL, "nd_heaviside: argument 'a' is NULL");
+    assert_int_equal(nd_nextafter_out(f64, NULL, o), ND_ERR_NULL);
+    ASSERT_ERROR_EXACT(ND_ERR_NULL, "nd_nextafter_out: argument 'b' is NULL");
+    assert_int_equal(nd_deg2rad_out(f64, NULL), ND_ERR_NULL);
+    ASSERT_ERROR_EXACT(ND_ERR_NULL, "nd_deg2rad_out: argument 'out' is NULL");
+    /* shapes */
+    const int64_t s2[1] = {2};
+    nd_array *t2 = from_f64(ND_FLOAT64, 1, s2, V(1, 2));
+    assert_null(nd_copysign(f64, t2));
+    ASSERT_ERROR_EXACT(ND_ERR_SHAPE, "nd_copysign: operands could not be broadcast together with shapes (3,) (2,)");
+    nd_array *o2 = new_array(ND_FLOAT64, 1, s2);
+    snap = snapshot(o2);
+    assert_int_equal(nd_rad2deg_out(f64, o2), ND_ERR_SHAPE);
+    ASSERT_ERROR_EXACT(ND_ERR_SHAPE, "nd_rad2deg_out: output shape (2,) does not match the broadcast shape (3,) of the inputs");
+    assert_untouched(o2, snap, "rad2deg_out into a wrong shape");
+    nd_free(o2);
+    nd_free(t2);
+    nd_free(ob);
+    nd_free(oi);
+    nd_free(o);
+    nd_free(bl);
+    nd_free(f64);
+    nd_free(i8);
+    nd_free(f32);
+    nd_free(i64);
+    nd_free(u64);
+}
+
 /* ---------------------------------------------------------------- kernel levels */
 
 /* Ops a SIMD level computes approximately (README, nd.h), with their error
@@ -2022,6 +2633,15 @@ int main(void) {
         cmocka_unit_test(test_where_nonbool),
         cmocka_unit_test(test_clip_rules),
         cmocka_unit_test(test_power_negative_exponent),
+        cmocka_unit_test_setup(test_nan_to_num_cases, clear),
+        cmocka_unit_test_setup(test_nan_to_num_layouts, clear),
+        cmocka_unit_test_setup(test_nan_to_num_errors, clear),
+        cmocka_unit_test_setup(test_array_equiv_cases, clear),
+        cmocka_unit_test_setup(test_array_equiv_errors, clear),
+        cmocka_unit_test_setup(test_issue10_alloc_failures, clear),
+        cmocka_unit_test_setup(test_issue10_empty_0d, clear),
+        cmocka_unit_test_setup(test_issue10_overlap, clear),
+        cmocka_unit_test_setup(test_issue10_dtype_errors, clear),
         cmocka_unit_test_teardown(test_arch_ref, restore_arch),
         cmocka_unit_test_teardown(test_exp_f32_simd, restore_arch),
     };

@@ -14,7 +14,7 @@
 typedef void (*nd_loop_fn)(char **args, int64_t n, const int64_t *steps, void *params);
 
 /* Every element-wise operation, in one enum: binary ops, then unary ops,
- * then the ternary ones. */
+ * then the ternary ones and those with parameters. */
 typedef enum nd_op {
 #define ND_OP_ENUM_(name) ND_OP_##name,
     ND_BINARY_OPS(ND_OP_ENUM_)
@@ -24,9 +24,16 @@ typedef enum nd_op {
     ND_OP_UNARY_END_,
     ND_OP_where = ND_OP_UNARY_END_,
     ND_OP_clip,
+    ND_OP_nan_to_num, /* float dtypes only; params: nd_nan_to_num_params */
     ND_NUM_OPS
 #undef ND_OP_ENUM_
 } nd_op;
+
+/* The replacements of nan_to_num's loops, converted to the loop's dtype by
+ * the loop (so 1e300 becomes inf in float32, as NumPy's copyto does). */
+typedef struct nd_nan_to_num_params {
+    double nan, posinf, neginf;
+} nd_nan_to_num_params;
 
 /* The loop for op on operands of loop dtype dt, or NULL if the pair has none.
  * The table is filled once (thread-safely) on first use. */

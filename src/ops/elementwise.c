@@ -2,6 +2,8 @@
  * broadcasting of the operands, checks on the output, then the engine. */
 #include "iter/iter.h"
 
+#include <float.h>
+
 /* How an operation picks its loop dtype from the promoted input dtype, and
  * what it outputs. */
 typedef enum rule {
@@ -11,7 +13,9 @@ typedef enum rule {
     R_FLOAT,     /* integers and bool compute in the smallest float that holds them */
     R_BOOL_INT8, /* bool computes as int8 (floor_divide, remainder, power, shifts, square) */
     R_TO_BOOL,   /* any dtype in, bool out (comparisons, logic, predicates) */
-    R_INTEGRAL   /* bool and integers only (bitwise ops) */
+    R_INTEGRAL,  /* bool and integers only (bitwise ops) */
+    R_INTEGER,   /* integers only: bool (with bool) and floats refused (gcd, lcm) */
+    R_FLOAT64    /* every dtype computes in float64 (float_power) */
 } rule;
 
 static const rule g_rules[ND_NUM_OPS] = {
@@ -39,6 +43,11 @@ static const rule g_rules[ND_NUM_OPS] = {
     [ND_OP_trunc] = R_SAME, [ND_OP_isnan] = R_TO_BOOL, [ND_OP_isinf] = R_TO_BOOL,
     [ND_OP_isfinite] = R_TO_BOOL, [ND_OP_logical_not] = R_TO_BOOL,
     [ND_OP_bitwise_not] = R_INTEGRAL, [ND_OP_where] = R_SAME, [ND_OP_clip] = R_SAME,
+    [ND_OP_fmod] = R_BOOL_INT8, [ND_OP_float_power] = R_FLOAT64, [ND_OP_copysign] = R_FLOAT,
+    [ND_OP_nextafter] = R_FLOAT, [ND_OP_logaddexp] = R_FLOAT, [ND_OP_logaddexp2] = R_FLOAT,
+    [ND_OP_heaviside] = R_FLOAT, [ND_OP_gcd] = R_INTEGER, [ND_OP_lcm] = R_INTEGER,
+    [ND_OP_cbrt] = R_FLOAT, [ND_OP_deg2rad] = R_FLOAT, [ND_OP_rad2deg] = R_FLOAT,
+    [ND_OP_signbit] = R_TO_BOOL, [ND_OP_nan_to_num] = R_SAME,
 };
 
 static nd_dtype float_of(nd_dtype dt) {
@@ -68,6 +77,13 @@ static bool resolve(const char *fn, nd_op op, nd_dtype dt, nd_dtype *loop_dt, nd
             return false;
         }
         break;
+    case R_INTEGER:
+        if (nd__kind(dt) != ND_KIND_INT && nd__kind(dt) != ND_KIND_UINT) {
+            nd__error(ND_ERR_DTYPE, fn, "not supported for dtype %s (integers only)", nd__dtypes[dt].name);
+            return false;
+        }
+        break;
+    case R_FLOAT64: l = ND_FLOAT64; break;
     }
     if (!nd__loop(op, l)) {
         nd__error(ND_ERR_DTYPE, fn, "not supported for dtype %s", nd__dtypes[dt].name);
@@ -211,4 +227,36 @@ nd_array *nd_clip(const nd_array *a, const nd_array *lo, const nd_array *hi) {
 nd_status nd_clip_out(const nd_array *a, const nd_array *lo, const nd_array *hi, nd_array *out) {
     const nd_array *in[3] = {a, lo, hi};
     return apply("nd_clip_out", ND_OP_clip, 3, in, g_clip_names, out, true) ? ND_OK : fail_status(3, in, out);
+}
+
+/* nan_to_num: a unary operation with parameters, in a's dtype (bool and
+ * integers have nothing to replace and are copied). */
+static nd_array *nan_to_num(const char *fn, const nd_array *a, double nan, double posinf,
+                            double neginf, nd_array *out, bool want_out) {
+    if (!nd__check_array(fn, "a", a)) return NULL;
+    if (want_out && !nd__check_array(fn, "out", out)) return NULL;
+    nd_dtype dt = a->dtype;
+    if (want_out && (!nd__check_out(fn, out, a->ndim, a->shape) || !check_cast_out(fn, dt, out)))
+        return NULL;
+    /* NaN stands for NumPy's None: the dtype's largest finite value */
+    double big = dt == ND_FLOAT32 ? (double)FLT_MAX : DBL_MAX;
+    nd_nan_to_num_params p = {nan, posinf != posinf ? big : posinf, neginf != neginf ? -big : neginf};
+    nd_loop_fn loop = nd__kind(dt) == ND_KIND_FLOAT ? nd__loop(ND_OP_nan_to_num, dt) : nd__cast_loop(dt, dt);
+    nd_array *res = out;
+    if (!want_out) {
+        res = nd__alloc_array(fn, a->ndim, a->shape, dt);
+        if (!res) return NULL;
+    }
+    if (nd__elementwise(fn, loop, &p, 1, &a, &dt, res, dt) != ND_OK) {
+        if (!want_out) nd_free(res);
+        return NULL;
+    }
+    return res;
+}
+
+nd_array *nd_nan_to_num(const nd_array *a, double nan, double posinf, double neginf) {
+    return nan_to_num("nd_nan_to_num", a, nan, posinf, neginf, NULL, false);
+}
+nd_status nd_nan_to_num_out(const nd_array *a, double nan, double posinf, double neginf, nd_array *out) {
+    return nan_to_num("nd_nan_to_num_out", a, nan, posinf, neginf, out, true) ? ND_OK : fail_status(1, &a, out);
 }

@@ -25,9 +25,15 @@
 #define remainder_S (T_)nd__mod_i(x, y)
 #define remainder_U (T_)(y == 0 ? 0 : x % y)
 #define remainder_F nd__fmod_py(x, y)
+/* C's remainder: the sign of the dividend. By 0 gives 0 (NumPy warns), and
+ * by -1 gives 0 without computing MIN % -1 (which traps). */
+#define fmod_S (T_)((y == 0 || y == -1) ? 0 : x % y)
+#define fmod_U (T_)(y == 0 ? 0 : x % y)
+#define fmod_F fmod(x, y)
 #define power_S (T_)nd__ipow((uint64_t)(int64_t)x, (uint64_t)(int64_t)y)
 #define power_U (T_)nd__ipow(x, y)
 #define power_F pow(x, y)
+#define float_power_D pow(x, y)
 #define maximum_B (x | y)
 #define maximum_S (x > y ? x : y)
 #define maximum_U maximum_S
@@ -46,6 +52,11 @@
 #define fmin_F ((x < y || y != y) ? x : y)
 #define arctan2_F atan2(x, y)
 #define hypot_F hypot(x, y)
+#define copysign_F copysign(x, y)
+#define nextafter_F nextafter(x, y)
+#define logaddexp_F nd__logaddexp(x, y)
+#define logaddexp2_F nd__logaddexp2(x, y)
+#define heaviside_F (x != x ? (T_)NAN : x == 0 ? y : x < 0 ? (T_)0 : (T_)1)
 #define equal_B (x == y)
 #define not_equal_B (x != y)
 #define less_B (x < y)
@@ -65,10 +76,20 @@
 #define left_shift_U left_shift_S
 #define right_shift_S (((uint64_t)y >= (uint64_t)NBITS_) ? (T_)(x < 0 ? -1 : 0) : (T_)(x >> y))
 #define right_shift_U (((uint64_t)y >= (uint64_t)NBITS_) ? (T_)0 : (T_)(x >> y))
+/* As NumPy: on magnitudes, in the width of W_ (at least 32 bits, as NumPy
+ * computes 8- and 16-bit gcd in int), then truncated: the magnitude of MIN
+ * wraps back to MIN, and an lcm beyond the width wraps. */
+#define MAG_(v) ((W_)((v) < 0 ? (W_)0 - (W_)(v) : (W_)(v)))
+#define gcd_S (T_)(W_)nd__gcd_u(MAG_(x), MAG_(y))
+#define gcd_U (T_)nd__gcd_u(x, y)
+#define lcm_S (T_)(W_)nd__lcm_u(MAG_(x), MAG_(y))
+#define lcm_U (T_)(W_)nd__lcm_u(x, y)
 
 /* Float helpers picked by type, as tgmath does for libm. */
 #define nd__floordiv_py(x, y) _Generic((x), float: nd__floordiv_py_f32, default: nd__floordiv_py_f64)(x, y)
 #define nd__fmod_py(x, y) _Generic((x), float: nd__fmod_py_f32, default: nd__fmod_py_f64)(x, y)
+#define nd__logaddexp(x, y) _Generic((x), float: nd__logaddexp_f32, default: nd__logaddexp_f64)(x, y)
+#define nd__logaddexp2(x, y) _Generic((x), float: nd__logaddexp2_f32, default: nd__logaddexp2_f64)(x, y)
 
 /* The kinds each op supports, and the output: SAME dtype, BOOL, or BITS (same
  * dtype, one expression for every kind). BOOL ops also use their _B
@@ -79,16 +100,22 @@
 #define CMP_(X, op) X(op, B, BOOL) X(op, S, BOOL) X(op, U, BOOL) X(op, F, BOOL)
 #define BITS_(X, op) X(op, B, BITS) X(op, S, BITS) X(op, U, BITS)
 #define INT_(X, op) X(op, S, SAME) X(op, U, SAME)
+/* float64 only (float_power: every input computes in float64) */
+#define ND_KIND_LIST_D(X, ...) X(ND_FLOAT64, f64, double, double, __VA_ARGS__)
+#define F64_(X, op) X(op, D, SAME)
 
 #define BINARY_TABLE(X)                                                            \
     ARITH_(X, add) NOBOOL_(X, subtract) ARITH_(X, multiply) FLOAT_(X, divide)      \
-    NOBOOL_(X, floor_divide) NOBOOL_(X, remainder) NOBOOL_(X, power)               \
+    NOBOOL_(X, floor_divide) NOBOOL_(X, remainder) NOBOOL_(X, fmod)                \
+    NOBOOL_(X, power) F64_(X, float_power)                                         \
     ARITH_(X, maximum) ARITH_(X, minimum) ARITH_(X, fmax) ARITH_(X, fmin)          \
-    FLOAT_(X, arctan2) FLOAT_(X, hypot) CMP_(X, equal) CMP_(X, not_equal)          \
+    FLOAT_(X, arctan2) FLOAT_(X, hypot) FLOAT_(X, copysign) FLOAT_(X, nextafter)   \
+    FLOAT_(X, logaddexp) FLOAT_(X, logaddexp2) FLOAT_(X, heaviside)                \
+    CMP_(X, equal) CMP_(X, not_equal)                                              \
     CMP_(X, less) CMP_(X, less_equal) CMP_(X, greater) CMP_(X, greater_equal)      \
     CMP_(X, logical_and) CMP_(X, logical_or) CMP_(X, logical_xor)                  \
     BITS_(X, bitwise_and) BITS_(X, bitwise_or) BITS_(X, bitwise_xor)               \
-    INT_(X, left_shift) INT_(X, right_shift)
+    INT_(X, left_shift) INT_(X, right_shift) INT_(X, gcd) INT_(X, lcm)
 
 #define OUT_SAME_(T) T
 #define OUT_BOOL_(T) uint8_t

@@ -1,5 +1,6 @@
 /* Scalar helpers with NumPy's semantics for the portable kernels: floor
- * division and modulo, integer power, shifts, float-to-integer conversion. */
+ * division and modulo, logaddexp, gcd and lcm, integer power, shifts,
+ * float-to-integer conversion. */
 #ifndef ND_REF_SCALAR_H
 #define ND_REF_SCALAR_H
 
@@ -49,6 +50,47 @@ static inline int64_t nd__mod_i(int64_t a, int64_t b) {
     int64_t r = a % b;
     if (r != 0 && ((r < 0) != (b < 0))) r += b;
     return r;
+}
+
+/* NumPy's npy_logaddexp and npy_logaddexp2: the larger argument plus the
+ * log of 1 + exp of the (non-positive) difference, so nothing overflows.
+ * Equal arguments take a shortcut, which also keeps -inf, -inf from giving
+ * -inf - -inf = NaN; a NaN difference is returned as it is. */
+#define ND_LOGADDEXP(T, SFX, LOG1P, EXP, EXP2, LN2, LOG2E)                        \
+    static inline T nd__logaddexp_##SFX(T x, T y) {                                \
+        if (x == y) return x + LN2;                                                \
+        const T d = x - y;                                                         \
+        if (d > 0) return x + LOG1P(EXP(-d));                                      \
+        if (d <= 0) return y + LOG1P(EXP(d));                                      \
+        return d;                                                                  \
+    }                                                                              \
+    static inline T nd__logaddexp2_##SFX(T x, T y) {                               \
+        if (x == y) return x + 1;                                                  \
+        const T d = x - y;                                                         \
+        if (d > 0) return x + LOG2E * LOG1P(EXP2(-d));                             \
+        if (d <= 0) return y + LOG2E * LOG1P(EXP2(d));                             \
+        return d;                                                                  \
+    }
+ND_LOGADDEXP(float, f32, log1pf, expf, exp2f, 0.693147180559945309417232121458176568f,
+             1.442695040888963407359924681001892137f)
+ND_LOGADDEXP(double, f64, log1p, exp, exp2, 0.693147180559945309417232121458176568,
+             1.442695040888963407359924681001892137)
+#undef ND_LOGADDEXP
+
+/* Euclid's algorithm, as NumPy's npy_gcdu. gcd(0, 0) is 0. */
+static inline uint64_t nd__gcd_u(uint64_t a, uint64_t b) {
+    while (a != 0) {
+        uint64_t t = b % a;
+        b = a;
+        a = t;
+    }
+    return b;
+}
+/* NumPy's npy_lcmu: a / gcd * b, wrapping in uint64 (callers truncate to
+ * their width, which gives that width's wrapped product); 0 if a or b is. */
+static inline uint64_t nd__lcm_u(uint64_t a, uint64_t b) {
+    uint64_t g = nd__gcd_u(a, b);
+    return g == 0 ? 0 : a / g * b;
 }
 
 /* Integer power by squaring in wrapping unsigned arithmetic. Negative
