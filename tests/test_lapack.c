@@ -454,6 +454,27 @@ static void describe(int ci, int layout) {
                   c->ord ? c->ord : "None", c->flag, c->flag2);
 }
 
+/* True when input idx holds a NaN. */
+static bool input_has_nan(int idx) {
+    const lc_input *in = &lc_inputs[idx];
+    int64_t n = 1;
+    for (int d = 0; d < in->ndim; d++) n *= in->shape[d];
+    for (int64_t j = 0; j < n; j++)
+        if (isnan(lc_pool[in->off + j])) return true;
+    return false;
+}
+
+/* NumPy's cases come from NumPy on OpenBLAS, whose potrf lets NaN through
+ * (NaN results). The reference LAPACK's potrf stops at a NaN pivot and
+ * reports the matrix as not positive definite (README, "Choosing a BLAS"):
+ * in a build against another BLAS/LAPACK, that answer is the expected one. */
+static nd_status expected_status(const lc_case *c) {
+#ifndef ND_BLAS_OPENBLAS
+    if (!strcmp(c->op, "cholesky") && c->status == ND_OK && input_has_nan(c->a)) return ND_ERR_LINALG;
+#endif
+    return c->status;
+}
+
 /* Runs case ci in one layout; returns true on success. */
 static bool run_one(int ci, int layout) {
     const lc_case *c = &lc_cases[ci];
@@ -463,15 +484,16 @@ static bool run_one(int ci, int layout) {
     nd_array *o[4];
     nd_status st = call_op(c, ta.view, tb.view, o);
     bool ok = true;
-    if (st != c->status) {
+    if (st != expected_status(c)) {
         describe(ci, layout);
         print_message("    status %s (%s), expected %s\n", nd_status_name(st), nd_errmsg(),
                       nd_status_name(c->status));
         ok = false;
     } else if (st != ND_OK) {
-        if (!strstr(nd_errmsg(), c->msg)) {
+        const char *want = c->status == ND_OK ? "not positive definite" : c->msg;
+        if (!strstr(nd_errmsg(), want)) {
             describe(ci, layout);
-            print_message("    message '%s' lacks '%s'\n", nd_errmsg(), c->msg);
+            print_message("    message '%s' lacks '%s'\n", nd_errmsg(), want);
             ok = false;
         }
         for (int i = 0; i < 4; i++)
