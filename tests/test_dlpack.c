@@ -314,6 +314,8 @@ static void test_refusals(void **state) {
     p.strides[0] = INT64_MAX / 2;
     p.strides[1] = 1;
     assert_null(nd_from_dlpack(&p.t));
+    /* the message is nd_from_dlpack's alone, not "nd_from_dlpack: nd_wrap: ..." */
+    assert_null(strstr(nd_errmsg(), "nd_wrap"));
     ND_ASSERT_ERROR(ND_ERR_OVERFLOW, "nd_from_dlpack");
     assert_int_equal(p.deleted, 0);
 

@@ -4,7 +4,6 @@
 #include "core/core.h"
 
 #include <dlpack/dlpack.h>
-#include <stdio.h>
 
 /* DLPack 0.8 added kDLBool (6); older headers (Debian's 0.6) lack it. */
 #define ND_DL_BOOL 6
@@ -180,10 +179,6 @@ nd_array *nd_from_dlpack(DLManagedTensor *t) {
     /* nd_wrap checks shape and strides; it does not call the deleter when it
      * fails, so t stays the caller's */
     nd_array *a = nd_wrap(data, d->ndim, d->shape, d->strides, dt, import_deleter, t);
-    if (!a) {
-        char msg[512];
-        snprintf(msg, sizeof msg, "%s", nd_errmsg());
-        nd__error(nd_last_status(), fn, "%s", msg);
-    }
+    if (!a) nd__reraise(fn);
     return a;
 }
