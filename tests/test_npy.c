@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/sysmacros.h>
 
 static const nd_dtype all_dtypes[] = {ND_BOOL,   ND_INT8,   ND_INT16,   ND_INT32,
@@ -586,6 +587,40 @@ static void test_save_over_mapped(void **state) {
     nd_free(a);
 }
 
+/* A path through /proc/self/fd (or /dev/fd, /dev/stdout) names an open
+ * file, maybe with no name in any folder (a memfd): it is written in place
+ * through the link, as np.save does, not replaced by a temporary made from
+ * the link's text. */
+static void test_save_to_open_file(void **state) {
+    (void)state;
+    nd_array *a = io_iota(ND_INT16, 2, SH(4, 5));
+    ND_ASSERT_OK(nd_save(io_path("plain.npy"), a));
+    size_t n;
+    unsigned char *want = io_read(io_path("plain.npy"), &n);
+    const char *fmts[] = {"/proc/self/fd/%d", "/dev/fd/%d"};
+    for (int i = 0; i < 2; i++) {
+        int fd = memfd_create("nd-test", 0);
+        assert_true(fd >= 0);
+        assert_int_equal(write(fd, "old contents, longer than nothing", 33), 33);
+        char path[64];
+        snprintf(path, sizeof path, fmts[i], fd);
+        ND_ASSERT_OK(nd_save(path, a));
+        nd_array *b = nd_load(path);
+        io_expect_equal(b, a);
+        nd_free(b);
+        struct stat sb;
+        assert_int_equal(fstat(fd, &sb), 0);
+        assert_int_equal((size_t)sb.st_size, n);
+        unsigned char got[4096];
+        assert_int_equal(pread(fd, got, n, 0), (ssize_t)n);
+        assert_memory_equal(got, want, n);
+        close(fd);
+    }
+    assert_int_equal(access("/memfd:nd-test (deleted)", F_OK), -1);
+    free(want);
+    nd_free(a);
+}
+
 /* Saving to a device writes in place, as np.save does: /dev/full fails
  * with ND_ERR_IO and is still there afterwards (before, the failed save
  * removed the device node). A private node for the same device is tried
@@ -847,6 +882,7 @@ int main(void) {
         cmocka_unit_test(test_failed_save_keeps_file),
         cmocka_unit_test(test_save_over_mapped),
         cmocka_unit_test(test_save_to_device),
+        cmocka_unit_test(test_save_to_open_file),
         cmocka_unit_test(test_fifo),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_numpy_files_load),

@@ -28,7 +28,10 @@
  * as opening it would be, and so is a path whose folder does not let a file
  * be created. An existing path that is not a regular file (/dev/null, a
  * FIFO, a device) is written in place, as np.save does, and never removed:
- * /dev/full gives ND_ERR_IO, and writing to a FIFO waits for a reader. */
+ * /dev/full gives ND_ERR_IO, and writing to a FIFO waits for a reader. So
+ * is a path through a link in /proc (/dev/stdout, /dev/fd/N,
+ * /proc/self/fd/N), which names an open file rather than a place in a
+ * folder. */
 
 /** Writes a as a .npy file, byte for byte what np.save writes for the same
  * array. Version 1.0 (2.0 only if the header needed it), the header padded

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -66,8 +67,11 @@ FILE *nd__open_regular(const char *fn, const char *path, uint64_t *size) {
 
 /* Copies path into out (PATH_MAX bytes) with its symbolic links followed,
  * a dangling last one included: the file a save writes, as open(O_CREAT)
- * would find it. */
-static nd_status follow_links(const char *fn, const char *path, char *out) {
+ * would find it. *open_file is set when a link lives in /proc (/dev/stdout,
+ * /dev/fd/N, /proc/self/fd/N): it names an open file, which may have no
+ * name in any folder (a memfd, a deleted file), and its text is no path. */
+static nd_status follow_links(const char *fn, const char *path, char *out, bool *open_file) {
+    *open_file = false;
     if (strlen(path) >= PATH_MAX)
         return nd__error(ND_ERR_IO, fn, "cannot create '%.200s...': %s", path, strerror(ENAMETOOLONG));
     strcpy(out, path);
@@ -75,16 +79,26 @@ static nd_status follow_links(const char *fn, const char *path, char *out) {
         struct stat lb;
         if (lstat(out, &lb) != 0 || !S_ISLNK(lb.st_mode)) return ND_OK; /* open() reports the rest */
         if (hops == MAX_LINKS) return nd__error(ND_ERR_IO, fn, "cannot create '%s': %s", path, strerror(ELOOP));
+        /* the link's folder, with its own links followed */
+        char dir[PATH_MAX], real[PATH_MAX];
+        const char *slash = strrchr(out, '/');
+        if (!slash) strcpy(dir, ".");
+        else if (slash == out) strcpy(dir, "/");
+        else snprintf(dir, sizeof dir, "%.*s", (int)(slash - out), out);
+        if (!realpath(dir, real)) return nd__error(ND_ERR_IO, fn, "cannot create '%s': %s", path, strerror(errno));
+        if (!strcmp(real, "/proc") || !strncmp(real, "/proc/", 6)) {
+            *open_file = true;
+            return ND_OK;
+        }
         char target[PATH_MAX];
         ssize_t n = readlink(out, target, sizeof target - 1);
         if (n < 0) return nd__error(ND_ERR_IO, fn, "cannot create '%s': %s", path, strerror(errno));
         target[n] = '\0';
         /* a relative target is relative to the link's folder */
-        const char *slash = strrchr(out, '/');
-        size_t keep = target[0] == '/' || !slash ? 0 : (size_t)(slash - out) + 1;
-        if (keep + (size_t)n >= PATH_MAX)
+        int len = target[0] == '/' ? snprintf(out, PATH_MAX, "%s", target)
+                                   : snprintf(out, PATH_MAX, "%s/%s", strcmp(real, "/") ? real : "", target);
+        if (len < 0 || len >= PATH_MAX)
             return nd__error(ND_ERR_IO, fn, "cannot create '%s': %s", path, strerror(ENAMETOOLONG));
-        memcpy(out + keep, target, (size_t)n + 1);
     }
 }
 
@@ -113,32 +127,41 @@ static void temp_name(char *out, const char *dest) {
     snprintf(out, PATH_MAX, "%.*s.%.200s.%08x.tmp", dir, dest, base, (unsigned)(x >> 32));
 }
 
+/* Opens path for writing as it is (no temporary, nothing ever removed). */
+static nd_status open_in_place(const char *fn, const char *path, int flags, bool need_seek, nd_out *o) {
+    struct stat sb;
+    if (need_seek && stat(path, &sb) == 0 && (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode)))
+        return nd__error(ND_ERR_IO, fn, "cannot write '%s': it is %s, and a zip archive needs a file it can seek in",
+                         path, file_kind(sb.st_mode));
+    int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY | flags, 0666);
+    if (fd < 0) return nd__error(ND_ERR_IO, fn, "cannot create '%s': %s", path, strerror(errno));
+    if (!(o->f = fdopen(fd, "wb"))) {
+        nd_status st = nd__error(errno == ENOMEM ? ND_ERR_NOMEM : ND_ERR_IO, fn, "cannot create '%s': %s", path,
+                                 strerror(errno));
+        close(fd);
+        return st;
+    }
+    return ND_OK;
+}
+
 nd_status nd__out_open(const char *fn, const char *path, bool need_seek, nd_out *o) {
     memset(o, 0, sizeof *o);
     o->fn = fn;
     o->path = path;
     char dest[PATH_MAX];
-    nd_status st = follow_links(fn, path, dest);
+    bool open_file;
+    nd_status st = follow_links(fn, path, dest, &open_file);
     if (st != ND_OK) return st;
+    /* an open file named through /proc: written in place through the link,
+     * as np.save does, having no folder to make a temporary in */
+    if (open_file) return open_in_place(fn, path, O_CREAT | O_TRUNC, need_seek, o);
     struct stat sb;
     bool exists = stat(dest, &sb) == 0;
     if (!exists && errno != ENOENT) return nd__error(ND_ERR_IO, fn, "cannot create '%s': %s", path, strerror(errno));
     if (exists && S_ISDIR(sb.st_mode))
         return nd__error(ND_ERR_IO, fn, "cannot create '%s': %s", path, strerror(EISDIR));
-    if (exists && !S_ISREG(sb.st_mode)) {
-        /* a device or a FIFO: written in place, never replaced or removed */
-        if (need_seek && (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode)))
-            return nd__error(ND_ERR_IO, fn, "cannot write '%s': it is %s, and a zip archive needs a file it can seek in",
-                             path, file_kind(sb.st_mode));
-        int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
-        if (fd < 0) return nd__error(ND_ERR_IO, fn, "cannot create '%s': %s", path, strerror(errno));
-        if (!(o->f = fdopen(fd, "wb"))) {
-            st = nd__error(errno == ENOMEM ? ND_ERR_NOMEM : ND_ERR_IO, fn, "cannot create '%s': %s", path,
-                           strerror(errno));
-            close(fd);
-        }
-        return st;
-    }
+    /* a device or a FIFO: written in place, never replaced or removed */
+    if (exists && !S_ISREG(sb.st_mode)) return open_in_place(fn, path, 0, need_seek, o);
     /* a regular file is replaced only if it could have been opened for
      * writing, as fopen would check */
     if (exists && faccessat(AT_FDCWD, dest, W_OK, AT_EACCESS) != 0)
