@@ -256,7 +256,8 @@ bench: $(B)/bench/bench
 # ASan and UBSan) and runs each for FUZZ_SECONDS; a crash, a sanitizer report
 # or a failed check fails the target. Not part of `make check`. Needs Debian's
 # clang and libclang-rt-14-dev (libFuzzer). The npy target starts from the
-# malformed files in tests/data/bad_npy/, the npz one from tests/data/bad_npz/;
+# malformed files in tests/data/bad_npy/, the npz one from tests/data/bad_npz/,
+# the savetxt format one from a dictionary of conversions;
 # new inputs go to $(B)/fuzz/corpus-*.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 30
@@ -292,12 +293,14 @@ fuzz-tools:
 fuzz: fuzz-tools
 	+$(MAKE) --no-print-directory B=$(B) $(FUZZ_BINS)
 	@printf '"..."\n":"\n","\n"::"\n"-"\n"None"\n"newaxis"\n" "\n"0"\n"1"\n"9223372036854775807"\n"-9223372036854775808"\n' >$(B)/fuzz/view.dict
+	@printf '"%%%%"\n"%%d"\n"%%.3f"\n"%%e"\n"%%g"\n"%%x"\n"%%-+ #0"\n"1100"\n"1101"\n".1074"\n"99999999999999999999"\n"2147483647"\n"%%ll"\n"%%s"\n"%%*d"\n' >$(B)/fuzz/savetxt.dict
 	@set -e; for f in $(FUZZ_BINS); do \
 	    name=$$(basename $$f); corpus=$(B)/fuzz/corpus-$$name; mkdir -p $$corpus; \
 	    case $$name in \
 	        fuzz_npy_header) extra="tests/data/bad_npy" ;; \
 	        fuzz_npz) extra="tests/data/bad_npz" ;; \
 	        fuzz_view_parse) extra="-dict=$(B)/fuzz/view.dict" ;; \
+	        fuzz_savetxt_fmt) extra="-dict=$(B)/fuzz/savetxt.dict" ;; \
 	        *) extra="" ;; \
 	    esac; \
 	    echo "== $$name for $(FUZZ_SECONDS) s"; \

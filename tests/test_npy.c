@@ -6,7 +6,10 @@
 #include "data/io_test.h"
 #include "nd_test_io.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/sysmacros.h>
 
 static const nd_dtype all_dtypes[] = {ND_BOOL,   ND_INT8,   ND_INT16,   ND_INT32,
                                       ND_INT64,  ND_UINT8,  ND_UINT16,  ND_UINT32,
@@ -476,6 +479,241 @@ static void test_errors(void **state) {
     nd_free(a);
 }
 
+/* ------------------------------------------------------------ failed saves */
+
+typedef struct save_case {
+    const char *path, *dir;
+    const nd_array *a;
+    const void *old;
+    size_t old_len;
+} save_case;
+
+static bool run_save(void *ctx) {
+    save_case *c = ctx;
+    return nd_save(c->path, c->a) == ND_OK;
+}
+
+/* the target as it was, and nothing beside it */
+static void check_untouched(void *ctx) {
+    save_case *c = ctx;
+    io_expect_file(c->path, c->old, c->old_len);
+    assert_int_equal(io_count_entries(c->dir), 1);
+}
+
+/* A save that fails part way (the disk full, an allocation) leaves the
+ * existing file as it was and no temporary beside it; one that succeeds
+ * replaces it, keeping its permissions. */
+static void test_failed_save_keeps_file(void **state) {
+    (void)state;
+    const char *dir = io_subdir("keep");
+    char path[700];
+    snprintf(path, sizeof path, "%s/a.npy", dir);
+    static const char old[] = "precious bytes";
+    io_write(path, old, sizeof old);
+    nd_array *big = io_iota(ND_FLOAT64, 2, SH(300, 400));
+    save_case c = {path, dir, big, old, sizeof old};
+    io_limit_file_size(4096);
+    nd_status st = nd_save(path, big);
+    io_limit_file_size(-1);
+    assert_int_equal(st, ND_ERR_IO);
+    ND_ASSERT_ERROR(ND_ERR_IO, "nd_save: cannot write");
+    check_untouched(&c);
+    /* a strided view goes through a scratch buffer, allocated after the
+     * header is written */
+    nd_array *v = nd_view(big, "::2, ::3");
+    c.a = v;
+    io_alloc_sweep("nd_save", run_save, check_untouched, &c);
+    /* success replaces the file and keeps its mode */
+    assert_int_equal(chmod(path, 0640), 0);
+    ND_ASSERT_OK(nd_save(path, big));
+    struct stat sb;
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(sb.st_mode & 07777, 0640);
+    assert_int_equal(io_count_entries(dir), 1);
+    nd_array *b = nd_load(path);
+    io_expect_equal(b, big);
+    nd_free(b);
+    /* a new file gets 0666 less the umask, as fopen gives */
+    char fresh[720];
+    snprintf(fresh, sizeof fresh, "%s/new.npy", dir);
+    mode_t um = umask(027);
+    st = nd_save(fresh, v);
+    umask(um);
+    ND_ASSERT_OK(st);
+    assert_int_equal(stat(fresh, &sb), 0);
+    assert_int_equal(sb.st_mode & 07777, 0640);
+    /* a symbolic link is followed: its target is replaced, the link stays */
+    char link[720];
+    snprintf(link, sizeof link, "%s/link.npy", dir);
+    assert_int_equal(symlink("new.npy", link), 0);
+    ND_ASSERT_OK(nd_save(link, big));
+    assert_int_equal(lstat(link, &sb), 0);
+    assert_true(S_ISLNK(sb.st_mode));
+    b = nd_load(fresh);
+    io_expect_equal(b, big);
+    nd_free(b);
+    /* a dangling link: its target is created */
+    assert_int_equal(unlink(fresh), 0);
+    ND_ASSERT_OK(nd_save(link, v));
+    assert_int_equal(lstat(link, &sb), 0);
+    assert_true(S_ISLNK(sb.st_mode));
+    b = nd_load(fresh);
+    io_expect_equal(b, v);
+    nd_free(b);
+    assert_int_equal(io_count_entries(dir), 3);
+    /* a folder is not replaced */
+    assert_int_equal(nd_save(dir, big), ND_ERR_IO);
+    ND_ASSERT_ERROR(ND_ERR_IO, "cannot create");
+    nd_free(v);
+    nd_free(big);
+}
+
+/* Saving over a mapped file replaces it (a new file takes the name), so
+ * the mapping keeps the old contents instead of losing its pages. */
+static void test_save_over_mapped(void **state) {
+    (void)state;
+    const char *p = io_path("mapped.npy");
+    nd_array *a = io_iota(ND_FLOAT64, 2, SH(64, 64)), *b = nd_zeros(1, SH(3), ND_INT8);
+    ND_ASSERT_OK(nd_save(p, a));
+    nd_array *m = nd_load_mmap(p, ND_MMAP_READONLY);
+    ND_ASSERT_ARRAY(m);
+    ND_ASSERT_OK(nd_save(p, b));
+    io_expect_equal(m, a);
+    nd_array *r = nd_load(p);
+    io_expect_equal(r, b);
+    nd_free(r);
+    nd_free(m);
+    nd_free(b);
+    nd_free(a);
+}
+
+/* A path through /proc/self/fd (or /dev/fd, /dev/stdout) names an open
+ * file, maybe with no name in any folder (a memfd): it is written in place
+ * through the link, as np.save does, not replaced by a temporary made from
+ * the link's text. */
+static void test_save_to_open_file(void **state) {
+    (void)state;
+    nd_array *a = io_iota(ND_INT16, 2, SH(4, 5));
+    ND_ASSERT_OK(nd_save(io_path("plain.npy"), a));
+    size_t n;
+    unsigned char *want = io_read(io_path("plain.npy"), &n);
+    const char *fmts[] = {"/proc/self/fd/%d", "/dev/fd/%d"};
+    for (int i = 0; i < 2; i++) {
+        int fd = memfd_create("nd-test", 0);
+        assert_true(fd >= 0);
+        assert_int_equal(write(fd, "old contents, longer than nothing", 33), 33);
+        char path[64];
+        snprintf(path, sizeof path, fmts[i], fd);
+        ND_ASSERT_OK(nd_save(path, a));
+        nd_array *b = nd_load(path);
+        io_expect_equal(b, a);
+        nd_free(b);
+        struct stat sb;
+        assert_int_equal(fstat(fd, &sb), 0);
+        assert_int_equal((size_t)sb.st_size, n);
+        unsigned char got[4096];
+        assert_int_equal(pread(fd, got, n, 0), (ssize_t)n);
+        assert_memory_equal(got, want, n);
+        close(fd);
+    }
+    assert_int_equal(access("/memfd:nd-test (deleted)", F_OK), -1);
+    free(want);
+    nd_free(a);
+}
+
+/* Saving to a device writes in place, as np.save does: /dev/full fails
+ * with ND_ERR_IO and is still there afterwards (before, the failed save
+ * removed the device node). A private node for the same device is tried
+ * first, so that a regression removes that one and not /dev/full. */
+static void expect_device_survives(const char *node, const nd_array *a, const nd_array *m) {
+    nd_savetxt_options o = nd_savetxt_defaults();
+    o.fmt = "%d";
+    const nd_status got[3] = {nd_save(node, a), nd_savez(node, 1, NULL, &a, false), nd_savetxt(node, m, &o)};
+    for (int i = 0; i < 3; i++) {
+        struct stat sb;
+        if (lstat(node, &sb) != 0) fail_msg("save %d removed %s", i, node);
+        assert_true(S_ISCHR(sb.st_mode));
+        assert_true(sb.st_rdev == makedev(1, 7));
+        if (got[i] != ND_ERR_IO) fail_msg("save %d to %s: status %s", i, node, nd_status_name(got[i]));
+    }
+    nd_clear_error();
+}
+
+static void test_save_to_device(void **state) {
+    (void)state;
+    if (geteuid() != 0 || access("/dev/full", W_OK) != 0) {
+        print_message("skipped: needs root and a writable /dev/full\n");
+        skip();
+    }
+    nd_array *a = io_iota(ND_FLOAT64, 2, SH(300, 400)), *m = nd_view(a, ":3, :4");
+    const char *node = io_path("full");
+    if (mknod(node, S_IFCHR | 0666, makedev(1, 7)) == 0) {
+        expect_device_survives(node, a, m);
+        assert_int_equal(unlink(node), 0);
+    } else {
+        print_message("note: cannot make a device node here (%s); trying /dev/full itself\n", strerror(errno));
+    }
+    expect_device_survives("/dev/full", a, m);
+    /* /dev/null takes any save and stays a device */
+    ND_ASSERT_OK(nd_save("/dev/null", a));
+    struct stat sb;
+    assert_int_equal(lstat("/dev/null", &sb), 0);
+    assert_true(S_ISCHR(sb.st_mode));
+    nd_free(m);
+    nd_free(a);
+}
+
+/* A FIFO: the readers refuse it at once instead of blocking in open (they
+ * need a regular file); nd_save writes through it in place. */
+static void test_fifo(void **state) {
+    (void)state;
+    const char *fifo = io_path("pipe.npy");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    io_hang_guard(true);
+    IO_EXPECT_FAIL(nd_load(fifo), ND_ERR_IO, "nd_load: '");
+    IO_EXPECT_FAIL(nd_load(fifo), ND_ERR_IO, "is not a regular file (a FIFO)");
+    IO_EXPECT_FAIL(nd_load_mmap(fifo, ND_MMAP_READONLY), ND_ERR_IO, "is not a regular file (a FIFO)");
+    int rd = open(fifo, O_RDONLY | O_NONBLOCK);
+    assert_true(rd >= 0);
+    nd_array *a = io_iota(ND_INT32, 1, SH(5));
+    ND_ASSERT_OK(nd_save(fifo, a));
+    unsigned char buf[4096];
+    ssize_t n = read(rd, buf, sizeof buf);
+    close(rd);
+    io_hang_guard(false);
+    assert_true(n > 0);
+    ND_ASSERT_OK(nd_save(io_path("via_fifo.npy"), a));
+    io_expect_file(io_path("via_fifo.npy"), buf, (size_t)n);
+    struct stat sb;
+    assert_int_equal(lstat(fifo, &sb), 0);
+    assert_true(S_ISFIFO(sb.st_mode));
+    nd_free(a);
+}
+
+static bool run_load_mmap(void *ctx) {
+    nd_array *a = nd_load_mmap(ctx, ND_MMAP_READONLY);
+    nd_free(a);
+    return a != NULL;
+}
+
+static bool run_load(void *ctx) {
+    nd_array *a = nd_load(ctx);
+    nd_free(a);
+    return a != NULL;
+}
+
+/* Every failed allocation in the readers is ND_ERR_NOMEM named after the
+ * function called (nd_load_mmap used to report nd_wrap's name). */
+static void test_allocation_failures(void **state) {
+    (void)state;
+    nd_array *a = io_iota(ND_FLOAT32, 2, SH(3, 4));
+    const char *p = io_path("alloc.npy");
+    ND_ASSERT_OK(nd_save(p, a));
+    io_alloc_sweep("nd_load", run_load, NULL, (void *)p);
+    io_alloc_sweep("nd_load_mmap", run_load_mmap, NULL, (void *)p);
+    nd_free(a);
+}
+
 /* ------------------------------------------------------------ NumPy */
 
 /* Python writes each case as NAME.npy with np.save (or write_array for a
@@ -641,6 +879,12 @@ int main(void) {
         cmocka_unit_test(test_mmap_layouts_and_refusals),
         cmocka_unit_test(test_malformed_files),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_failed_save_keeps_file),
+        cmocka_unit_test(test_save_over_mapped),
+        cmocka_unit_test(test_save_to_device),
+        cmocka_unit_test(test_save_to_open_file),
+        cmocka_unit_test(test_fifo),
+        cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_numpy_files_load),
         cmocka_unit_test(test_numpy_reads_libnd),
     };

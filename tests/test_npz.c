@@ -124,6 +124,160 @@ static void test_names(void **state) {
     nd_free(b);
 }
 
+/* "x" and "x.npy" would be stored as entries x.npy and x.npy.npy, and read
+ * back as names "x" and "x.npy": refused when writing; when an archive
+ * written elsewhere holds both, each name finds its own entry. */
+static void replace_all(unsigned char *p, size_t n, const char *from, const char *to) {
+    size_t k = strlen(from);
+    assert_int_equal(strlen(to), k);
+    for (size_t i = 0; i + k <= n; i++)
+        if (!memcmp(p + i, from, k)) memcpy(p + i, to, k);
+}
+
+static void test_name_clash(void **state) {
+    (void)state;
+    nd_array *a = nd_arange(0, 5, 1, ND_INT32), *b = nd_ones(1, SH(2), ND_FLOAT64);
+    const nd_array *arr[] = {a, b};
+    const char *clash[][2] = {{"x", "x.npy"}, {"x.npy", "x"}};
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(nd_savez(io_path("clash.npz"), 2, clash[i], arr, false), ND_ERR_VALUE);
+        ND_ASSERT_ERROR(ND_ERR_VALUE, "nd_savez: the names 'x' and 'x.npy' clash");
+        assert_int_equal(access(io_path("clash.npz"), F_OK), -1);
+    }
+    /* an archive from elsewhere with entries x.npy and x.npy.npy: written
+     * under other names of the same length, then renamed in place (the
+     * CRC-32 covers the data only) */
+    const char *other[] = {"x", "y.npy"};
+    ND_ASSERT_OK(nd_savez(io_path("both.npz"), 2, other, arr, false));
+    size_t n;
+    unsigned char *raw = io_read(io_path("both.npz"), &n);
+    replace_all(raw, n, "y.npy.npy", "x.npy.npy");
+    io_write(io_path("both.npz"), raw, n);
+    free(raw);
+    nd_npz *z = nd_npz_open(io_path("both.npz"));
+    ND_ASSERT_ARRAY(z);
+    assert_string_equal(nd_npz_name(z, 0), "x");
+    assert_string_equal(nd_npz_name(z, 1), "x.npy");
+    const char *names[] = {"x", "x.npy", "x.npy.npy"};
+    const nd_array *want[] = {a, b, b};
+    for (int i = 0; i < 3; i++) {
+        nd_array *r = nd_npz_get(z, names[i]);
+        if (!r) fail_msg("nd_npz_get(%s): %s", names[i], nd_errmsg());
+        if (nd_dtype_of(r) != nd_dtype_of(want[i])) fail_msg("nd_npz_get(%s) returned another entry", names[i]);
+        io_expect_equal(r, want[i]);
+        nd_free(r);
+    }
+    nd_npz_close(z);
+    nd_free(a);
+    nd_free(b);
+}
+
+/* ------------------------------------------------------------ failures */
+
+typedef struct savez_case {
+    const char *path, *dir;
+    const nd_array *const *arrays;
+    bool compressed;
+    const void *old;
+    size_t old_len;
+} savez_case;
+
+static bool run_savez(void *ctx) {
+    savez_case *c = ctx;
+    return nd_savez(c->path, 2, NULL, c->arrays, c->compressed) == ND_OK;
+}
+
+static void check_untouched(void *ctx) {
+    savez_case *c = ctx;
+    io_expect_file(c->path, c->old, c->old_len);
+    assert_int_equal(io_count_entries(c->dir), 1);
+}
+
+/* A failed nd_savez leaves an existing file as it was, and no temporary. */
+static void test_failed_save_keeps_file(void **state) {
+    (void)state;
+    const char *dir = io_subdir("keep");
+    char path[700];
+    snprintf(path, sizeof path, "%s/a.npz", dir);
+    static const char old[] = "precious archive";
+    io_write(path, old, sizeof old);
+    nd_array *big = io_iota(ND_FLOAT64, 2, SH(300, 400)), *v = nd_view(big, "::2, ::3");
+    const nd_array *arr[] = {big, v};
+    for (int c = 0; c < 2; c++) {
+        savez_case sc = {path, dir, arr, c == 1, old, sizeof old};
+        io_write(path, old, sizeof old); /* the sweep's last run replaced it */
+        io_limit_file_size(4096);
+        nd_status st = nd_savez(path, 2, NULL, arr, c == 1);
+        io_limit_file_size(-1);
+        assert_int_equal(st, ND_ERR_IO);
+        ND_ASSERT_ERROR(ND_ERR_IO, "nd_savez: cannot write");
+        check_untouched(&sc);
+        const nd_array *small[] = {v, v};
+        sc.arrays = small;
+        io_alloc_sweep("nd_savez", run_savez, check_untouched, &sc);
+    }
+    ND_ASSERT_OK(nd_savez(path, 2, NULL, arr, true));
+    assert_int_equal(io_count_entries(dir), 1);
+    nd_npz *z = nd_npz_open(path);
+    ND_ASSERT_ARRAY(z);
+    nd_array *r = nd_npz_get(z, "arr_1");
+    io_expect_equal(r, v);
+    nd_free(r);
+    nd_npz_close(z);
+    nd_free(v);
+    nd_free(big);
+}
+
+/* A FIFO: nd_npz_open refuses it at once (it seeks), nd_savez too (the
+ * writer seeks back to fill in sizes), and the FIFO stays. */
+static void test_fifo(void **state) {
+    (void)state;
+    const char *fifo = io_path("pipe.npz");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    io_hang_guard(true);
+    IO_EXPECT_FAIL_T(nd_npz, nd_npz_close, nd_npz_open(fifo), ND_ERR_IO, "is not a regular file (a FIFO)");
+    nd_array *a = nd_zeros(1, SH(3), ND_FLOAT64);
+    const nd_array *arr[] = {a};
+    assert_int_equal(nd_savez(fifo, 1, NULL, arr, false), ND_ERR_IO);
+    ND_ASSERT_ERROR(ND_ERR_IO, "seek");
+    io_hang_guard(false);
+    struct stat sb;
+    assert_int_equal(lstat(fifo, &sb), 0);
+    assert_true(S_ISFIFO(sb.st_mode));
+    nd_free(a);
+}
+
+static bool run_open(void *ctx) {
+    nd_npz *z = nd_npz_open(ctx);
+    nd_npz_close(z);
+    return z != NULL;
+}
+
+static bool run_get(void *ctx) {
+    nd_npz *z = ctx;
+    nd_array *a = nd_npz_get(z, "arr_0");
+    nd_free(a);
+    return a != NULL;
+}
+
+/* Every failed allocation is ND_ERR_NOMEM named after the function called:
+ * zlib's Z_MEM_ERROR too (it used to read as "corrupt deflate data"). */
+static void test_allocation_failures(void **state) {
+    (void)state;
+    nd_array *a = io_iota(ND_FLOAT64, 1, SH(5000));
+    const nd_array *arr[] = {a};
+    for (int c = 0; c < 2; c++) {
+        const char *p = io_path(c ? "alloc_c.npz" : "alloc.npz");
+        ND_ASSERT_OK(nd_savez(p, 1, NULL, arr, c == 1));
+        nd_npz *z = nd_npz_open(p);
+        ND_ASSERT_ARRAY(z);
+        io_alloc_sweep("nd_npz_get", run_get, NULL, z);
+        nd_npz_close(z);
+        io_alloc_sweep("nd_npz_open", run_open, NULL, (void *)p);
+    }
+    nd_free(a);
+}
+
 /* ------------------------------------------------------------ hand-made archives */
 
 static uint32_t crc32_of(const unsigned char *p, size_t n) {
@@ -495,6 +649,10 @@ int main(void) {
         cmocka_unit_test(test_roundtrip_stored),
         cmocka_unit_test(test_roundtrip_compressed),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_name_clash),
+        cmocka_unit_test(test_failed_save_keeps_file),
+        cmocka_unit_test(test_fifo),
+        cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_zip64_and_descriptors),
         cmocka_unit_test(test_hostile_archives),
         cmocka_unit_test(test_truncations),

@@ -5,6 +5,8 @@
 #include "nd_test.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "data/print_cases.h"
 
@@ -154,6 +156,40 @@ static void test_print_to_file(void **state) {
     nd_free(b);
 }
 
+/* nd_print reports nd_to_string running out of memory under its own name
+ * (it said nd_to_string). The string comes from malloc, not the allocator
+ * hooks, so a limit on the address space makes it fail. */
+static void test_print_out_of_memory(void **state) {
+    (void)state;
+    if (UNDER_ASAN) {
+        print_message("skipped: ASan reserves the address space RLIMIT_AS would limit\n");
+        skip();
+    }
+    nd_array *a = nd_zeros(1, (const int64_t[]){4000000}, ND_FLOAT64);
+    nd_printoptions big = nd_get_printoptions();
+    big.threshold = INT64_MAX; /* the whole array: about 16 MB of text */
+    ND_ASSERT_OK(nd_set_printoptions(&big));
+    FILE *f = fopen("/dev/null", "w"), *statm = fopen("/proc/self/statm", "r");
+    assert_non_null(f);
+    assert_non_null(statm);
+    long pages = 0;
+    assert_int_equal(fscanf(statm, "%ld", &pages), 1);
+    fclose(statm);
+    struct rlimit old, r;
+    assert_int_equal(getrlimit(RLIMIT_AS, &old), 0);
+    r = old;
+    r.rlim_cur = (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) + (8u << 20);
+    assert_int_equal(setrlimit(RLIMIT_AS, &r), 0);
+    nd_status st = nd_print(a, f);
+    assert_int_equal(setrlimit(RLIMIT_AS, &old), 0);
+    fclose(f);
+    ND_ASSERT_OK(nd_set_printoptions(NULL));
+    nd_free(a);
+    assert_int_equal(st, ND_ERR_NOMEM);
+    if (strncmp(nd_errmsg(), "nd_print: ", 10) != 0) fail_msg("message '%s' is not nd_print's", nd_errmsg());
+    nd_clear_error();
+}
+
 static void test_bad_arguments(void **state) {
     (void)state;
     nd_clear_error();
@@ -193,6 +229,7 @@ int main(void) {
         cmocka_unit_test(test_options_defaults),
         cmocka_unit_test(test_options_invalid),
         cmocka_unit_test(test_print_to_file),
+        cmocka_unit_test(test_print_out_of_memory),
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_layouts),
     };

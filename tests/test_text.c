@@ -300,6 +300,150 @@ static void test_roundtrip(void **state) {
     setlocale(LC_NUMERIC, saved);
 }
 
+/* ------------------------------------------------------------ attacks */
+
+/* Values that cannot be formatted are found before the file is touched:
+ * an existing file stays as it was (it used to be truncated and removed). */
+static void test_save_checks_first(void **state) {
+    (void)state;
+    const char *dir = io_subdir("keep");
+    char path[700];
+    snprintf(path, sizeof path, "%s/a.txt", dir);
+    static const char old[] = "1 2 3\n";
+    io_write(path, old, sizeof old - 1);
+    nd_array *n = nd_test_array(ND_FLOAT64, 2, SH(2, 2), VALS(1, 2, 3, INFINITY));
+    nd_array *f = nd_test_array(ND_FLOAT32, 1, SH(2), VALS(1, 2));
+    nd_savetxt_options o = nd_savetxt_defaults();
+    o.fmt = "%d";
+    assert_int_equal(nd_savetxt(path, n, &o), ND_ERR_VALUE);
+    ND_ASSERT_ERROR(ND_ERR_VALUE, "nd_savetxt: cannot format inf with %d");
+    o.fmt = "%.1f %i"; /* only the second column holds the inf */
+    assert_int_equal(nd_savetxt(path, n, &o), ND_ERR_VALUE);
+    ND_ASSERT_ERROR(ND_ERR_VALUE, "cannot format inf with %i");
+    o.fmt = "%x";
+    assert_int_equal(nd_savetxt(path, f, &o), ND_ERR_VALUE);
+    ND_ASSERT_ERROR(ND_ERR_VALUE, "%x needs an integer array, not float32");
+    io_expect_file(path, old, sizeof old - 1);
+    assert_int_equal(io_count_entries(dir), 1);
+    /* the inf column under %f is fine */
+    o.fmt = "%d %.1f";
+    ND_ASSERT_OK(nd_savetxt(path, n, &o));
+    io_expect_file(path, "1 2.0\n3 inf\n", 12);
+    /* the disk fills up part way */
+    io_write(path, old, sizeof old - 1);
+    nd_array *big = io_iota(ND_FLOAT64, 2, SH(300, 40));
+    io_limit_file_size(4096);
+    nd_status st = nd_savetxt(path, big, NULL);
+    io_limit_file_size(-1);
+    assert_int_equal(st, ND_ERR_IO);
+    ND_ASSERT_ERROR(ND_ERR_IO, "nd_savetxt: cannot write");
+    io_expect_file(path, old, sizeof old - 1);
+    assert_int_equal(io_count_entries(dir), 1);
+    nd_free(big);
+    nd_free(f);
+    nd_free(n);
+}
+
+/* Widths and precisions are bounded (at most 1100): an overflowing width
+ * was ignored, and "%.2147483647f" wrote gigabytes. */
+static void test_save_format_bounds(void **state) {
+    (void)state;
+    nd_array *a = nd_test_array(ND_FLOAT64, 1, SH(2), VALS(1.5, -2));
+    nd_savetxt_options o = nd_savetxt_defaults();
+    const char *bad[] = {"%99999999999999999999d", "%.2147483647f", "%.99999999999999999999e", "%1101d",
+                         "%.1101g", "%-+ #01101.3f"};
+    for (int i = 0; i < 6; i++) {
+        o.fmt = bad[i];
+        assert_int_equal(nd_savetxt(io_path("b.txt"), a, &o), ND_ERR_VALUE);
+        if (!strstr(nd_errmsg(), bad[i]) || !strstr(nd_errmsg(), "1100"))
+            fail_msg("fmt %s: message '%s'", bad[i], nd_errmsg());
+        nd_clear_error();
+    }
+    assert_int_equal(access(io_path("b.txt"), F_OK), -1);
+    /* the bounds themselves work: every digit of the smallest double */
+    nd_array *tiny = nd_full(1, SH(1), ND_FLOAT64, 5e-324);
+    o.fmt = "%.1074f";
+    char *s = save_str(tiny, &o);
+    assert_int_equal(strlen(s), 1077);
+    assert_memory_equal(s + 1071, "65625\n", 6);
+    free(s);
+    o.fmt = "%1100d";
+    s = save_str(a, &o);
+    assert_int_equal(strlen(s), 2 * 1101);
+    free(s);
+    /* flags repeat as Python allows; '%.d' is precision 0 */
+    o.fmt = "%--5d|%.f";
+    nd_array *m = nd_reshape(a, 2, SH(1, 2));
+    expect_saved(m, &o, "1    |-2\n");
+    nd_free(m);
+    nd_free(tiny);
+    nd_free(a);
+}
+
+/* Files whose size says nothing (/proc, st_size 0) are read to their end;
+ * a FIFO is refused at once instead of blocking. */
+static void test_load_special_files(void **state) {
+    (void)state;
+    FILE *f = fopen("/proc/sys/kernel/pid_max", "r");
+    if (f) {
+        long long want = 0;
+        assert_int_equal(fscanf(f, "%lld", &want), 1);
+        fclose(f);
+        nd_loadtxt_options o = nd_loadtxt_defaults();
+        o.dtype = ND_INT64;
+        nd_array *a = nd_loadtxt("/proc/sys/kernel/pid_max", &o);
+        ND_ASSERT_ARRAY(a);
+        assert_int_equal(nd_ndim(a), 0);
+        assert_int_equal(*(const int64_t *)nd_data(a), want);
+        nd_free(a);
+    } else {
+        print_message("note: no /proc/sys/kernel/pid_max\n");
+    }
+    nd_array *m = nd_loadtxt("/proc/self/statm", NULL); /* seven numbers */
+    if (m) {
+        nd_test_shape(m, 1, SH(7));
+        nd_free(m);
+    } else {
+        fail_msg("/proc/self/statm: %s", nd_errmsg());
+    }
+    const char *fifo = io_path("pipe.txt");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    io_hang_guard(true);
+    IO_EXPECT_FAIL(nd_loadtxt(fifo, NULL), ND_ERR_IO, "nd_loadtxt: '");
+    IO_EXPECT_FAIL(nd_loadtxt(fifo, NULL), ND_ERR_IO, "is not a regular file (a FIFO)");
+    io_hang_guard(false);
+    IO_EXPECT_FAIL(nd_loadtxt("/dev/null", NULL), ND_ERR_IO, "is not a regular file (a character device)");
+    IO_EXPECT_FAIL(nd_loadtxt(io_dir, NULL), ND_ERR_IO, "is not a regular file (a folder)");
+}
+
+typedef struct text_case {
+    const char *path;
+    const nd_array *a;
+    const nd_savetxt_options *o;
+} text_case;
+
+static bool run_loadtxt(void *ctx) {
+    text_case *c = ctx;
+    nd_array *a = nd_loadtxt(c->path, NULL);
+    nd_free(a);
+    return a != NULL;
+}
+
+static bool run_savetxt(void *ctx) {
+    text_case *c = ctx;
+    return nd_savetxt(c->path, c->a, c->o) == ND_OK;
+}
+
+static void test_allocation_failures(void **state) {
+    (void)state;
+    nd_array *a = io_iota(ND_FLOAT64, 2, SH(30, 4));
+    text_case c = {io_path("alloc.txt"), a, NULL};
+    ND_ASSERT_OK(nd_savetxt(c.path, a, NULL));
+    io_alloc_sweep("nd_loadtxt", run_loadtxt, NULL, &c);
+    io_alloc_sweep("nd_savetxt", run_savetxt, NULL, &c);
+    nd_free(a);
+}
+
 /* ------------------------------------------------------------ NumPy */
 
 static void test_numpy_interop(void **state) {
@@ -354,6 +498,8 @@ int main(void) {
         cmocka_unit_test(test_load_usecols),  cmocka_unit_test(test_load_integers),
         cmocka_unit_test(test_load_errors),   cmocka_unit_test(test_save_formats),
         cmocka_unit_test(test_save_errors),   cmocka_unit_test(test_roundtrip),
+        cmocka_unit_test(test_save_checks_first), cmocka_unit_test(test_save_format_bounds),
+        cmocka_unit_test(test_load_special_files), cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_numpy_interop),
     };
     return cmocka_run_group_tests(tests, io_setup, io_teardown);

@@ -30,13 +30,16 @@ ND_API struct DLManagedTensor *nd_to_dlpack(const nd_array *a);
  * or the host-visible kDLCUDAHost, kDLROCMHost, kDLCUDAManaged, as NumPy
  * accepts) of one lane of int/uint 8-64 bits, float 32/64 bits or bool
  * (kDLBool, 8 bits). byte_offset is honoured; NULL strides mean C order.
+ * data + byte_offset must be aligned to the item size (kernels load whole
+ * items), unless the tensor is empty; such data is refused, not copied.
  * On success the array owns t: t->deleter(t) runs exactly once, when the
  * last view of the array is freed. On error t is left untouched and still
  * the caller's.
  *
  * Errors: ND_ERR_NULL if t is NULL, or its shape (ndim > 0) or data (a
  * non-empty tensor) is NULL; ND_ERR_UNSUPPORTED for memory on another
- * device; ND_ERR_DTYPE for any other dtype or more than one lane;
+ * device or data not aligned to the item size; ND_ERR_DTYPE for any other
+ * dtype or more than one lane;
  * ND_ERR_VALUE for ndim outside [0, ND_MAX_DIMS] or a negative length;
  * ND_ERR_OVERFLOW if byte_offset, the size or the strides' reach overflows;
  * ND_ERR_NOMEM if memory runs out.

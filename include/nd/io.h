@@ -13,19 +13,38 @@
  * malformed file gives ND_ERR_IO (truncated, unreadable) or ND_ERR_VALUE
  * (a bad magic, version, header dict, dtype string or shape) with a message
  * naming what is wrong; a valid NumPy file libnd cannot hold (complex,
- * float16, strings, structured dtypes) gives ND_ERR_UNSUPPORTED. */
+ * float16, strings, structured dtypes) gives ND_ERR_UNSUPPORTED. The
+ * readers take regular files only: a FIFO, a device or a folder is refused
+ * at once with ND_ERR_IO (never waited on).
+ *
+ * Saving (nd_save, nd_savez, nd_savetxt) never destroys what was there:
+ * everything that can be checked is checked before any file is touched,
+ * then the data goes to a temporary file beside path (same folder, a
+ * hidden name ".NAME.XXXXXXXX.tmp"), which replaces path only once it is
+ * complete. If writing fails, path is left as it was and the temporary is
+ * removed. The replacement keeps the old file's mode (and owner, where
+ * allowed); a symbolic link is followed and its target replaced; other hard
+ * links to the old file keep the old contents. A read-only path is refused,
+ * as opening it would be, and so is a path whose folder does not let a file
+ * be created. An existing path that is not a regular file (/dev/null, a
+ * FIFO, a device) is written in place, as np.save does, and never removed:
+ * /dev/full gives ND_ERR_IO, and writing to a FIFO waits for a reader. So
+ * is a path through a link in /proc (/dev/stdout, /dev/fd/N,
+ * /proc/self/fd/N), which names an open file rather than a place in a
+ * folder. */
 
 /** Writes a as a .npy file, byte for byte what np.save writes for the same
  * array. Version 1.0 (2.0 only if the header needed it), the header padded
  * with spaces and a '\\n' so the data starts at a multiple of 64. A
  * C-contiguous array is written as it is, an F-contiguous one with
- * fortran_order True, any other view in C (logical) order. The file is
- * removed again if writing fails. Do not overwrite a file that an
- * nd_load_mmap array still maps: its pages would vanish under the array.
+ * fortran_order True, any other view in C (logical) order. A failed save
+ * leaves path as it was (see "Saving" above). Replacing a file that an
+ * nd_load_mmap array maps is safe: the array keeps the old contents.
  * path is used as given (np.save appends ".npy" when it is missing).
  *
- * Errors: ND_ERR_NULL if path or a is NULL; ND_ERR_IO if the file cannot be
- * created or written; ND_ERR_NOMEM if memory runs out.
+ * Errors: ND_ERR_NULL if path or a is NULL; ND_ERR_IO if the file (or the
+ * temporary beside it) cannot be created or written, or path is a folder;
+ * ND_ERR_NOMEM if memory runs out.
  *
  * NumPy: np.save(path, a)
  * @param path The file to write.
@@ -79,15 +98,21 @@ ND_API nd_array *nd_load_mmap(const char *path, nd_mmap_mode mode);
 /** Writes n arrays into a zip archive, as np.savez, or with deflate as
  * np.savez_compressed when compressed is true. Entry i is names[i] + ".npy";
  * names NULL gives np.savez's positional names arr_0, arr_1, ... Names must
- * be distinct and non-empty. Entries carry the time of writing, so two
- * archives of the same arrays differ in those bytes. The file is removed
- * again if writing fails; path is used as given (np.savez appends ".npz").
+ * be distinct and non-empty, and no name may be another plus ".npy" ("x"
+ * and "x.npy" would be stored as x.npy and x.npy.npy, and "x.npy" would be
+ * ambiguous when read back). Entries carry the time of writing, so two
+ * archives of the same arrays differ in those bytes. A failed save leaves
+ * path as it was (see "Saving" above); a FIFO or a socket is refused, as
+ * the writer seeks back to fill in sizes. path is used as given (np.savez
+ * appends ".npz").
  *
  * Errors: ND_ERR_NULL if path is NULL, arrays is NULL with n > 0, or an
  * arrays[i] (or, with names, a names[i]) is NULL; ND_ERR_VALUE if n < 0 or
- * a name is empty, longer than 65531 bytes or repeated; ND_ERR_IO if the
- * file cannot be created or written; ND_ERR_OVERFLOW if a deflated entry
- * outgrows 4 GiB; ND_ERR_NOMEM if memory runs out.
+ * a name is empty, longer than 65531 bytes, repeated or clashing as above;
+ * ND_ERR_IO if the file (or the temporary beside it) cannot be created or
+ * written, or path is a folder, a FIFO or a socket; ND_ERR_OVERFLOW if a
+ * deflated entry outgrows 4 GiB; ND_ERR_NOMEM if memory runs out (zlib's
+ * included).
  *
  * NumPy: np.savez(path, **dict(zip(names, arrays))), np.savez_compressed(...)
  * @param path The archive to write.
@@ -138,13 +163,16 @@ ND_API int nd_npz_count(const nd_npz *z);
  * @return the name, valid until nd_npz_close(z), or NULL on error. */
 ND_API const char *nd_npz_name(const nd_npz *z, int i);
 /** Reads the named array ("x" or "x.npy"), a new array each call, checking
- * the entry's size and CRC-32.
+ * the entry's size and CRC-32. An array's own name (as nd_npz_name gives
+ * it) is matched first, then the entry's full name: in an archive holding
+ * both x.npy and x.npy.npy, "x" gives the first and "x.npy" the second
+ * (NumPy's NpzFile gives the first for both).
  *
  * Errors: ND_ERR_NULL if z or name is NULL; ND_ERR_VALUE if no entry has
  * that name, or the entry is corrupt (deflate data, size or CRC-32
  * mismatch, a malformed .npy); ND_ERR_IO if reading fails or the entry is
  * truncated; ND_ERR_UNSUPPORTED for a NumPy dtype libnd lacks;
- * ND_ERR_NOMEM if memory runs out.
+ * ND_ERR_NOMEM if memory runs out (zlib's included).
  *
  * NumPy: npz[name]
  * @param z The archive.
@@ -191,14 +219,17 @@ ND_API nd_loadtxt_options nd_loadtxt_defaults(void);
  * an optional sign and decimal digits only; a value out of the dtype's
  * range is an error (NumPy 1.24 wraps it, and accepts "1.5" with a
  * DeprecationWarning). Floats take what np.loadtxt takes (nan, inf,
- * exponents; not hex). opts NULL means the defaults.
+ * exponents; not hex). opts NULL means the defaults. The file is read to
+ * its end whatever size it reports, so /proc and /sys files work; it must
+ * be a regular file (a FIFO or a device is refused, not waited on).
  *
  * Errors: ND_ERR_NULL if path is NULL, or usecols is NULL with nusecols >
  * 0; ND_ERR_DTYPE for an invalid dtype; ND_ERR_VALUE if skiprows or
  * nusecols is negative, delimiter and comments are equal or a line end, a
  * line is ragged, or a value does not parse or is out of range;
  * ND_ERR_INDEX if a usecols column is out of range for a line; ND_ERR_IO if
- * the file cannot be opened or read; ND_ERR_NOMEM if memory runs out.
+ * the file cannot be opened or read or is not a regular file;
+ * ND_ERR_NOMEM if memory runs out.
  *
  * NumPy: np.loadtxt(path, dtype, comments, delimiter, skiprows=skiprows, usecols=usecols)
  * @param path The text file.
@@ -226,14 +257,19 @@ ND_API nd_savetxt_options nd_savetxt_defaults(void);
  * one conversion per column forming the whole row. Conversions format as
  * Python's \% operator does: \%d/\%i/\%u truncate floats (NaN and inf are
  * errors), \%e/\%f/\%g/\%a take integers as doubles, length modifiers are
- * ignored, "%%" is a percent sign; \%s, \%c and '*' are refused. The file
- * is removed again if writing fails.
+ * ignored, "%%" is a percent sign; \%s, \%c and '*' are refused. Widths
+ * and precisions are at most 1100 (enough for every digit of any double:
+ * "\%.1074f" writes the smallest one exactly). Every value is checked
+ * against the format before the file is touched, and a failed save leaves
+ * path as it was (see "Saving" above).
  *
  * Errors: ND_ERR_NULL if path or a is NULL; ND_ERR_SHAPE if a is not 1-D or
  * 2-D; ND_ERR_VALUE if fmt has no conversion, a refused one, more than 64,
- * or neither 1 nor one per column, or a value cannot be formatted (NaN or
- * inf with \%d, a float array with \%o/\%x/\%X); ND_ERR_IO if the file
- * cannot be created or written.
+ * a width or precision above 1100, or neither 1 nor one per column, or a
+ * value cannot be formatted (NaN or inf with \%d, a float array with
+ * \%o/\%x/\%X); ND_ERR_IO if the file (or the temporary beside it) cannot
+ * be created or written, or path is a folder; ND_ERR_NOMEM if memory runs
+ * out.
  *
  * NumPy: np.savetxt(path, a, fmt, delimiter, header=header, comments=comments)
  * @param path The file to write.

@@ -4,7 +4,6 @@
 #include "core/core.h"
 
 #include <dlpack/dlpack.h>
-#include <stdio.h>
 
 /* DLPack 0.8 added kDLBool (6); older headers (Debian's 0.6) lack it. */
 #define ND_DL_BOOL 6
@@ -168,13 +167,18 @@ nd_array *nd_from_dlpack(DLManagedTensor *t) {
     }
     char *data = (char *)d->data;
     if (data) data += d->byte_offset;
+    /* kernels load whole items: data they would load misaligned is refused,
+     * as nd_load_mmap refuses it (a copy would break the no-copy contract) */
+    size_t isz = nd__itemsize(dt);
+    if (data && !empty && (uintptr_t)data % isz) {
+        nd__error(ND_ERR_UNSUPPORTED, fn,
+                  "data + byte_offset %llu is not aligned to the %zu bytes of a %s (address %p)",
+                  (unsigned long long)d->byte_offset, isz, nd__dtypes[dt].name, (void *)data);
+        return NULL;
+    }
     /* nd_wrap checks shape and strides; it does not call the deleter when it
      * fails, so t stays the caller's */
     nd_array *a = nd_wrap(data, d->ndim, d->shape, d->strides, dt, import_deleter, t);
-    if (!a) {
-        char msg[512];
-        snprintf(msg, sizeof msg, "%s", nd_errmsg());
-        nd__error(nd_last_status(), fn, "%s", msg);
-    }
+    if (!a) nd__reraise(fn);
     return a;
 }

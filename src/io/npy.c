@@ -177,24 +177,16 @@ nd_array *nd_load_mmap(const char *path, nd_mmap_mode mode) {
         nd__error(ND_ERR_VALUE, fn, "invalid mode %d", (int)mode);
         return NULL;
     }
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        nd__error(ND_ERR_IO, fn, "cannot open '%s': %s", path, strerror(errno));
-        return NULL;
-    }
-    struct stat sb;
-    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        nd__error(ND_ERR_IO, fn, "'%s' is not a regular file", path);
+    uint64_t size;
+    int fd = nd__open_regular_fd(fn, path, &size);
+    if (fd < 0) return NULL;
+    if (size < ND_NPY_MAGIC_LEN + 4) {
+        nd__error(ND_ERR_IO, fn, "'%s': truncated .npy: %llu bytes, too short for a header", path,
+                  (unsigned long long)size);
         close(fd);
         return NULL;
     }
-    if (sb.st_size < ND_NPY_MAGIC_LEN + 4) {
-        nd__error(ND_ERR_IO, fn, "'%s': truncated .npy: %lld bytes, too short for a header", path,
-                  (long long)sb.st_size);
-        close(fd);
-        return NULL;
-    }
-    size_t len = (size_t)sb.st_size;
+    size_t len = (size_t)size;
     bool cow = mode == ND_MMAP_COPY_ON_WRITE;
     void *base = mmap(NULL, len, cow ? PROT_READ | PROT_WRITE : PROT_READ, cow ? MAP_PRIVATE : MAP_SHARED,
                       fd, 0);
@@ -248,6 +240,7 @@ nd_array *nd_load_mmap(const char *path, nd_mmap_mode mode) {
     m->len = len;
     nd_array *a = nd_wrap((char *)base + h.data_offset, h.ndim, h.shape, strides, h.dtype, unmap, m);
     if (!a) {
+        nd__reraise(fn);
         nd__dealloc(m);
         goto fail;
     }
@@ -280,7 +273,7 @@ static nd_status write_strided(const char *fn, const nd_array *v, char *scratch,
     if (nbytes == 0) return ND_OK;
     if (v->flags & ND_FLAG_C) return sink(ctx, v->data, nbytes);
     if (nbytes <= ND_NPY_CHUNK) {
-        if (nd_copy_to(v, scratch, ND_NPY_CHUNK) != ND_OK) return nd_last_status();
+        if (nd_copy_to(v, scratch, ND_NPY_CHUNK) != ND_OK) return nd__reraise(fn);
         return sink(ctx, scratch, nbytes);
     }
     int64_t rows = v->shape[0];
@@ -341,12 +334,10 @@ nd_status nd_save(const char *path, const nd_array *a) {
     static const char fn[] = "nd_save";
     if (!path) return nd__null_arg(fn, "path");
     if (!a) return nd__null_arg(fn, "a");
-    FILE *f = fopen(path, "wb");
-    if (!f) return nd__error(ND_ERR_IO, fn, "cannot create '%s': %s", path, strerror(errno));
-    file_sink fs = {f, fn, path};
-    nd_status st = nd__npy_write(fn, a, file_write, &fs);
-    if (fclose(f) != 0 && st == ND_OK)
-        st = nd__error(ND_ERR_IO, fn, "cannot write '%s': %s", path, strerror(errno));
-    if (st != ND_OK) remove(path); /* no half-written file is left behind */
-    return st;
+    nd_out out;
+    nd_status st = nd__out_open(fn, path, false, &out);
+    if (st != ND_OK) return st;
+    file_sink fs = {out.f, fn, path};
+    st = nd__npy_write(fn, a, file_write, &fs);
+    return nd__out_close(&out, st); /* the old file stays unless all went well */
 }

@@ -40,9 +40,20 @@ nd_status nd_savez(const char *path, int n, const char *const *names,
         size_t len = strlen(names[i]);
         if (len == 0 || len > 0xffff - 4)
             return nd__error(ND_ERR_VALUE, fn, "name %d must have 1 to 65531 bytes", i);
-        for (int j = 0; j < i; j++)
+        for (int j = 0; j < i; j++) {
             if (!strcmp(names[i], names[j]))
                 return nd__error(ND_ERR_VALUE, fn, "the name '%.200s' is given twice", names[i]);
+            /* "x" and "x.npy" are stored as x.npy and x.npy.npy: NumPy (and
+             * a reader accepting "x.npy" for "x") would read one for the other */
+            const char *s = names[i], *l = names[j];
+            if (strlen(s) > strlen(l)) s = names[j], l = names[i];
+            size_t n = strlen(s);
+            if (strlen(l) == n + 4 && !strncmp(l, s, n) && !strcmp(l + n, ".npy"))
+                return nd__error(ND_ERR_VALUE, fn,
+                                 "the names '%.200s' and '%.200s' clash: with entries '%.200s.npy' and "
+                                 "'%.200s.npy', the name '%.200s' is ambiguous when read back",
+                                 s, l, s, l, l);
+        }
     }
     nd_zip_writer w;
     nd_status st = nd__zip_writer_open(fn, path, &w);
@@ -163,10 +174,14 @@ nd_array *nd_npz_get(nd_npz *z, const char *name) {
         nd__null_arg(fn, "name");
         return NULL;
     }
-    /* "x" or "x.npy", as NpzFile accepts either */
+    /* "x" or "x.npy", as NpzFile accepts either; an array's own name first,
+     * so an archive holding both x.npy and x.npy.npy gives each name its own
+     * entry (NpzFile would give x.npy for "x.npy") */
     int idx = -1;
     for (int i = 0; i < z->zip->count && idx < 0; i++)
-        if (!strcmp(z->names[i], name) || !strcmp(z->zip->entries[i].name, name)) idx = i;
+        if (!strcmp(z->names[i], name)) idx = i;
+    for (int i = 0; i < z->zip->count && idx < 0; i++)
+        if (!strcmp(z->zip->entries[i].name, name)) idx = i;
     if (idx < 0) {
         nd__error(ND_ERR_VALUE, fn, "'%s' holds no array named '%.200s'", z->path, name);
         return NULL;

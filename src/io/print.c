@@ -628,7 +628,7 @@ nd_status nd_print(const nd_array *a, FILE *f) {
     static const char fn[] = "nd_print";
     if (!a) return nd__null_arg(fn, "a");
     char *s = nd_to_string(a);
-    if (!s) return nd_last_status();
+    if (!s) return nd__reraise(fn); /* under the name the caller called */
     if (!f) f = stdout;
     bool ok = fputs(s, f) >= 0 && fputc('\n', f) != EOF;
     free(s);

@@ -181,22 +181,40 @@ static nd_status split(loader *L, const char *p, size_t n, char delim, size_t *n
     return ND_OK;
 }
 
+/* Reads a regular file to its end. Its size only sizes the first buffer:
+ * files in /proc and /sys report 0 or 4096 whatever they hold. */
 static char *read_all(const char *fn, const char *path, size_t *len) {
     uint64_t size;
     FILE *f = nd__open_regular(fn, path, &size);
     if (!f) return NULL;
-    size_t n = (size_t)size;
-    char *buf = nd__alloc(n + 1, 64);
-    if (!buf) {
-        nd__error(ND_ERR_NOMEM, fn, "out of memory reading '%s' (%zu bytes)", path, n);
-        fclose(f);
-        return NULL;
+    size_t cap = size < SIZE_MAX - 4096 ? (size_t)size + 4096 : SIZE_MAX, n = 0;
+    char *buf = nd__alloc(cap, 64);
+    for (;;) {
+        if (!buf) {
+            nd__error(ND_ERR_NOMEM, fn, "out of memory reading '%s' (%zu bytes)", path, cap);
+            fclose(f);
+            return NULL;
+        }
+        n += fread(buf + n, 1, cap - 1 - n, f);
+        if (n < cap - 1 || ferror(f)) break;
+        /* full: the file is longer than it said */
+        if (cap > SIZE_MAX / 2) {
+            nd__error(ND_ERR_OVERFLOW, fn, "'%s' is too large to read", path);
+            nd__dealloc(buf);
+            fclose(f);
+            return NULL;
+        }
+        char *more = nd__alloc(2 * cap, 64);
+        if (more) memcpy(more, buf, n);
+        nd__dealloc(buf);
+        buf = more;
+        cap *= 2;
     }
-    size_t got = fread(buf, 1, n, f);
     bool err = ferror(f);
+    int errnum = errno;
     fclose(f);
-    if (err || got != n) {
-        nd__error(ND_ERR_IO, fn, "cannot read '%s': %s", path, err ? strerror(errno) : "the file shrank");
+    if (err) {
+        nd__error(ND_ERR_IO, fn, "cannot read '%s': %s", path, strerror(errnum));
         nd__dealloc(buf);
         return NULL;
     }
@@ -313,6 +331,25 @@ typedef struct conv {
 } conv;
 
 #define MAX_CONVS 64
+/* The largest width and precision a conversion may ask for: enough for
+ * every digit of any double ("%.1074f" writes the smallest one exactly),
+ * small enough that no value's text is unreasonable (Python's % would try
+ * to build gigabytes, and overflowing widths are meaningless). */
+#define MAX_FIELD 1100
+
+/* Reads a run of decimal digits as a width or precision, bounded. */
+static bool parse_field(const char **pp, long *v) {
+    const char *p = *pp;
+    long x = 0;
+    bool ok = true;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        x = x * 10 + (*p - '0');
+        if (x > MAX_FIELD) ok = false, x = MAX_FIELD + 1; /* stays bounded, digits still consumed */
+    }
+    *pp = p;
+    *v = x;
+    return ok;
+}
 
 static nd_status parse_fmt(const char *fn, const char *fmt, conv *cv, int *ncv, const char **tail) {
     int n = 0;
@@ -327,24 +364,33 @@ static nd_status parse_fmt(const char *fn, const char *fmt, conv *cv, int *ncv, 
             continue;
         }
         const char *start = p++;
-        size_t k = 0;
-        char spec[48];
-        spec[k++] = '%';
-        while (*p && strchr("-+ #0", *p) && k < 20) spec[k++] = *p++;
-        while (*p >= '0' && *p <= '9' && k < 30) spec[k++] = *p++;
+        /* flags, each kept once whatever their number, as Python allows */
+        char flags[6] = "";
+        size_t nf = 0;
+        for (; *p && strchr("-+ #0", *p); p++)
+            if (!memchr(flags, *p, nf)) flags[nf++] = *p;
+        flags[nf] = '\0';
+        long width = -1, prec = -1;
+        bool ok = true;
+        if (*p >= '0' && *p <= '9') ok = parse_field(&p, &width);
         if (*p == '.') {
-            spec[k++] = *p++;
-            while (*p >= '0' && *p <= '9' && k < 40) spec[k++] = *p++;
+            p++;
+            ok = parse_field(&p, &prec) && ok; /* "%.f": precision 0 */
         }
+        if (!ok)
+            return nd__error(ND_ERR_VALUE, fn, "fmt '%.100s': the width and precision of '%.40s' must be at most %d",
+                             fmt, start, MAX_FIELD);
         while (*p && strchr("hlLqjzt", *p)) p++; /* Python ignores length modifiers */
         if (!*p || !strchr("diuoxXeEfFgGaA", *p))
             return nd__error(ND_ERR_VALUE, fn, "fmt '%.100s': unsupported conversion at '%.10s' (numeric conversions like %%d, %%.6e, %%g are)",
                              fmt, start);
         if (n == MAX_CONVS) return nd__error(ND_ERR_VALUE, fn, "fmt has more than %d conversions", MAX_CONVS);
-        spec[k] = '\0';
+        char *sp = cv[n].spec;
+        int k = snprintf(sp, sizeof cv[n].spec, "%%%s", flags);
+        if (width >= 0) k += snprintf(sp + k, sizeof cv[n].spec - (size_t)k, "%ld", width);
+        if (prec >= 0) snprintf(sp + k, sizeof cv[n].spec - (size_t)k, ".%ld", prec);
         cv[n].lit = lit;
         cv[n].litlen = (size_t)(start - lit);
-        memcpy(cv[n].spec, spec, k + 1);
         cv[n].c = *p++;
         n++;
         lit = p;
@@ -363,56 +409,85 @@ static void put_lit(FILE *f, const char *s, size_t n) {
     }
 }
 
-/* Formats one element as Python's '%' operator would format it. */
-static nd_status put_value(const char *fn, FILE *f, const conv *c, const nd_array *a, const char *p) {
-    char spec[64];
-    nd_kind k = nd__kind(a->dtype);
-    bool int_conv = strchr("diuoxX", c->c) != NULL;
-    double d = 0;
-    int64_t i = 0;
-    uint64_t u = 0;
-    bool is_u = false;
-    switch (a->dtype) {
+/* One element, widened: floats to d, integers to i (u when beyond int64). */
+typedef struct value {
+    double d;
+    int64_t i;
+    uint64_t u;
+    bool is_u;
+} value;
+
+static value load_value(nd_dtype dt, const char *p) {
+    value v = {0, 0, 0, false};
+    nd_kind k = nd__kind(dt);
+    switch (dt) {
 #define LOAD(E, sfx, T, W, ...)                                                     \
     case E: {                                                                       \
         T x;                                                                        \
         memcpy(&x, p, sizeof x);                                                    \
-        if (k == ND_KIND_FLOAT) d = (double)x;                                      \
-        else if (k == ND_KIND_UINT) u = (uint64_t)x, is_u = true;                   \
-        else i = (int64_t)x;                                                        \
+        if (k == ND_KIND_FLOAT) v.d = (double)x;                                    \
+        else if (k == ND_KIND_UINT) v.u = (uint64_t)x, v.is_u = true;               \
+        else v.i = (int64_t)x;                                                      \
         break;                                                                      \
     }
         ND_FOR_EACH_DTYPE(LOAD, ~)
 #undef LOAD
     default: break;
     }
-    if (is_u && u <= INT64_MAX) i = (int64_t)u, is_u = false;
-    if (!int_conv) {
-        if (k != ND_KIND_FLOAT) d = is_u ? (double)u : (double)i;
+    if (v.is_u && v.u <= INT64_MAX) v.i = (int64_t)v.u, v.is_u = false;
+    return v;
+}
+
+static bool is_int_conv(char c) { return strchr("diuoxX", c) != NULL; }
+
+/* Finds what the format cannot write before the file is touched: %o, %x
+ * and %X need an integer array, and %d, %i and %u a finite value. */
+static nd_status check_values(const char *fn, const nd_array *a, const conv *cv, int ncv, int64_t rows,
+                              int64_t cols, int64_t rs, int64_t cs) {
+    if (nd__kind(a->dtype) != ND_KIND_FLOAT) return ND_OK;
+    size_t isz = nd__itemsize(a->dtype);
+    for (int64_t c = 0; c < cols; c++) {
+        const conv *v = &cv[ncv == 1 ? 0 : c];
+        if (!is_int_conv(v->c)) continue;
+        if (strchr("oxX", v->c))
+            return nd__error(ND_ERR_VALUE, fn, "%%%c needs an integer array, not %s", v->c, nd__dtypes[a->dtype].name);
+        for (int64_t r = 0; r < rows; r++) {
+            double d = load_value(a->dtype, a->data + (r * rs + c * cs) * (int64_t)isz).d;
+            if (!isfinite(d)) return nd__error(ND_ERR_VALUE, fn, "cannot format %g with %%%c", isnan(d) ? fabs(d) : d,
+                                                 v->c);
+        }
+    }
+    return ND_OK;
+}
+
+/* Formats one element as Python's '%' operator would format it; the
+ * values were checked by check_values. */
+static nd_status put_value(const char *fn, const char *path, FILE *f, const conv *c, const nd_array *a,
+                           const char *p) {
+    char spec[64];
+    nd_kind k = nd__kind(a->dtype);
+    value v = load_value(a->dtype, p);
+    double d = v.d;
+    int64_t i = v.i;
+    int n;
+    if (!is_int_conv(c->c)) {
+        if (k != ND_KIND_FLOAT) d = v.is_u ? (double)v.u : (double)i;
         if (isnan(d)) d = fabs(d); /* Python prints nan without a sign */
         snprintf(spec, sizeof spec, "%s%c", c->spec, c->c);
-        fprintf(f, spec, d);
-        return ND_OK;
+        n = fprintf(f, spec, d);
+    } else if (k == ND_KIND_FLOAT && !((d = trunc(d)) >= -9223372036854775808.0 && d < 9223372036854775808.0)) {
+        /* beyond int64: Python prints the exact integer, which %.0f gives */
+        const char *dot = strchr(c->spec, '.');
+        size_t keep = dot ? (size_t)(dot - c->spec) : strlen(c->spec);
+        snprintf(spec, sizeof spec, "%.*s.0f", (int)keep, c->spec);
+        n = fprintf(f, spec, d);
+    } else {
+        if (k == ND_KIND_FLOAT) i = (int64_t)d;
+        char conv = c->c == 'i' || (c->c == 'u' && !v.is_u) ? 'd' : c->c;
+        snprintf(spec, sizeof spec, "%sll%c", c->spec, conv == 'd' && v.is_u ? 'u' : conv);
+        n = v.is_u ? fprintf(f, spec, (unsigned long long)v.u) : fprintf(f, spec, (long long)i);
     }
-    if (k == ND_KIND_FLOAT) {
-        if (strchr("oxX", c->c))
-            return nd__error(ND_ERR_VALUE, fn, "%%%c needs an integer array, not %s", c->c, nd__dtypes[a->dtype].name);
-        if (!isfinite(d)) return nd__error(ND_ERR_VALUE, fn, "cannot format %g with %%%c", d, c->c);
-        d = trunc(d);
-        if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) {
-            /* beyond int64: Python prints the exact integer, which %.0f gives */
-            const char *dot = strchr(c->spec, '.');
-            size_t keep = dot ? (size_t)(dot - c->spec) : strlen(c->spec);
-            snprintf(spec, sizeof spec, "%.*s.0f", (int)keep, c->spec);
-            fprintf(f, spec, d);
-            return ND_OK;
-        }
-        i = (int64_t)d;
-    }
-    char conv = c->c == 'i' || (c->c == 'u' && !is_u) ? 'd' : c->c;
-    snprintf(spec, sizeof spec, "%sll%c", c->spec, conv == 'd' && is_u ? 'u' : conv);
-    if (is_u) fprintf(f, spec, (unsigned long long)u);
-    else fprintf(f, spec, (long long)i);
+    if (n < 0) return nd__error(ND_ERR_IO, fn, "cannot write '%s': %s", path, strerror(errno));
     return ND_OK;
 }
 
@@ -436,8 +511,10 @@ nd_status nd_savetxt(const char *path, const nd_array *a, const nd_savetxt_optio
     if (ncv != 1 && ncv != cols)
         return nd__error(ND_ERR_VALUE, fn, "fmt '%.100s' has %d conversions for %lld columns", o.fmt, ncv,
                          (long long)cols);
-    FILE *f = fopen(path, "w");
-    if (!f) return nd__error(ND_ERR_IO, fn, "cannot create '%s': %s", path, strerror(errno));
+    if ((st = check_values(fn, a, cv, ncv, rows, cols, rs, cs)) != ND_OK) return st;
+    nd_out out;
+    if ((st = nd__out_open(fn, path, false, &out)) != ND_OK) return st;
+    FILE *f = out.f;
     locale_t loc = get_c_locale(), old = loc ? uselocale(loc) : (locale_t)0;
     if (o.header && *o.header) {
         fputs(o.comments, f);
@@ -453,14 +530,12 @@ nd_status nd_savetxt(const char *path, const nd_array *a, const nd_savetxt_optio
             const conv *v = &cv[ncv == 1 ? 0 : c];
             if (ncv == 1 && c > 0) fputc(o.delimiter, f);
             put_lit(f, v->lit, v->litlen);
-            st = put_value(fn, f, v, a, a->data + (r * rs + c * cs) * (int64_t)isz);
+            st = put_value(fn, path, f, v, a, a->data + (r * rs + c * cs) * (int64_t)isz);
             if (ncv == 1 || c == cols - 1) put_lit(f, tail, strlen(tail));
         }
-        fputc('\n', f);
+        if (fputc('\n', f) == EOF && st == ND_OK)
+            st = nd__error(ND_ERR_IO, fn, "cannot write '%s': %s", path, strerror(errno));
     }
     if (loc) uselocale(old);
-    if (ferror(f) && st == ND_OK) st = nd__error(ND_ERR_IO, fn, "cannot write '%s': %s", path, strerror(errno));
-    if (fclose(f) != 0 && st == ND_OK) st = nd__error(ND_ERR_IO, fn, "cannot write '%s': %s", path, strerror(errno));
-    if (st != ND_OK) remove(path);
-    return st;
+    return nd__out_close(&out, st); /* the old file stays unless all went well */
 }

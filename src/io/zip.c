@@ -41,6 +41,21 @@ static void zhook_free(voidpf opaque, voidpf p) {
     nd__dealloc(p);
 }
 
+/* A zlib failure as a status: its allocations failing are ND_ERR_NOMEM
+ * (not corrupt data), a zlib of another version ND_ERR_UNSUPPORTED, bad
+ * data ND_ERR_VALUE. */
+static nd_status zlib_error(const char *fn, int ret, const char *what, const char *name, const char *zmsg) {
+    if (ret == Z_MEM_ERROR) return nd__error(ND_ERR_NOMEM, fn, "out of memory %s entry '%s'", what, name);
+    if (ret == Z_VERSION_ERROR)
+        return nd__error(ND_ERR_UNSUPPORTED, fn, "zlib %s at run time is not the version libnd was built with (%s)",
+                         zlibVersion(), ZLIB_VERSION);
+    if (ret == Z_DATA_ERROR || ret == Z_NEED_DICT)
+        return nd__error(ND_ERR_VALUE, fn, "entry '%s': corrupt deflate data (%s)", name,
+                         zmsg ? zmsg : "zlib error");
+    return nd__error(ND_ERR_VALUE, fn, "entry '%s': zlib failed %s it (error %d: %s)", name, what, ret,
+                     zmsg ? zmsg : "no message");
+}
+
 static uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
 static uint32_t le32(const unsigned char *p) {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
@@ -319,10 +334,11 @@ nd_status nd__zip_reader_open(const char *fn, nd_zip *z, int i, nd_zip_reader *r
     }
     s->zalloc = zhook_alloc;
     s->zfree = zhook_free;
-    if (inflateInit2(s, -15) != Z_OK) {
+    int ret = inflateInit2(s, -15);
+    if (ret != Z_OK) {
         nd__dealloc(s);
         r->z = NULL;
-        return nd__error(ND_ERR_NOMEM, fn, "cannot start zlib's inflater");
+        return zlib_error(fn, ret, "inflating", r->e->name, NULL);
     }
     return ND_OK;
 }
@@ -372,8 +388,7 @@ nd_status nd__zip_read(void *ctx, void *buf, size_t n, size_t *got) {
         else if (ret == Z_BUF_ERROR && s->avail_in == 0 && r->in_pos == e->csize)
             return nd__error(ND_ERR_VALUE, r->fn, "entry '%s': the deflate stream is truncated", e->name);
         else if (ret != Z_OK && ret != Z_BUF_ERROR)
-            return nd__error(ND_ERR_VALUE, r->fn, "entry '%s': corrupt deflate data (%s)", e->name,
-                             s->msg ? s->msg : "zlib error");
+            return zlib_error(r->fn, ret, "inflating", e->name, s->msg);
         if (ret != Z_STREAM_END && made == 0 && s->avail_in == in_before && s->avail_in > 0)
             return nd__error(ND_ERR_VALUE, r->fn, "entry '%s': the deflate stream makes no progress", e->name);
         if (made > e->usize - r->out_pos)
@@ -417,8 +432,9 @@ nd_status nd__zip_writer_open(const char *fn, const char *path, nd_zip_writer *w
     memset(w, 0, sizeof *w);
     w->fn = fn;
     w->path = path;
-    w->f = fopen(path, "wb");
-    if (!w->f) return nd__error(ND_ERR_IO, fn, "cannot create '%s': %s", path, strerror(errno));
+    nd_status st = nd__out_open(fn, path, true, &w->out);
+    if (st != ND_OK) return st;
+    w->f = w->out.f;
     /* entries carry the time of writing, in local time, as zipfile does */
     time_t now = time(NULL);
     struct tm tm;
@@ -432,10 +448,7 @@ nd_status nd__zip_writer_open(const char *fn, const char *path, nd_zip_writer *w
 }
 
 void nd__zip_writer_abort(nd_zip_writer *w) {
-    if (w->f) {
-        fclose(w->f);
-        remove(w->path);
-    }
+    if (w->f) nd__out_close(&w->out, ND_ERR_IO); /* the error is recorded already */
     w->f = NULL;
     for (int i = 0; i < w->count; i++) nd__dealloc(w->entries[i].name);
     nd__dealloc(w->entries);
@@ -554,9 +567,10 @@ nd_status nd__zip_add(nd_zip_writer *w, const char *name, bool deflate_it, uint6
         zs.zfree = zhook_free;
         es.out = zmalloc(IOBUF);
         if (!es.out) return nd__error(ND_ERR_NOMEM, w->fn, "out of memory");
-        if (deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+        int ret = deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
+        if (ret != Z_OK) {
             nd__dealloc(es.out);
-            return nd__error(ND_ERR_NOMEM, w->fn, "cannot start zlib's deflater");
+            return zlib_error(w->fn, ret, "deflating", name, NULL);
         }
         es.z = &zs;
     }
@@ -659,14 +673,8 @@ nd_status nd__zip_writer_close(nd_zip_writer *w) {
         put16(p, 0);
         st = put(w, r, 22);
     }
-    if (st == ND_OK) {
-        FILE *f = w->f;
-        w->f = NULL;
-        if (fclose(f) != 0) {
-            st = nd__error(ND_ERR_IO, w->fn, "cannot write '%s': %s", w->path, strerror(errno));
-            remove(w->path);
-        }
-    }
-    nd__zip_writer_abort(w); /* closes and removes only if still open */
+    st = nd__out_close(&w->out, st);
+    w->f = NULL;
+    nd__zip_writer_abort(w); /* frees the entries */
     return st;
 }

@@ -5,6 +5,7 @@
 #define ND_IO_ZIP_H
 
 #include "core/core.h"
+#include "io/file.h"
 
 #include <stdio.h>
 
@@ -64,7 +65,8 @@ typedef struct nd_zip_written {
 typedef struct nd_zip_writer {
     const char *fn;
     const char *path;
-    FILE *f;
+    nd_out out;            /* a temporary beside path until the archive is complete */
+    FILE *f;               /* out.f */
     uint64_t pos;
     int count, cap;
     nd_zip_written *entries;
@@ -79,10 +81,10 @@ nd_status nd__zip_writer_open(const char *fn, const char *path, nd_zip_writer *w
 /* Adds an entry of usize bytes made by produce(ctx, ...), stored or deflated. */
 nd_status nd__zip_add(nd_zip_writer *w, const char *name, bool deflate, uint64_t usize,
                       nd_zip_producer produce, void *ctx);
-/* Writes the central directory and closes the file; on error the file is
- * removed. */
+/* Writes the central directory and puts the archive in place; on error
+ * the temporary is removed and path left as it was. */
 nd_status nd__zip_writer_close(nd_zip_writer *w);
-/* Closes and removes the file after an error. */
+/* Drops the archive after an error: removes the temporary, only it. */
 void nd__zip_writer_abort(nd_zip_writer *w);
 
 #endif

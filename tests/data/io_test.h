@@ -7,8 +7,12 @@
 
 #include "nd_test.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -152,5 +156,123 @@ static inline int io_python(const char *script) {
         nd_clear_error();                                                          \
     } while (0)
 #define IO_EXPECT_FAIL(call, st, needle) IO_EXPECT_FAIL_T(nd_array, nd_free, call, st, needle)
+
+/* ------------------------------------------------------------ attacks */
+
+/* A call that could block forever (a FIFO) runs under an alarm: a hang
+ * fails the suite with a message instead of stalling it. */
+static inline void io_on_alarm(int sig) {
+    (void)sig;
+    static const char msg[] = "\nFAILED: a call hung (alarm after 20 s): it blocks on a FIFO\n";
+    if (write(2, msg, sizeof msg - 1) < 0) _exit(2);
+    _exit(1);
+}
+static inline void io_hang_guard(bool on) {
+    if (on) signal(SIGALRM, io_on_alarm);
+    alarm(on ? 20 : 0);
+}
+
+/* The number of entries in a folder, . and .. aside. */
+static inline int io_count_entries(const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) fail_msg("cannot open folder %s", dir);
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) n++;
+    closedir(d);
+    return n;
+}
+
+/* A fresh empty folder in the suite's folder; its path (rotating buffers). */
+static inline const char *io_subdir(const char *name) {
+    const char *p = io_path(name);
+    if (mkdir(p, 0700) != 0) fail_msg("cannot create folder %s", p);
+    return p;
+}
+
+/* Makes writes beyond `bytes` in any file fail with EFBIG (RLIMIT_FSIZE,
+ * SIGXFSZ ignored), or lifts the limit again (bytes < 0): a disk that fills
+ * up mid-save, for root too. */
+static inline void io_limit_file_size(long long bytes) {
+    static struct rlimit saved;
+    static bool have;
+    if (bytes >= 0) {
+        assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
+        have = true;
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit r = saved;
+        r.rlim_cur = (rlim_t)bytes;
+        assert_int_equal(setrlimit(RLIMIT_FSIZE, &r), 0);
+    } else if (have) {
+        assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
+        have = false;
+    }
+}
+
+/* Asserts the file at path holds exactly n bytes equal to p. */
+static inline void io_expect_file(const char *path, const void *p, size_t n) {
+    size_t got;
+    unsigned char *b = io_read(path, &got);
+    if (got != n || memcmp(b, p, n) != 0) {
+        free(b);
+        fail_msg("%s changed: %zu bytes, expected its %zu old ones", path, got, n);
+    }
+    free(b);
+}
+
+/* An allocator that fails the allocation numbered fail_at (0-based) after
+ * it is installed, and counts the allocations. */
+typedef struct io_failing {
+    long allocs, fail_at;
+} io_failing;
+
+static inline void *io_failing_alloc(size_t size, size_t align, void *ctx) {
+    io_failing *f = ctx;
+    if (f->allocs++ == f->fail_at) return NULL;
+    void *p = NULL;
+    return posix_memalign(&p, align < sizeof(void *) ? sizeof(void *) : align, size ? size : 1) ? NULL : p;
+}
+
+static inline void io_failing_free(void *p, void *ctx) {
+    (void)ctx;
+    free(p);
+}
+
+static inline void io_fail_allocation(io_failing *f, long at) {
+    f->allocs = 0;
+    f->fail_at = at;
+    nd_allocator hooks = {io_failing_alloc, io_failing_free, f};
+    ND_ASSERT_OK(nd_set_allocator(&hooks));
+}
+
+/* Runs run(ctx) with allocation N failing, for N = 0, 1, ... until a run
+ * makes no more than N allocations (and must then succeed). A run that
+ * fails must report ND_ERR_NOMEM under the name fn, the public function
+ * called; check(ctx), if not NULL, runs after every failed run (to see that
+ * nothing was written). run returns whether it succeeded. */
+static inline void io_alloc_sweep(const char *fn, bool (*run)(void *ctx), void (*check)(void *ctx),
+                                  void *ctx) {
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "%s: ", fn);
+    for (long at = 0;; at++) {
+        io_failing f;
+        nd_clear_error();
+        io_fail_allocation(&f, at);
+        bool ok = run(ctx);
+        ND_ASSERT_OK(nd_set_allocator(NULL));
+        if (f.allocs <= at) {
+            if (!ok) fail_msg("%s failed with no allocation failing: %s", fn, nd_errmsg());
+            break;
+        }
+        if (ok) continue; /* the failure was absorbed */
+        if (nd_last_status() != ND_ERR_NOMEM || strncmp(nd_errmsg(), prefix, strlen(prefix)) != 0)
+            fail_msg("%s with allocation %ld failing: status %s, '%s' (expected ND_ERR_NOMEM from %s)", fn,
+                     at, nd_status_name(nd_last_status()), nd_errmsg(), fn);
+        nd_clear_error();
+        if (check) check(ctx);
+    }
+    nd_clear_error();
+}
 
 #endif
