@@ -66,7 +66,8 @@ else ifeq ($(BLAS),blis)
   # BLIS's CBLAS (Debian: libblis-dev, no .pc file) with LAPACKE
   BLAS_PC      := lapacke
   BLAS_DEFS    := -DND_BLAS_BLIS
-  BLAS_CFLAGS  ?= -I/usr/include/$(MULTIARCH)/blis-openmp
+  # (-isystem: BLIS's header does not build warning-free under -Wall)
+  BLAS_CFLAGS  ?= -isystem /usr/include/$(MULTIARCH)/blis-openmp
   BLAS_NOPC_LIBS := -lblis
 else
   $(error BLAS=$(BLAS): use openblas, netlib or blis, or set BLAS_CFLAGS and BLAS_LIBS)
