@@ -1286,6 +1286,7 @@ ND_API nd_status nd_clip_out(const nd_array *a, const nd_array *lo, const nd_arr
 #define ND_ALL_AXES (-1)
 
 #include "nd/reduce.h"
+#include "nd/stats.h"
 #include "nd/manip.h"
 #include "nd/index.h"
 #include "nd/sort.h"
