@@ -210,12 +210,11 @@ fail:
 /* ------------------------------------------------------------ histogramdd */
 
 /* NumPy's _get_outer_edges then np.linspace(lo, hi, count + 1), for one
- * column of the samples. A range from float32 data stays float32 through
- * the widening and the step, as NumPy's float32 scalars do. */
+ * column of the samples, all in float64 (NumPy's float32 scalars become
+ * float64 in both steps). */
 static nd_array *count_edges(const char *fn, int dim, const nd_array *col, int64_t count,
                              const double *range) {
     double lo = range ? range[0] : 0, hi = range ? range[1] : 0;
-    bool f32 = false;
     if (lo != 0 || hi != 0) {
         if (lo > hi) {
             nd__error(ND_ERR_VALUE, fn, "max must be larger than min in range parameter (dimension %d: [%g, %g]).",
@@ -246,27 +245,17 @@ static nd_array *count_edges(const char *fn, int dim, const nd_array *col, int64
                       dim);
             return NULL;
         }
-        f32 = col->dtype == ND_FLOAT32;
     }
     if (lo == hi) {
-        lo = f32 ? (double)((float)lo - 0.5f) : lo - 0.5;
-        hi = f32 ? (double)((float)hi + 0.5f) : hi + 0.5;
+        lo -= 0.5;
+        hi += 0.5;
     }
     if (count == INT64_MAX) {
         nd__error(ND_ERR_OVERFLOW, fn, "too many bins (%lld) in dimension %d", (long long)count, dim);
         return NULL;
     }
-    int64_t num = count + 1;
-    nd_array *e = nd__alloc_array(fn, 1, &num, ND_FLOAT64);
-    if (!e) return NULL;
-    double *y = (double *)e->data;
-    double delta = f32 ? (double)((float)hi - (float)lo) : hi - lo;
-    double step = f32 ? (double)((float)delta / (float)count) : delta / (double)count;
-    for (int64_t i = 0; i < num; i++) {
-        double v = step == 0 ? (double)i / (double)count * delta : (double)i * step;
-        y[i] = v + lo;
-    }
-    y[count] = hi;
+    nd_array *e = nd_linspace(lo, hi, count + 1, true, ND_FLOAT64);
+    if (!e) nd__reraise(fn);
     return e;
 }
 
@@ -377,6 +366,18 @@ static nd_status histdd(const char *fn, const nd_array *s, const int64_t *bins,
         char s1[ND_SHAPE_STR_CAP];
         return nd__error(ND_ERR_SHAPE, fn, "weights must be 1-D with one weight per sample (%lld), got shape %s",
                          (long long)N, nd__shape_str(s1, sizeof s1, weights->ndim, weights->shape));
+    }
+    /* the histogram's size, before any edges are made */
+    int64_t hshape[ND_MAX_DIMS];
+    for (int i = 0; i < D; i++) {
+        const nd_array *given = bin_edges ? bin_edges[i] : NULL;
+        hshape[i] = given ? (given->ndim == 1 && given->shape[0] > 0 ? given->shape[0] - 1 : 0)
+                          : (bins ? (bins[i] > 0 ? bins[i] : 0) : 10);
+    }
+    if (nd__checked_size(D, hshape, sizeof(double)) < 0) {
+        char sh[ND_SHAPE_STR_CAP];
+        return nd__error(ND_ERR_OVERFLOW, fn, "the histogram's size overflows (shape %s)",
+                         nd__shape_str(sh, sizeof sh, D, hshape));
     }
     nd_array *e[ND_MAX_DIMS];
     if (!make_edges(fn, s, D, bins, bin_edges, range, e)) return nd_last_status();
