@@ -618,6 +618,34 @@ static void test_selection_vs_sort(void **state) {
     }
 }
 
+/* Many lanes split over threads give the same bits as one thread. */
+static void test_threads(void **state) {
+    (void)state;
+    nd_rng rng;
+    nd_rng_seed(&rng, 5);
+    nd_array *a = nd_random_normal(&rng, 0, 1, 2, SH(1000, 300), ND_FLOAT32);
+    ND_ASSERT_ARRAY(a);
+    float *x = nd_data(a);
+    for (int64_t i = 0; i < nd_size(a); i += 7) x[i] = NAN;
+    nd_array *r[2][3];
+    for (int k = 0; k < 2; k++) {
+        ND_ASSERT_OK(nd_set_num_threads(k ? 4 : 1));
+        r[k][0] = nd_quantiles(a, 3, V(0.1, 0.5, 0.97), 1, (const int[]){0}, false, ND_QUANTILE_HAZEN);
+        r[k][1] = nd_nanmedian(a, 1, (const int[]){0}, true);
+        r[k][2] = nd_nanpercentiles(a, 2, V(5, 95), 1, (const int[]){1}, false, ND_QUANTILE_NEAREST);
+        for (int i = 0; i < 3; i++) ND_ASSERT_ARRAY(r[k][i]);
+    }
+    ND_ASSERT_OK(nd_set_num_threads(0));
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(nd_nbytes(r[0][i]), nd_nbytes(r[1][i]));
+        if (memcmp(nd_data(r[0][i]), nd_data(r[1][i]), nd_nbytes(r[0][i])) != 0)
+            fail_msg("result %d differs between 1 and 4 threads", i);
+        nd_free(r[0][i]);
+        nd_free(r[1][i]);
+    }
+    nd_free(a);
+}
+
 /* ---------------------------------------------------------------- failed allocations */
 
 static nd_array *g_fa;
@@ -815,6 +843,7 @@ int main(void) {
         cmocka_unit_test_setup(test_out_errors, clear),
         cmocka_unit_test_setup(test_inputs_untouched, clear),
         cmocka_unit_test_setup(test_selection_vs_sort, clear),
+        cmocka_unit_test_setup(test_threads, clear),
         cmocka_unit_test_setup(test_faults, clear),
         cmocka_unit_test_setup(test_huge, clear),
     };

@@ -6,6 +6,7 @@
  * and interpolation arithmetic is NumPy's, operation for operation, so
  * finite float data gives NumPy's bits. */
 #include "ops/stats_util.h"
+#include "iter/threads.h"
 
 #include <math.h>
 
@@ -326,32 +327,39 @@ static int64_t plan(const qjob *j, int64_t n, qpoint *pts, int64_t *ks) {
     return sort_unique(ks, nk);
 }
 
-/* Computes every slice's results into res, whose leading axes are q's. */
-static nd_status run_lanes(const qjob *j, const nd_st_lanes *l, nd_array *res) {
-    const char *fn = j->fn;
+/* Scratch for one part of the lanes: a lane's copy, the positions to
+ * select and the quantiles' positions. */
+typedef struct qscratch {
+    char *buf;
+    int64_t *ks;
+    qpoint *pts;
+} qscratch;
+
+/* The lanes [first, last) of l, their results into res. */
+static void some_lanes(const qjob *j, const nd_st_lanes *l, nd_array *res, int64_t first, int64_t last,
+                       const qscratch *s) {
     nd_dtype dt = l->a->dtype, rdt = res->dtype;
     const sel_ops *ops = &g_sel[dt];
     size_t isz = l->isz, rsz = nd__itemsize(rdt);
     int64_t nres = j->median ? 1 : j->nq;
     bool discrete = !j->median && is_discrete(j->method);
-    char *buf = nd__ix_alloc(fn, l->len, isz);
-    int64_t *ks = buf ? nd__ix_alloc(fn, 2 * nres, sizeof(int64_t)) : NULL;
-    qpoint *pts = ks ? nd__ix_alloc(fn, nres, sizeof(qpoint)) : NULL;
-    if (!pts) {
-        nd__ix_free(ks);
-        nd__ix_free(buf);
-        return nd_last_status();
-    }
+    /* the outer cursor at lane first */
     nd_ix_cursor outer;
     nd__ix_cursor_init(&outer, l->a->data, l->nk, l->kshape, l->ksteps);
+    int64_t rem = first;
+    for (int d = l->nk - 1; d >= 0; d--) {
+        outer.idx[d] = rem % l->kshape[d];
+        rem /= l->kshape[d];
+        outer.p += outer.idx[d] * l->ksteps[d];
+    }
     int64_t planned_n = -1, nk = 0;
-    for (int64_t lane = 0; lane < l->nlanes; lane++, nd__ix_cursor_next(&outer)) {
-        nd__st_gather(l, outer.p, buf);
+    for (int64_t lane = first; lane < last; lane++, nd__ix_cursor_next(&outer)) {
+        nd__st_gather(l, outer.p, s->buf);
         int64_t n = l->len;
         bool nan_out = false;
         if (ops->drop_nan) {
-            if (j->nan) n = ops->drop_nan(buf, n);
-            else nan_out = ops->has_nan(buf, n);
+            if (j->nan) n = ops->drop_nan(s->buf, n);
+            else nan_out = ops->has_nan(s->buf, n);
         }
         /* a NaN in the slice, or nothing left: NaN (the callers refused the
          * empty slices of an integer result) */
@@ -360,26 +368,70 @@ static nd_status run_lanes(const qjob *j, const nd_st_lanes *l, nd_array *res) {
             continue;
         }
         if (n != planned_n) {
-            nk = plan(j, n, pts, ks);
+            nk = plan(j, n, s->pts, s->ks);
             planned_n = n;
         }
-        ops->select(buf, 0, n, ks, nk, depth_limit(n));
+        ops->select(s->buf, 0, n, s->ks, nk, depth_limit(n));
         if (j->median) {
-            put_float(res->data + (size_t)lane * rsz, rdt, middle(ops, dt, buf, n));
+            put_float(res->data + (size_t)lane * rsz, rdt, middle(ops, dt, s->buf, n));
             continue;
         }
         for (int64_t i = 0; i < j->nq; i++) {
+            const qpoint *pt = &s->pts[i];
             char *p = res->data + (size_t)(i * l->nlanes + lane) * rsz;
-            if (discrete) nd__ix_copy_elem(p, buf + (size_t)pts[i].lo * isz, isz);
-            else
-                put_float(p, rdt, lerp(ops->get(buf, pts[i].lo), ops->get(buf, pts[i].hi), pts[i].t,
-                                       dt == ND_FLOAT32));
+            if (discrete) nd__ix_copy_elem(p, s->buf + (size_t)pt->lo * isz, isz);
+            else put_float(p, rdt, lerp(ops->get(s->buf, pt->lo), ops->get(s->buf, pt->hi), pt->t, dt == ND_FLOAT32));
         }
     }
-    nd__ix_free(pts);
-    nd__ix_free(ks);
-    nd__ix_free(buf);
-    return ND_OK;
+}
+
+/* Lanes split into parts, one scratch per part, for the thread pool. */
+#define MAX_PARTS 64
+typedef struct qparts {
+    const qjob *j;
+    const nd_st_lanes *l;
+    nd_array *res;
+    int64_t nparts;
+    qscratch s[MAX_PARTS];
+} qparts;
+
+static void run_parts(void *ctx, int64_t begin, int64_t end) {
+    const qparts *q = ctx;
+    for (int64_t p = begin; p < end; p++)
+        some_lanes(q->j, q->l, q->res, q->l->nlanes * p / q->nparts, q->l->nlanes * (p + 1) / q->nparts, &q->s[p]);
+}
+
+/* Computes every slice's results into res, whose leading axes are q's.
+ * Many lanes with enough work between them are split over the threads;
+ * every part's scratch is allocated before any work starts. */
+static nd_status run_lanes(const qjob *j, const nd_st_lanes *l, nd_array *res) {
+    int64_t nres = j->median ? 1 : j->nq, work = l->nlanes * (l->len > 0 ? l->len : 1);
+    qparts q = {j, l, res, 1, {{NULL, NULL, NULL}}};
+    if (work >= ND_PARALLEL_MIN_ELEMS && l->nlanes > 1) {
+        int64_t t = nd_get_num_threads(), by_work = work / ND_PARALLEL_CHUNK_ELEMS;
+        q.nparts = t < by_work ? t : by_work;
+        if (q.nparts > l->nlanes) q.nparts = l->nlanes;
+        if (q.nparts > MAX_PARTS) q.nparts = MAX_PARTS;
+        if (q.nparts < 1) q.nparts = 1;
+    }
+    nd_status st = ND_OK;
+    for (int64_t p = 0; p < q.nparts && st == ND_OK; p++) {
+        qscratch *s = &q.s[p];
+        if (!(s->buf = nd__ix_alloc(j->fn, l->len, l->isz)) ||
+            !(s->ks = nd__ix_alloc(j->fn, 2 * nres, sizeof(int64_t))) ||
+            !(s->pts = nd__ix_alloc(j->fn, nres, sizeof(qpoint))))
+            st = nd_last_status();
+    }
+    if (st == ND_OK) {
+        if (q.nparts > 1) nd__parallel_for(q.nparts, 1, run_parts, &q);
+        else some_lanes(j, l, res, 0, l->nlanes, &q.s[0]);
+    }
+    for (int64_t p = 0; p < q.nparts; p++) {
+        nd__ix_free(q.s[p].pts);
+        nd__ix_free(q.s[p].ks);
+        nd__ix_free(q.s[p].buf);
+    }
+    return st;
 }
 
 /* The checks and the result around run_lanes: res of shape q's shape +
