@@ -33,9 +33,10 @@ static int64_t lower_bound(const int64_t *ks, int64_t nk, int64_t x) {
 /* Per dtype: insertion sort and heapsort for short or degenerate ranges,
  * and the multi-position select: afterwards v[k] holds the element a sort
  * would put there, for every k of ks (sorted, within [lo, hi)), with no
- * larger element before it and no smaller one after. The three-way
- * partition keeps runs of equal values (bool, small integers) linear. The
- * values compared hold no NaN. */
+ * larger element before it and no smaller one after. Hoare's partition
+ * around the median of three, stopping on equal elements, splits runs of
+ * equal values (bool, small integers) evenly; every needed position ends in
+ * a range that is sorted outright. The values compared hold no NaN. */
 #define DEF_SELECT_(E, sfx, T, W, ...)                                             \
     static void isort_##sfx(T *v, int64_t n) {                                     \
         for (int64_t i = 1; i < n; i++) {                                          \
@@ -77,26 +78,28 @@ static int64_t lower_bound(const int64_t *ks, int64_t nk, int64_t x) {
                 heapsort_##sfx(v + lo, len);                                       \
                 return;                                                            \
             }                                                                      \
-            T a = v[lo], b = v[lo + len / 2], c = v[hi - 1];                       \
-            T p = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b)); \
-            int64_t lt = lo, i = lo, gt = hi;                                      \
-            while (i < gt) {                                                       \
-                if (v[i] < p) {                                                    \
-                    ND_SWAP_(T, v[lt], v[i]);                                      \
-                    lt++;                                                          \
-                    i++;                                                           \
-                } else if (p < v[i]) {                                             \
-                    gt--;                                                          \
-                    ND_SWAP_(T, v[i], v[gt]);                                      \
-                } else {                                                           \
-                    i++;                                                           \
-                }                                                                  \
+            /* the median of three moved to v[lo] is the pivot */                  \
+            int64_t m = lo + len / 2;                                              \
+            if (v[m] < v[lo]) ND_SWAP_(T, v[m], v[lo]);                            \
+            if (v[hi - 1] < v[m]) ND_SWAP_(T, v[hi - 1], v[m]);                    \
+            if (v[m] < v[lo]) ND_SWAP_(T, v[m], v[lo]);                            \
+            ND_SWAP_(T, v[lo], v[m]);                                              \
+            T p = v[lo];                                                           \
+            int64_t i = lo - 1, j = hi;                                            \
+            for (;;) {                                                             \
+                do j--;                                                            \
+                while (p < v[j]);                                                  \
+                do i++;                                                            \
+                while (v[i] < p);                                                  \
+                if (i >= j) break;                                                 \
+                ND_SWAP_(T, v[i], v[j]);                                           \
             }                                                                      \
-            int64_t nl = lower_bound(ks, nk, lt), ng = lower_bound(ks, nk, gt);    \
-            if (nl > 0) select_##sfx(v, lo, lt, ks, nl, depth);                    \
-            ks += ng;                                                              \
-            nk -= ng;                                                              \
-            lo = gt;                                                               \
+            /* [lo, j] <= p <= (j, hi), both sides non-empty */                    \
+            int64_t nl = lower_bound(ks, nk, j + 1);                               \
+            if (nl > 0) select_##sfx(v, lo, j + 1, ks, nl, depth);                 \
+            ks += nl;                                                              \
+            nk -= nl;                                                              \
+            lo = j + 1;                                                            \
         }                                                                          \
     }                                                                              \
     static double get_##sfx(const void *v, int64_t i) { return (double)((const T *)v)[i]; }
