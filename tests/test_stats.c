@@ -660,10 +660,22 @@ static nd_status f_quantile(const nd_array *a) {
 static nd_status f_quantiles(const nd_array *a) {
     return status_of(nd_nanpercentiles(a, 3, V(10, 50, 90), ND_ALL_AXES, NULL, false, ND_QUANTILE_NEAREST));
 }
+/* For the _out operations: a failed call must leave out as it was filled
+ * (7 everywhere); ND_ERR_IO reports that it did not. */
+static nd_status out_kept(nd_status st, const nd_array *out) {
+    if (st == ND_OK || !out) return st;
+    nd_status keep = nd_last_status();
+    nd_array *c = nd_astype(out, ND_FLOAT64);
+    if (!c) return st; /* the check itself could not allocate; nothing to conclude */
+    bool same = true;
+    for (int64_t i = 0; i < nd_size(c); i++) same = same && ((const double *)nd_data(c))[i] == 7;
+    nd_free(c);
+    return same ? keep : ND_ERR_IO;
+}
 static nd_status f_quantile_out(const nd_array *a) {
     nd_array *q = nd_scalar(0.3, ND_FLOAT64);
-    nd_array *out = q ? nd_zeros(1, SH(4), ND_FLOAT64) : NULL;
-    nd_status st = out ? nd_quantile_out(a, q, 1, (const int[]){1}, false, 0, out) : nd_last_status();
+    nd_array *out = q ? nd_full(1, SH(4), ND_FLOAT64, 7) : NULL;
+    nd_status st = out ? out_kept(nd_quantile_out(a, q, 1, (const int[]){1}, false, 0, out), out) : nd_last_status();
     nd_free(out);
     nd_free(q);
     return st;
@@ -686,15 +698,33 @@ static nd_status f_ptp(const nd_array *a) { return status_of(nd_ptp(a, 1, (const
 static nd_status f_nanprod(const nd_array *a) { return status_of(nd_nanprod(a, ND_ALL_AXES, NULL, false)); }
 static nd_status f_nanvar(const nd_array *a) { return status_of(nd_nanvar(a, 1, (const int[]){0}, false, 1)); }
 static nd_status f_nanstd_out(const nd_array *a) {
-    nd_array *out = nd_zeros(1, SH(5), ND_FLOAT64);
-    nd_status st = out ? nd_nanstd_out(a, 1, (const int[]){0}, false, 0, out) : nd_last_status();
+    nd_array *out = nd_full(1, SH(5), ND_FLOAT64, 7);
+    nd_status st = out ? out_kept(nd_nanstd_out(a, 1, (const int[]){0}, false, 0, out), out) : nd_last_status();
+    nd_free(out);
+    return st;
+}
+static nd_status f_median_out(const nd_array *a) {
+    nd_array *out = nd_full(1, SH(5), ND_FLOAT32, 7);
+    nd_status st = out ? out_kept(nd_median_out(a, 1, (const int[]){0}, false, out), out) : nd_last_status();
+    nd_free(out);
+    return st;
+}
+static nd_status f_nancumprod_out(const nd_array *a) {
+    nd_array *out = nd_full(2, SH(4, 5), ND_FLOAT64, 7);
+    nd_status st = out ? out_kept(nd_nancumprod_out(a, 1, out), out) : nd_last_status();
+    nd_free(out);
+    return st;
+}
+static nd_status f_ptp_out(const nd_array *a) {
+    nd_array *out = nd_full(1, SH(4), ND_FLOAT64, 7);
+    nd_status st = out ? out_kept(nd_ptp_out(a, 1, (const int[]){1}, false, out), out) : nd_last_status();
     nd_free(out);
     return st;
 }
 static nd_status f_nanargmin(const nd_array *a) { return status_of(nd_nanargmin(a, 1, false)); }
 static nd_status f_nanargmax_out(const nd_array *a) {
-    nd_array *out = nd_zeros(0, NULL, ND_INT64);
-    nd_status st = out ? nd_nanargmax_out(a, ND_AXIS_NONE, false, out) : nd_last_status();
+    nd_array *out = nd_full(0, NULL, ND_INT64, 7);
+    nd_status st = out ? out_kept(nd_nanargmax_out(a, ND_AXIS_NONE, false, out), out) : nd_last_status();
     nd_free(out);
     return st;
 }
@@ -768,6 +798,10 @@ static void test_faults(void **state) {
     run_with_faults("nanvar int", f_nanvar, ints);
     run_with_faults("nanstd_out", f_nanstd_out, g_fa);
     run_with_faults("nanargmin", f_nanargmin, g_fa);
+    run_with_faults("median_out", f_median_out, g_fa);
+    run_with_faults("median_out int", f_median_out, ints);
+    run_with_faults("nancumprod_out", f_nancumprod_out, g_fa);
+    run_with_faults("ptp_out", f_ptp_out, ints);
     run_with_faults("nanargmax_out", f_nanargmax_out, g_fa);
     run_with_faults("nancumsum", f_nancumsum, g_fa);
     run_with_faults("nancumprod", f_nancumprod, ints);
