@@ -491,17 +491,25 @@ static void test_out_errors(void **state) {
     nd_array *ok2 = new_array(ND_FLOAT64, 1, SH(2));
     nd_array *one = nd_zeros(1, SH(1), ND_FLOAT64);
     nd_array *ro = nd_broadcast_to(one, 1, SH(3));
-    EXPECT_OUT_REFUSED_(nd_median_out(a, 1, (const int[]){1}, false, bad_shape), ND_ERR_SHAPE, "nd_median_out:", bad_shape);
+    EXPECT_OUT_REFUSED_(nd_median_out(a, 1, (const int[]){1}, false, bad_shape),
+                        ND_ERR_SHAPE, "nd_median_out:", bad_shape);
     /* float64 does not cast to int32 under same_kind */
-    EXPECT_OUT_REFUSED_(nd_median_out(a, 1, (const int[]){0}, false, i32), ND_ERR_DTYPE, "nd_median_out: cannot cast the result from float64 to the output's int32", i32);
-    EXPECT_OUT_REFUSED_(nd_nanmedian_out(a, 1, (const int[]){0}, false, ro), ND_ERR_READONLY, "nd_nanmedian_out:", one);
-    EXPECT_OUT_REFUSED_(nd_quantile_out(a, q, 1, (const int[]){0}, false, 0, bad_shape), ND_ERR_SHAPE, "nd_quantile_out:", bad_shape);
-    EXPECT_OUT_REFUSED_(nd_percentile_out(a, q, ND_ALL_AXES, NULL, false, ND_QUANTILE_NUM_METHODS, ok2), ND_ERR_VALUE, "nd_percentile_out: 13 is not a valid method", ok2);
-    EXPECT_OUT_REFUSED_(nd_nanquantile_out(a, q, 1, (const int[]){1}, false, ND_QUANTILE_LOWER, i32), ND_ERR_SHAPE, "nd_nanquantile_out:", i32);
-    EXPECT_OUT_REFUSED_(nd_nanpercentile_out(a, q, ND_ALL_AXES, NULL, true, 0, ok2), ND_ERR_SHAPE, "nd_nanpercentile_out:", ok2);
+    EXPECT_OUT_REFUSED_(nd_median_out(a, 1, (const int[]){0}, false, i32),
+                        ND_ERR_DTYPE, "nd_median_out: cannot cast the result from float64 to the output's int32", i32);
+    EXPECT_OUT_REFUSED_(nd_nanmedian_out(a, 1, (const int[]){0}, false, ro),
+                        ND_ERR_READONLY, "nd_nanmedian_out:", one);
+    EXPECT_OUT_REFUSED_(nd_quantile_out(a, q, 1, (const int[]){0}, false, 0, bad_shape),
+                        ND_ERR_SHAPE, "nd_quantile_out:", bad_shape);
+    EXPECT_OUT_REFUSED_(nd_percentile_out(a, q, ND_ALL_AXES, NULL, false, ND_QUANTILE_NUM_METHODS, ok2),
+                        ND_ERR_VALUE, "nd_percentile_out: 13 is not a valid method", ok2);
+    EXPECT_OUT_REFUSED_(nd_nanquantile_out(a, q, 1, (const int[]){1}, false, ND_QUANTILE_LOWER, i32),
+                        ND_ERR_SHAPE, "nd_nanquantile_out:", i32);
+    EXPECT_OUT_REFUSED_(nd_nanpercentile_out(a, q, ND_ALL_AXES, NULL, true, 0, ok2),
+                        ND_ERR_SHAPE, "nd_nanpercentile_out:", ok2);
     EXPECT_OUT_REFUSED_(nd_ptp_out(a, 1, (const int[]){0}, false, i32), ND_ERR_DTYPE, "nd_ptp_out:", i32);
     EXPECT_OUT_REFUSED_(nd_nanprod_out(a, 1, (const int[]){0}, false, ro), ND_ERR_READONLY, "nd_nanprod_out:", one);
-    EXPECT_OUT_REFUSED_(nd_nanvar_out(a, 1, (const int[]){1}, false, 0, bad_shape), ND_ERR_SHAPE, "nd_nanvar_out:", bad_shape);
+    EXPECT_OUT_REFUSED_(nd_nanvar_out(a, 1, (const int[]){1}, false, 0, bad_shape),
+                        ND_ERR_SHAPE, "nd_nanvar_out:", bad_shape);
     EXPECT_OUT_REFUSED_(nd_nanstd_out(a, 1, (const int[]){0}, false, 0, i32), ND_ERR_DTYPE, "nd_nanstd_out:", i32);
     EXPECT_OUT_REFUSED_(nd_nanargmin_out(a, 1, false, bad_shape), ND_ERR_SHAPE, "nd_nanargmin_out:", bad_shape);
     nd_array *f32 = new_array(ND_BOOL, 1, SH(3));

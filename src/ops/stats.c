@@ -232,7 +232,9 @@ static nd_array *nanvar_float(const char *fn, const nd_array *a, int naxes, cons
         goto done;
     if (!(var = nd_sum(dev, naxes, axes, keepdims))) goto done;
     /* the counts in var's shape, as float64 degrees of freedom */
-    if (!(c2 = nd_reshape(cnt, var->ndim, var->shape)) || !(dof = nd_astype(c2, ND_FLOAT64)) || !(dd = nd_scalar(ddof, ND_FLOAT64)) || nd_subtract_out(dof, dd, dof) != ND_OK) goto done;
+    if (!(c2 = nd_reshape(cnt, var->ndim, var->shape)) || !(dof = nd_astype(c2, ND_FLOAT64)) ||
+        !(dd = nd_scalar(ddof, ND_FLOAT64)) || nd_subtract_out(dof, dd, dof) != ND_OK)
+        goto done;
     if (nd_divide_out(var, dof, var) != ND_OK) goto done;
     nd_free(dd);
     if (!(dd = nd_scalar(0, ND_FLOAT64)) || !(bad = nd_less_equal(dof, dd)) || !(nan = nd_scalar(NAN, dt)) ||
