@@ -1382,6 +1382,7 @@ ND_API nd_status nd_array_equiv(const nd_array *a, const nd_array *b, bool *resu
 #define ND_ALL_AXES (-1)
 
 #include "nd/reduce.h"
+#include "nd/stats.h"
 #include "nd/manip.h"
 #include "nd/index.h"
 #include "nd/sort.h"
