@@ -173,7 +173,8 @@ static void pack(const mm_plan *p, const mm_opnd *o, const char *src, char *dst)
         else cblas_d##fn(__VA_ARGS__);                                             \
     } while (0)
 
-static CBLAS_TRANSPOSE tr(bool t) { return t ? CblasTrans : CblasNoTrans; }
+/* "enum CBLAS_TRANSPOSE": the typedef is OpenBLAS's and netlib's, not BLIS's. */
+static enum CBLAS_TRANSPOSE tr(bool t) { return t ? CblasTrans : CblasNoTrans; }
 
 /* c = a @ b for one matrix on BLAS. Element (i, p) of a is a[i*lda + p]
  * (a[p*lda + i] when ta), likewise b's (p, j) and c's (i, j); every ld is
