@@ -1289,6 +1289,7 @@ ND_API nd_status nd_clip_out(const nd_array *a, const nd_array *lo, const nd_arr
 #include "nd/manip.h"
 #include "nd/index.h"
 #include "nd/sort.h"
+#include "nd/sets.h"
 #include "nd/linalg.h"
 #include "nd/io.h"
 #include "nd/dlpack.h"
