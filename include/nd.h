@@ -1287,10 +1287,12 @@ ND_API nd_status nd_clip_out(const nd_array *a, const nd_array *lo, const nd_arr
 
 #include "nd/reduce.h"
 #include "nd/manip.h"
+#include "nd/shape.h"
 #include "nd/index.h"
 #include "nd/sort.h"
 #include "nd/sets.h"
 #include "nd/linalg.h"
+#include "nd/numeric.h"
 #include "nd/io.h"
 #include "nd/dlpack.h"
 
