@@ -212,11 +212,12 @@ static nd_array *multi_argsort(const char *fn, int nkeys, const nd_array *const 
     nd_array **owned = nd__alloc(sizeof *owned * (size_t)nkeys, 64);
     int *order = nd__alloc(sizeof *order * (size_t)nkeys, 64);
     nd_array *out = NULL;
+    if (owned)
+        for (int k = 0; k < nkeys; k++) owned[k] = NULL;
     if (!use || !owned || !order) {
         nd__error(ND_ERR_NOMEM, fn, "out of memory allocating the list of %d keys", nkeys);
         goto done;
     }
-    for (int k = 0; k < nkeys; k++) owned[k] = NULL;
     if (!lane_keys(fn, nkeys, keys, &ax, use, owned)) goto done;
     if (axis != ND_AXIS_NONE && k0->ndim == 0) { /* one element: index 0 */
         out = nd__alloc_array(fn, 0, NULL, ND_INT64);

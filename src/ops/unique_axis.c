@@ -119,8 +119,9 @@ nd_status nd_unique_axis(const nd_array *a, int axis, nd_array **values, nd_arra
     }
     int ax = axis;
     if (!nd__norm_axis(fn, &ax, a->ndim)) return nd_last_status();
-    int64_t n = a->shape[ax];
-    int64_t m = n ? a->size / n : 0;
+    int64_t n = a->shape[ax], m = 1; /* m: the elements of one slice */
+    for (int d = 0; d < a->ndim; d++)
+        if (d != ax) m *= a->shape[d]; /* a's size without the axis: no overflow */
     int64_t *offs = nd__ix_alloc(fn, m, sizeof(int64_t));
     int64_t *perm = offs ? nd__ix_alloc(fn, n, sizeof(int64_t)) : NULL;
     int64_t *tmp = perm ? nd__ix_alloc(fn, n, sizeof(int64_t)) : NULL;
