@@ -21,9 +21,11 @@
  * max(depth, its ndim, the others' ndim) dimensions (leading 1s); the
  * innermost lists join along the last axis, the lists holding them along
  * the one before, and so on. Depth 0 is a copy of arrays[0] (n must be 1).
- * The result's dtype is the promotion of all the arrays at once (NumPy's
- * rule for large results; NumPy promotes small ones list by list, which can
- * differ for mixed signed and unsigned integers with floats).
+ * The result's dtype is the promotion of all the arrays at once
+ * (np.result_type, NumPy's rule for large results; NumPy promotes small
+ * ones list by list, which can differ for mixed signed and unsigned
+ * integers with floats: [[int16, uint16], [float32]] is float32 here,
+ * float64 in NumPy).
  *  @param depth The nesting depth, 0 to ND_MAX_DIMS.
  *  @param counts The lengths of the lists, level by level (may be NULL when
  *  depth is 0); none is 0.
@@ -156,8 +158,8 @@ ND_API nd_array *nd_ravel_multi_index(int n, const nd_array *const *multi_index,
  *  @return a new handle, or NULL on error.
  *
  *  Errors: ND_ERR_NULL if dims is NULL with ndim > 0; ND_ERR_VALUE if ndim
- *  or a length is out of range; ND_ERR_DTYPE if dt is invalid;
- *  ND_ERR_OVERFLOW; ND_ERR_NOMEM.
+ *  or a length is out of range; ND_ERR_DTYPE if dt is invalid, or bool with
+ *  a length above 2 (as NumPy); ND_ERR_OVERFLOW; ND_ERR_NOMEM.
  *
  *  NumPy: np.indices(dims, dtype=dt)
  */
@@ -172,7 +174,8 @@ ND_API nd_array *nd_indices(int ndim, const int64_t *dims, nd_dtype dt);
  *  @return ND_OK, or the status of the error.
  *
  *  Errors: ND_ERR_NULL if dims or out is NULL with ndim > 0; ND_ERR_VALUE if
- *  ndim or a length is out of range; ND_ERR_DTYPE if dt is invalid;
+ *  ndim or a length is out of range (NumPy takes a negative one as 0);
+ *  ND_ERR_DTYPE if dt is invalid, or bool with a length above 2;
  *  ND_ERR_NOMEM.
  *
  *  NumPy: np.indices(dims, dtype=dt, sparse=True)
@@ -217,7 +220,8 @@ ND_API nd_array *nd_diagflat(const nd_array *v, int64_t k);
  *  @return ND_OK, or the status of the error.
  *
  *  Errors: ND_ERR_NULL if rows or cols is NULL; ND_ERR_VALUE if n is
- *  negative; ND_ERR_OVERFLOW if n * m or the count overflows; ND_ERR_NOMEM.
+ *  negative (NumPy takes it as 0); ND_ERR_OVERFLOW if n * m overflows;
+ *  ND_ERR_NOMEM.
  *
  *  NumPy: np.tril_indices(n, k, m)
  */
@@ -232,7 +236,8 @@ ND_API nd_status nd_tril_indices(int64_t n, int64_t k, int64_t m, nd_array **row
  *  @return ND_OK, or the status of the error.
  *
  *  Errors: ND_ERR_NULL if rows or cols is NULL; ND_ERR_VALUE if n is
- *  negative; ND_ERR_OVERFLOW if n * m or the count overflows; ND_ERR_NOMEM.
+ *  negative (NumPy takes it as 0); ND_ERR_OVERFLOW if n * m overflows;
+ *  ND_ERR_NOMEM.
  *
  *  NumPy: np.triu_indices(n, k, m)
  */

@@ -277,12 +277,18 @@ static bool check_dims(const char *fn, int ndim, int max, const int64_t *dims, n
         return false;
     }
     if (ndim > 0 && !dims) return nd__null_arg(fn, "dims"), false;
-    for (int d = 0; d < ndim; d++)
+    for (int d = 0; d < ndim; d++) {
         if (dims[d] < 0) {
             nd__error(ND_ERR_VALUE, fn, "negative dimensions are not allowed (dimension %d is %lld)", d,
                       (long long)dims[d]);
             return false;
         }
+        if (dt == ND_BOOL && dims[d] > 2) { /* as NumPy's arange of bool */
+            nd__error(ND_ERR_DTYPE, fn, "bool grids hold at most 2 values (dimension %d is %lld)", d,
+                      (long long)dims[d]);
+            return false;
+        }
+    }
     return true;
 }
 
