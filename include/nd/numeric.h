@@ -53,7 +53,8 @@ typedef enum nd_conv_mode {
  *  NumPy: np.convolve(a, v, mode)
  */
 ND_API nd_array *nd_convolve(const nd_array *a, const nd_array *v, nd_conv_mode mode);
-/** Cross-correlation of two 1-D sequences (0-d ones count as length 1):
+/** Cross-correlation of two 1-D sequences (0-d ones count as length 1, as
+ * np.convolve takes them; np.correlate refuses them):
  * out[k] = sum over j of a[k + j - s] v[j], where s is N - 1 ("full"), N / 2
  * ("same") or 0 ("valid"). When v is longer than a the result is
  * NumPy's: the correlation of v with a, reversed. Result dtype as
@@ -98,15 +99,15 @@ ND_API nd_array *nd_interp(const nd_array *x, const nd_array *xp, const nd_array
  * power first, of the polynomial of degree deg that minimises the sum of
  * (w[i] (p(x[i]) - y[i]))^2, through nd_linalg_lstsq() on the Vandermonde
  * matrix with scaled columns, as NumPy does it, with NumPy's rcond
- * (len(x) times the epsilon of x's float dtype). Computed in float64; the
- * result is float32 when x and y are both float32. A rank-deficient fit is
- * returned without NumPy's RankWarning.
+ * (len(x) times the epsilon of x's float dtype). Computed in float64, and
+ * the result is float64 for every input dtype, as NumPy's. A
+ * rank-deficient fit is returned without NumPy's RankWarning.
  *  @param x The sample points: 1-D, not empty.
  *  @param y The values: (M,), or (M, K) for K fits at once.
  *  @param deg The degree, not negative.
  *  @param w Weights, 1-D of length M, or NULL for none.
- *  @return a new handle: (deg + 1,), or (deg + 1, K) for a 2-D y; NULL on
- *  error.
+ *  @return a new float64 handle: (deg + 1,), or (deg + 1, K) for a 2-D y;
+ *  NULL on error.
  *
  *  Errors: ND_ERR_NULL if x or y is NULL; ND_ERR_VALUE if deg is negative
  *  or x is empty; ND_ERR_SHAPE if x or w is not 1-D, y is not 1-D or 2-D,

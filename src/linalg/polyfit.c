@@ -2,8 +2,8 @@
  * Vandermonde matrix (powers by repeated multiplication, highest first),
  * rows weighted, columns scaled to unit norm, nd_linalg_lstsq with rcond =
  * len(x) * eps(x's float dtype), and the solution divided by the scales.
- * Everything is computed in float64 here (NumPy builds the matrix in x's
- * float dtype, then solves in float64). */
+ * Everything is computed in float64, as NumPy does (its Vandermonde matrix
+ * is float64 whatever x's dtype). */
 #include "core/core.h"
 
 #include <float.h>
@@ -49,7 +49,6 @@ nd_array *nd_polyfit(const nd_array *x, const nd_array *y, int deg, const nd_arr
     }
     int64_t k = y->ndim == 2 ? y->shape[1] : 1;
     double rcond = (double)m * (x->dtype == ND_FLOAT32 ? FLT_EPSILON : DBL_EPSILON);
-    nd_dtype rt = x->dtype == ND_FLOAT32 && y->dtype == ND_FLOAT32 ? ND_FLOAT32 : ND_FLOAT64;
     int64_t vshape[2] = {m, order};
     nd_array *xc = f64(fn, x), *rhs = xc ? f64(fn, y) : NULL, *wc = NULL, *lhs = NULL, *c = NULL, *r = NULL;
     double *scale = NULL;
@@ -83,9 +82,7 @@ nd_array *nd_polyfit(const nd_array *x, const nd_array *y, int deg, const nd_arr
     double *cv = (double *)c->data; /* (order,) or (order, k), C-contiguous */
     for (int64_t j = 0; j < order; j++)
         for (int64_t t = 0; t < k; t++) cv[j * k + t] /= scale[j];
-    r = rt == ND_FLOAT64 ? c : nd_astype(c, rt);
-    if (!r) nd__reraise(fn);
-    if (r != c) nd_free(c);
+    r = c;
     c = NULL;
 done:
     if (scale) nd__dealloc(scale);
