@@ -144,6 +144,27 @@ static void test_errors(void **state) {
     nd_free(a);
 }
 
+/* Inputs too large to convert (broadcast views of 2^40 elements) are
+ * refused with ND_ERR_NOMEM under a 1 GiB allocator, naming the function. */
+static void test_huge(void **state) {
+    (void)state;
+    int64_t n = (int64_t)1 << 40;
+    nd_array *one = nd_scalar(1, ND_INT16);
+    nd_array *big = nd_broadcast_to(one, 1, &n);
+    nd_array *small = from_f64(ND_FLOAT64, 1, SH(3), V(1, 2, 3));
+    ND_ASSERT_ARRAY(big);
+    const nd_allocator al = {refuse_huge_alloc, plain_free, NULL};
+    ND_ASSERT_OK(nd_set_allocator(&al));
+    nd_array *r[5] = {nd_trapz(big, NULL, 1, 0), nd_convolve(big, small, ND_CONV_VALID),
+                      nd_interp(big, small, small, NULL, NULL, NULL), nd_polyval(small, big),
+                      nd_polyfit(big, big, 1, NULL)};
+    ND_ASSERT_OK(nd_set_allocator(NULL));
+    for (int k = 0; k < 5; k++) assert_null(r[k]);
+    assert_int_equal(nd_last_status(), ND_ERR_NOMEM);
+    assert_non_null(strstr(nd_errmsg(), "nd_polyfit: "));
+    nd_free(small), nd_free(big), nd_free(one);
+}
+
 /* ---------------------------------------------------------------- failed allocations */
 
 static nd_array *g_b, *g_c;
@@ -204,6 +225,7 @@ int main(void) {
         cmocka_unit_test_setup(test_polyval_infinite, clear),
         cmocka_unit_test_setup(test_convolve_long, clear),
         cmocka_unit_test_setup(test_errors, clear),
+        cmocka_unit_test_setup(test_huge, clear),
         cmocka_unit_test_setup(test_out_of_memory, clear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

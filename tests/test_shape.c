@@ -367,6 +367,38 @@ static void test_tri_indices_huge(void **state) {
     ND_ASSERT_ERROR(ND_ERR_NULL, "nd_tril_indices: argument 'rows' is NULL");
 }
 
+/* Results too large for memory are ND_ERR_NOMEM (1 GiB allocator) or
+ * ND_ERR_OVERFLOW, naming the function; nothing leaks. */
+static void test_huge(void **state) {
+    (void)state;
+    int64_t n = (int64_t)1 << 36;
+    nd_array *one = nd_scalar(1, ND_UINT8);
+    nd_array *big = nd_broadcast_to(one, 2, SH(n, 1));
+    ND_ASSERT_ARRAY(big);
+    const nd_array *two[2] = {big, big};
+    const nd_allocator al = {refuse_huge_alloc, plain_free, NULL};
+    ND_ASSERT_OK(nd_set_allocator(&al));
+    assert_null(nd_block(1, (const int[]){2}, 2, two));
+    ND_ASSERT_ERROR(ND_ERR_NOMEM, "nd_block: ");
+    assert_null(nd_column_stack(2, two));
+    ND_ASSERT_ERROR(ND_ERR_NOMEM, "nd_column_stack: ");
+    assert_null(nd_diagflat(big, 0));
+    ND_ASSERT_ERROR(ND_ERR_OVERFLOW, "nd_diagflat: ");
+    assert_null(nd_indices(2, SH(n, 4), ND_INT64));
+    ND_ASSERT_ERROR(ND_ERR_NOMEM, "nd_indices: ");
+    nd_index_mode m = ND_INDEX_CLIP;
+    const nd_array *mi[2] = {big, big};
+    assert_null(nd_ravel_multi_index(2, mi, SH(3, 3), 1, &m, ND_ORDER_C));
+    ND_ASSERT_ERROR(ND_ERR_NOMEM, "nd_ravel_multi_index: ");
+    nd_array *out[2] = {(nd_array *)1, (nd_array *)1};
+    nd_array *zeros = nd_slice_axis(big, 1, 0, 1, 1); /* (n, 1) of ones: index 1 */
+    assert_int_equal(nd_unravel_index(zeros, 2, SH(2, 2), ND_ORDER_C, out), ND_ERR_NOMEM);
+    ND_ASSERT_ERROR(ND_ERR_NOMEM, "nd_unravel_index: ");
+    assert_ptr_equal(out[0], (nd_array *)1);
+    ND_ASSERT_OK(nd_set_allocator(NULL));
+    nd_free(zeros), nd_free(big), nd_free(one);
+}
+
 /* ---------------------------------------------------------------- failed allocations */
 
 static nd_array *g_b;
@@ -481,6 +513,7 @@ int main(void) {
         cmocka_unit_test_setup(test_indices_errors, clear),
         cmocka_unit_test_setup(test_diag_views_and_sizes, clear),
         cmocka_unit_test_setup(test_tri_indices_huge, clear),
+        cmocka_unit_test_setup(test_huge, clear),
         cmocka_unit_test_setup(test_out_of_memory, clear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -124,21 +124,8 @@ nd_status nd_unravel_index(const nd_array *indices, int ndim, const int64_t *sha
     if (!check_order(fn, order) || !index_space(fn, "shape", ndim, shape, order, &size, strides) ||
         !nd__ix_check_index_dtype(fn, indices))
         return nd_last_status();
-    /* every index checked before anything is made */
-    int64_t steps[ND_MAX_DIMS];
-    nd__ix_bcast_steps(indices, indices->ndim, steps);
-    nd_ix_cursor c;
-    nd__ix_cursor_init(&c, indices->data, indices->ndim, indices->shape, steps);
-    for (int64_t i = 0; i < indices->size; i++, nd__ix_cursor_next(&c)) {
-        int64_t v;
-        uint64_t u;
-        if (read_index(indices->dtype, c.p, &v, &u))
-            return nd__error(ND_ERR_INDEX, fn, "index %" PRIu64 " is out of bounds for array with size %lld", u,
-                             (long long)size);
-        if (v < 0 || v >= size)
-            return nd__error(ND_ERR_INDEX, fn, "index %lld is out of bounds for array with size %lld",
-                             (long long)v, (long long)size);
-    }
+    /* the results first (a failure costs no walk), then every index is
+     * checked before any is handed out */
     nd_array *res[ND_MAX_DIMS] = {NULL};
     for (int d = 0; d < ndim; d++) {
         res[d] = nd__alloc_array(fn, indices->ndim, indices->shape, ND_INT64);
@@ -147,10 +134,24 @@ nd_status nd_unravel_index(const nd_array *indices, int ndim, const int64_t *sha
             return nd_last_status();
         }
     }
+    int64_t steps[ND_MAX_DIMS];
+    nd__ix_bcast_steps(indices, indices->ndim, steps);
+    nd_ix_cursor c;
     nd__ix_cursor_init(&c, indices->data, indices->ndim, indices->shape, steps);
-    for (int64_t i = 0; i < indices->size && ndim > 0; i++, nd__ix_cursor_next(&c)) {
+    for (int64_t i = 0; i < indices->size; i++, nd__ix_cursor_next(&c)) {
         int64_t v;
-        nd__ix_as_i64(indices->dtype, c.p, &v);
+        uint64_t u;
+        nd_status st = ND_OK;
+        if (read_index(indices->dtype, c.p, &v, &u))
+            st = nd__error(ND_ERR_INDEX, fn, "index %" PRIu64 " is out of bounds for array with size %lld", u,
+                           (long long)size);
+        else if (v < 0 || v >= size)
+            st = nd__error(ND_ERR_INDEX, fn, "index %lld is out of bounds for array with size %lld",
+                           (long long)v, (long long)size);
+        if (st != ND_OK) {
+            for (int d = 0; d < ndim; d++) nd_free(res[d]);
+            return st;
+        }
         for (int d = 0; d < ndim; d++) ((int64_t *)res[d]->data)[i] = v / strides[d] % shape[d];
     }
     for (int d = 0; d < ndim; d++) out[d] = res[d];
