@@ -18,8 +18,14 @@ static nd_array *f64(const char *fn, const nd_array *a) {
 
 nd_array *nd_polyfit(const nd_array *x, const nd_array *y, int deg, const nd_array *w) {
     static const char fn[] = "nd_polyfit";
-    if (!x) return nd__null_arg(fn, "x"), NULL;
-    if (!y) return nd__null_arg(fn, "y"), NULL;
+    if (!x) {
+        nd__null_arg(fn, "x");
+        return NULL;
+    }
+    if (!y) {
+        nd__null_arg(fn, "y");
+        return NULL;
+    }
     if (deg < 0) {
         nd__error(ND_ERR_VALUE, fn, "expected deg >= 0 (got %d)", deg);
         return NULL;

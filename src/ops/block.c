@@ -139,8 +139,14 @@ nd_array *nd_block(int depth, const int *counts, int n, const nd_array *const *a
         nd__error(ND_ERR_VALUE, fn, "depth %d is out of range [0, %d]", depth, ND_MAX_DIMS);
         return NULL;
     }
-    if (!counts && depth > 0) return nd__null_arg(fn, "counts"), NULL;
-    if (!arrays) return nd__null_arg(fn, "arrays"), NULL;
+    if (!counts && depth > 0) {
+        nd__null_arg(fn, "counts");
+        return NULL;
+    }
+    if (!arrays) {
+        nd__null_arg(fn, "arrays");
+        return NULL;
+    }
     if (n < 1) {
         nd__error(ND_ERR_VALUE, fn, "need at least one array to block (n is %d)", n);
         return NULL;
@@ -149,7 +155,8 @@ nd_array *nd_block(int depth, const int *counts, int n, const nd_array *const *a
         if (!arrays[i]) {
             char name[32];
             snprintf(name, sizeof name, "arrays[%d]", i);
-            return nd__null_arg(fn, name), NULL;
+            nd__null_arg(fn, name);
+            return NULL;
         }
     }
     tree t = {.depth = depth};
@@ -201,7 +208,10 @@ done:
 
 nd_array *nd_column_stack(int n, const nd_array *const *arrays) {
     static const char fn[] = "nd_column_stack";
-    if (!arrays) return nd__null_arg(fn, "arrays"), NULL;
+    if (!arrays) {
+        nd__null_arg(fn, "arrays");
+        return NULL;
+    }
     if (n < 1) {
         nd__error(ND_ERR_VALUE, fn, "need at least one array to stack (n is %d)", n);
         return NULL;
@@ -210,7 +220,8 @@ nd_array *nd_column_stack(int n, const nd_array *const *arrays) {
         if (!arrays[i]) {
             char name[32];
             snprintf(name, sizeof name, "arrays[%d]", i);
-            return nd__null_arg(fn, name), NULL;
+            nd__null_arg(fn, name);
+            return NULL;
         }
     }
     /* 0-d and 1-D inputs as (N, 1) columns: views made here, not handles */

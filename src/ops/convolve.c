@@ -45,8 +45,14 @@ static const corr_fn corr_fns[ND_NUM_DTYPES] = {
 };
 
 static nd_array *run(const char *fn, const nd_array *a, const nd_array *v, nd_conv_mode mode, bool convolve) {
-    if (!a) return nd__null_arg(fn, "a"), NULL;
-    if (!v) return nd__null_arg(fn, "v"), NULL;
+    if (!a) {
+        nd__null_arg(fn, "a");
+        return NULL;
+    }
+    if (!v) {
+        nd__null_arg(fn, "v");
+        return NULL;
+    }
     if (mode != ND_CONV_FULL && mode != ND_CONV_SAME && mode != ND_CONV_VALID) {
         nd__error(ND_ERR_VALUE, fn, "mode must be ND_CONV_VALID, ND_CONV_SAME or ND_CONV_FULL (got %d)", (int)mode);
         return NULL;

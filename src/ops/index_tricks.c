@@ -186,15 +186,22 @@ nd_array *nd_ravel_multi_index(int n, const nd_array *const *multi_index, const 
         nd__error(ND_ERR_VALUE, fn, "the number of coordinate arrays %d is out of range [0, %d]", n, ND_MAX_DIMS);
         return NULL;
     }
-    if (n > 0 && !multi_index) return nd__null_arg(fn, "multi_index"), NULL;
-    if (n > 0 && !modes) return nd__null_arg(fn, "modes"), NULL;
+    if (n > 0 && !multi_index) {
+        nd__null_arg(fn, "multi_index");
+        return NULL;
+    }
+    if (n > 0 && !modes) {
+        nd__null_arg(fn, "modes");
+        return NULL;
+    }
     int ndims[ND_MAX_DIMS];
     const int64_t *shapes[ND_MAX_DIMS];
     for (int i = 0; i < n; i++) {
         if (!multi_index[i]) {
             char name[32];
             snprintf(name, sizeof name, "multi_index[%d]", i);
-            return nd__null_arg(fn, name), NULL;
+            nd__null_arg(fn, name);
+            return NULL;
         }
         ndims[i] = multi_index[i]->ndim;
         shapes[i] = multi_index[i]->shape;
@@ -277,7 +284,10 @@ static bool check_dims(const char *fn, int ndim, int max, const int64_t *dims, n
         nd__error(ND_ERR_VALUE, fn, "the number of dimensions %d is out of range [0, %d]", ndim, max);
         return false;
     }
-    if (ndim > 0 && !dims) return nd__null_arg(fn, "dims"), false;
+    if (ndim > 0 && !dims) {
+        nd__null_arg(fn, "dims");
+        return false;
+    }
     for (int d = 0; d < ndim; d++) {
         if (dims[d] < 0) {
             nd__error(ND_ERR_VALUE, fn, "negative dimensions are not allowed (dimension %d is %lld)", d,

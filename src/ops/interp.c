@@ -78,9 +78,18 @@ static int by_x(const void *pa, const void *pb) {
 nd_array *nd_interp(const nd_array *x, const nd_array *xp, const nd_array *fp, const double *left,
                     const double *right, const double *period) {
     static const char fn[] = "nd_interp";
-    if (!x) return nd__null_arg(fn, "x"), NULL;
-    if (!xp) return nd__null_arg(fn, "xp"), NULL;
-    if (!fp) return nd__null_arg(fn, "fp"), NULL;
+    if (!x) {
+        nd__null_arg(fn, "x");
+        return NULL;
+    }
+    if (!xp) {
+        nd__null_arg(fn, "xp");
+        return NULL;
+    }
+    if (!fp) {
+        nd__null_arg(fn, "fp");
+        return NULL;
+    }
     if (xp->ndim != 1 || fp->ndim != 1) {
         nd__error(ND_ERR_SHAPE, fn, "Data points must be 1-D sequences (xp is %d-D, fp is %d-D)", xp->ndim, fp->ndim);
         return NULL;

@@ -5,8 +5,14 @@
 
 nd_array *nd_polyval(const nd_array *p, const nd_array *x) {
     static const char fn[] = "nd_polyval";
-    if (!p) return nd__null_arg(fn, "p"), NULL;
-    if (!x) return nd__null_arg(fn, "x"), NULL;
+    if (!p) {
+        nd__null_arg(fn, "p");
+        return NULL;
+    }
+    if (!x) {
+        nd__null_arg(fn, "x");
+        return NULL;
+    }
     if (p->ndim != 1) {
         nd__error(ND_ERR_SHAPE, fn, "p must be 1-D (got %d dimensions)", p->ndim);
         return NULL;

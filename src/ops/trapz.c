@@ -52,7 +52,10 @@ static nd_array *spacings(const char *fn, const nd_array *y, const nd_array *x, 
 
 nd_array *nd_trapz(const nd_array *y, const nd_array *x, double dx, int axis) {
     static const char fn[] = "nd_trapz";
-    if (!y) return nd__null_arg(fn, "y"), NULL;
+    if (!y) {
+        nd__null_arg(fn, "y");
+        return NULL;
+    }
     int ax = axis;
     if (!nd__norm_axis(fn, &ax, y->ndim)) return NULL;
     nd_dtype pt = x ? nd_promote_types(y->dtype, x->dtype) : y->dtype;

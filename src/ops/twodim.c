@@ -7,7 +7,10 @@
 /* ------------------------------------------------------------ flips */
 
 static nd_array *flip_axis(const char *fn, const nd_array *a, int axis, const char *need) {
-    if (!a) return nd__null_arg(fn, "a"), NULL;
+    if (!a) {
+        nd__null_arg(fn, "a");
+        return NULL;
+    }
     if (a->ndim <= axis) {
         nd__error(ND_ERR_VALUE, fn, "Input must be >= %s-d (got %d dimensions).", need, a->ndim);
         return NULL;
@@ -52,7 +55,10 @@ static nd_array *with_diagonal(const char *fn, const nd_array *v, int64_t k) {
 
 nd_array *nd_diag(const nd_array *v, int64_t k) {
     static const char fn[] = "nd_diag";
-    if (!v) return nd__null_arg(fn, "v"), NULL;
+    if (!v) {
+        nd__null_arg(fn, "v");
+        return NULL;
+    }
     if (v->ndim == 1) return with_diagonal(fn, v, k);
     if (v->ndim != 2) {
         nd__error(ND_ERR_VALUE, fn, "Input must be 1- or 2-d (got %d dimensions).", v->ndim);
@@ -65,7 +71,10 @@ nd_array *nd_diag(const nd_array *v, int64_t k) {
 
 nd_array *nd_diagflat(const nd_array *v, int64_t k) {
     static const char fn[] = "nd_diagflat";
-    if (!v) return nd__null_arg(fn, "v"), NULL;
+    if (!v) {
+        nd__null_arg(fn, "v");
+        return NULL;
+    }
     return with_diagonal(fn, v, k);
 }
 
