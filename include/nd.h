@@ -1384,9 +1384,12 @@ ND_API nd_status nd_array_equiv(const nd_array *a, const nd_array *b, bool *resu
 #include "nd/reduce.h"
 #include "nd/stats.h"
 #include "nd/manip.h"
+#include "nd/shape.h"
 #include "nd/index.h"
 #include "nd/sort.h"
+#include "nd/sets.h"
 #include "nd/linalg.h"
+#include "nd/numeric.h"
 #include "nd/io.h"
 #include "nd/dlpack.h"
 
