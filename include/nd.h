@@ -1006,14 +1006,16 @@ ND_API nd_array *nd_diagonal(const nd_array *a, int64_t offset, int axis1, int a
 /** The broadcast shape of several shapes; out_shape holds ND_MAX_DIMS.
  *  @param n The number of shapes (0 gives a 0-d shape).
  *  @param ndims n dimension counts, each 0 to ND_MAX_DIMS.
- *  @param shapes n shapes of ndims[i] lengths each.
+ *  @param shapes n shapes of ndims[i] lengths each (an entry may be NULL
+ *  when its ndims[i] is 0).
  *  @param out_ndim Receives the number of dimensions of the result.
  *  @param out_shape Receives the result's lengths; room for ND_MAX_DIMS.
  *  @return ND_OK, or the status of the error.
  *
  *  Errors: ND_ERR_VALUE if n is negative, an ndim is out of range or a
  *  length is negative; ND_ERR_NULL if ndims or shapes (with n > 0), a
- *  shape, out_ndim or out_shape is NULL; ND_ERR_SHAPE if the shapes do not
+ *  shape with ndims[i] > 0, out_ndim or out_shape is NULL (everything is
+ *  checked before any shape is read); ND_ERR_SHAPE if the shapes do not
  *  broadcast together.
  *
  *  NumPy: np.broadcast_shapes(*shapes)
