@@ -6,7 +6,9 @@
  * ND_ERR_DTYPE. Negative indices count from the end; an index out of range
  * is ND_ERR_INDEX naming the index, the axis and its size ("index 7 is out
  * of bounds for axis 0 with size 5"). Every index is checked before
- * anything is written: on error the target is unchanged. Assigned values
+ * anything is written: on error the target is unchanged. Every index given
+ * is checked, also when broadcasting against an empty index or array leaves
+ * nothing to gather (NumPy checks those only when they are 0-d). Assigned values
  * are converted as by nd_astype and may overlap the target. */
 #ifndef ND_INDEX_H
 #define ND_INDEX_H

@@ -346,11 +346,16 @@ nd_array *nd_choose(const nd_array *indices, int n, const nd_array *const *choic
         for (int k = 0; k < n; k++) conv[k] = NULL;
     if (!which || !src || !conv || !steps) goto done;
     {
+        /* an empty broadcast still checks every entry of indices, on its own */
+        bool empty = total == 0;
+        int cnd = empty ? indices->ndim : nd;
+        const int64_t *cshape = empty ? indices->shape : shape;
+        int64_t count = empty ? indices->size : total;
         int64_t isteps[ND_MAX_DIMS];
-        nd__ix_bcast_steps(indices, nd, isteps);
+        nd__ix_bcast_steps(indices, cnd, isteps);
         nd_ix_cursor c;
-        nd__ix_cursor_init(&c, indices->data, nd, shape, isteps);
-        for (int64_t j = 0; j < total; j++, nd__ix_cursor_next(&c)) {
+        nd__ix_cursor_init(&c, indices->data, cnd, cshape, isteps);
+        for (int64_t j = 0; j < count; j++, nd__ix_cursor_next(&c)) {
             int64_t v;
             bool fits = nd__ix_as_i64(indices->dtype, c.p, &v);
             if (!fits || v < 0 || v >= n) {
@@ -365,7 +370,7 @@ nd_array *nd_choose(const nd_array *indices, int n, const nd_array *const *choic
                 }
                 goto done;
             }
-            which[j] = v;
+            if (!empty) which[j] = v;
         }
     }
     for (int k = 0; k < n; k++) {
