@@ -53,6 +53,17 @@ void nd__update_flags(nd_array *a);
 /* The [lo, hi) byte range a's elements occupy (lo == hi for size 0). */
 void nd__extent(const nd_array *a, const char **lo, const char **hi);
 
+/* The first axis along which a has stride 0 and length above 1, so that
+ * its elements alias (a broadcast view, never a valid output), or -1. An
+ * empty array has no such axis whatever its strides: it has no elements
+ * (NumPy gives empty arrays stride 0, and nd_wrap and DLPack import them). */
+static inline int nd__aliasing_axis(const nd_array *a) {
+    if (a->size == 0) return -1;
+    for (int i = 0; i < a->ndim; i++)
+        if (a->strides[i] == 0 && a->shape[i] > 1) return i;
+    return -1;
+}
+
 /* ------------------------------------------------------------ errors */
 
 /* Records an error for nd_errmsg() and returns status. fn is the public

@@ -287,11 +287,11 @@ bool nd__ix_check_writeable(const char *fn, const nd_array *a) {
         nd__error(ND_ERR_READONLY, fn, "array is read-only (a broadcast view or read-only memory)");
         return false;
     }
-    for (int i = 0; i < a->ndim; i++)
-        if (a->strides[i] == 0 && a->shape[i] > 1) {
-            nd__error(ND_ERR_READONLY, fn, "array has stride 0 along axis %d (a broadcast view)", i);
-            return false;
-        }
+    int ax = nd__aliasing_axis(a);
+    if (ax >= 0) {
+        nd__error(ND_ERR_READONLY, fn, "array has stride 0 along axis %d (a broadcast view)", ax);
+        return false;
+    }
     return true;
 }
 

@@ -225,9 +225,9 @@ nd_status nd_sort_inplace(nd_array *a, int axis, bool stable) {
     if (!a) return nd__null_arg(fn, "a");
     if (!(a->flags & ND_FLAG_WRITEABLE))
         return nd__error(ND_ERR_READONLY, fn, "array is read-only (a broadcast view or read-only memory)");
-    for (int d = 0; d < a->ndim; d++)
-        if (a->strides[d] == 0 && a->shape[d] > 1)
-            return nd__error(ND_ERR_READONLY, fn, "array has stride 0 along axis %d (a broadcast view)", d);
+    int ax = nd__aliasing_axis(a);
+    if (ax >= 0)
+        return nd__error(ND_ERR_READONLY, fn, "array has stride 0 along axis %d (a broadcast view)", ax);
     nd__sort_plan plan = {.op = ND__SORT, .inplace = true};
     if (axis != ND_AXIS_NONE) {
         int ax = axis;
