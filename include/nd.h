@@ -483,9 +483,13 @@ ND_API nd_array *nd_scalar(double value, nd_dtype dt);
  */
 ND_API nd_array *nd_scalar_i64(int64_t value, nd_dtype dt);
 /** Evenly spaced values in [start, stop), as np.arange.
- * Values start, start+step, ... below stop (above, for step < 0):
- * ceil((stop - start) / step) of them. Integer dtypes with integral start
- * and step are computed exactly in 64 bits.
+ * ceil((stop - start) / step) values, computed as NumPy computes them: the
+ * first two are start and start + step converted to dt (integer dtypes
+ * truncate), and value i is v0 + i * (v1 - v0) in dt, so float32 results
+ * match NumPy's bit for bit (np.arange(-1.0, 1.1, 0.1, dtype=np.float32)[4]
+ * is -0.5999999) and integers wrap as NumPy's. Integer dtypes with integral
+ * start and step are computed exactly in 64 bits, as NumPy does with
+ * Python ints.
  *  @param start The first value.
  *  @param stop The end, not included.
  *  @param step The spacing, not 0.
@@ -494,7 +498,9 @@ ND_API nd_array *nd_scalar_i64(int64_t value, nd_dtype dt);
  *
  *  Errors: ND_ERR_DTYPE if dt is invalid, or bool with more than 2 values;
  *  ND_ERR_VALUE if step is 0 or the length is NaN; ND_ERR_OVERFLOW if the
- *  length overflows; ND_ERR_NOMEM.
+ *  length overflows, or if for an integer dtype start or start + step lies
+ *  beyond int64 (uint64 for uint32 and uint64), as NumPy's OverflowError;
+ *  ND_ERR_NOMEM.
  *
  *  NumPy: np.arange(start, stop, step, dtype=dt)
  */
