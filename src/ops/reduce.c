@@ -53,8 +53,10 @@ static nd_array *fold(const char *fn, const nd_array *a, const bool *reduced, bo
     nd__reduce_identity(red.op, red.acc, identity);
     nd__fill_bytes(res->data, res->size, identity, nd__itemsize(red.acc));
     /* partial accumulators fold together with the op itself, except for
-     * count_nonzero, whose partial counts add up */
-    nd_reduce_op cop = red.op == ND_RED_count_nonzero ? ND_RED_sum : red.op;
+     * count_nonzero, whose partial counts add up, and nansum, whose partial
+     * sums are results: one that became NaN (inf + -inf) is no NaN element
+     * to skip */
+    nd_reduce_op cop = red.op == ND_RED_count_nonzero || red.op == ND_RED_nansum ? ND_RED_sum : red.op;
     const nd_reduce_kernels k = {nd__reduce_loop(red.op, red.in_loop), nd__reduce_loop(cop, red.acc),
                                  nd__fold_loop(red.op, red.in_loop),
                                  (red.op == ND_RED_sum || red.op == ND_RED_nansum) && nd_dtype_is_float(red.in_loop)};
