@@ -219,7 +219,9 @@ static void mm_one(const mm_plan *p, const char *a, const char *b, char *c, int6
                    int64_t i1, char *slot) {
     const mm_opnd *A = &p->A, *B = &p->B, *C = &p->C;
     int64_t csz = p->csz, k = p->k, m = p->m, rows = i1 - i0;
-    char *sa = slot, *sb = slot + p->a_bytes, *sc = slot + p->a_bytes + p->b_bytes;
+    /* no scratch at all is a NULL slot: no offset may be applied to it */
+    char *sa = slot, *sb = slot ? slot + p->a_bytes : NULL;
+    char *sc = slot ? slot + p->a_bytes + p->b_bytes : NULL;
     if (p->kind == MM_ZERO) {
         static const double zero[2];
         copy2d(c + i0 * C->rs * csz, C->rs, C->cs, p->ct, (const char *)zero, 0, 0, p->ct, rows, m);
