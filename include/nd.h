@@ -858,9 +858,9 @@ ND_API nd_array *nd_index(const nd_array *a, int axis, int64_t i);
  *  @return a new handle (a view), or NULL on error.
  *
  *  Errors: ND_ERR_NULL if a or index is NULL; ND_ERR_VALUE for a syntax
- *  error, an empty string, two ellipses, too many indices, a step of 0 or a
- *  result beyond ND_MAX_DIMS; ND_ERR_INDEX if an integer index is out of
- *  range; ND_ERR_NOMEM.
+ *  error, an empty string, two ellipses, a step of 0 or a result beyond
+ *  ND_MAX_DIMS; ND_ERR_INDEX for too many indices (as nd_slice) or an
+ *  integer index out of range; ND_ERR_NOMEM.
  *
  *  NumPy: a[1:-1, ::2, None, ...]
  */

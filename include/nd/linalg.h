@@ -155,8 +155,8 @@ ND_API nd_array *nd_trace(const nd_array *a, int64_t offset, int axis1, int axis
  * in a's dtype; n < 0 inverts first (nd_linalg_inv: float64 for integer
  * input); integer powers wrap.
  *
- * Errors: ND_ERR_NULL if a is NULL; ND_ERR_VALUE if a has fewer than two
- * axes; ND_ERR_SHAPE if its last two are not square; with n < 0,
+ * Errors: ND_ERR_NULL if a is NULL; ND_ERR_SHAPE if a has fewer than two
+ * axes or its last two are not square; with n < 0,
  * nd_linalg_inv's errors (ND_ERR_LINALG for a singular matrix);
  * ND_ERR_OVERFLOW for a dimension beyond the BLAS or LAPACK integer range
  * or a result too large; ND_ERR_NOMEM if memory runs out.

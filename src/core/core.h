@@ -77,6 +77,25 @@ nd_status nd__error(nd_status status, const char *fn, const char *fmt, ...)
  * a public function that called another): the inner message, without the
  * inner function's name, after "fn: ". Returns its status. */
 nd_status nd__reraise(const char *fn);
+/* The error count of this thread, taken when a public function starts,
+ * for nd__relabel. */
+unsigned long nd__error_mark(void);
+/* For a public function that failed: if an error was recorded since mark
+ * (by an inner public call such as nd_copy, or by a helper that named
+ * another function), restates it under fn's name, as nd__reraise does; a
+ * pending error from before the call (a NULL argument keeps it) is left
+ * alone. Returns the status. Every public function that calls another
+ * public function, directly or through helpers, ends its failures here, so
+ * a message always names the function the caller called. */
+nd_status nd__relabel(const char *fn, unsigned long mark);
+static inline nd_array *nd__relabel_array(const char *fn, unsigned long mark, nd_array *r) {
+    if (!r) nd__relabel(fn, mark);
+    return r;
+}
+static inline nd_status nd__relabel_status(const char *fn, unsigned long mark, nd_status st) {
+    if (st != ND_OK) nd__relabel(fn, mark);
+    return st;
+}
 /* For a NULL argument: keeps a pending error (the first failure in a chain),
  * else records "fn: argument 'name' is NULL". Returns ND_ERR_NULL. */
 nd_status nd__null_arg(const char *fn, const char *name);

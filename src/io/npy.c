@@ -248,6 +248,7 @@ nd_array *nd_load_mmap(const char *path, nd_mmap_mode mode) {
     m->len = len;
     nd_array *a = nd_wrap((char *)base + h.data_offset, h.ndim, h.shape, strides, h.dtype, unmap, m);
     if (!a) {
+        nd__reraise(fn);
         nd__dealloc(m);
         goto fail;
     }

@@ -652,7 +652,7 @@ static nd_array *evaluate(const nd_array *const *ops, const plan *p) {
     return res;
 }
 
-nd_array *nd_einsum(const char *subscripts, int n, const nd_array *const *operands) {
+static nd_array *einsum_body(const char *subscripts, int n, const nd_array *const *operands) {
     if (!subscripts) {
         nd__null_arg(fn, "subscripts");
         return NULL;
@@ -677,4 +677,9 @@ nd_array *nd_einsum(const char *subscripts, int n, const nd_array *const *operan
     plan p;
     if (!parse(subscripts, n, &sp) || !bind(subscripts, &sp, operands, &p)) return NULL;
     return evaluate(operands, &p);
+}
+
+nd_array *nd_einsum(const char *subscripts, int n, const nd_array *const *operands) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_einsum", mark, einsum_body(subscripts, n, operands));
 }

@@ -467,7 +467,7 @@ fail:
 
 /* ------------------------------------------------------------ matrix_rank */
 
-nd_array *nd_linalg_matrix_rank(const nd_array *a, double tol) {
+static nd_array *linalg_matrix_rank_body(const nd_array *a, double tol) {
     static const char fn[] = "nd_linalg_matrix_rank";
     if (!nd__check_array(fn, "a", a)) return NULL;
     if (a->ndim < 2) { /* NumPy: int(not all(A == 0)) */
@@ -499,4 +499,9 @@ nd_array *nd_linalg_matrix_rank(const nd_array *a, double tol) {
     }
     nd_free(sv);
     return out;
+}
+
+nd_array *nd_linalg_matrix_rank(const nd_array *a, double tol) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_linalg_matrix_rank", mark, linalg_matrix_rank_body(a, tol));
 }

@@ -169,7 +169,7 @@ nd_array *nd_tile(const nd_array *a, int nreps, const int64_t *reps) {
  * per-element counts gathers instead of copying block by block. */
 #define REPEAT_GATHER_BLOCK 32
 
-nd_array *nd_repeat(const nd_array *a, int nrep, const int64_t *repeats, int axis) {
+static nd_array *repeat_body(const nd_array *a, int nrep, const int64_t *repeats, int axis) {
     static const char fn[] = "nd_repeat";
     if (!nd__check_array(fn, "a", a)) return NULL;
     if (nrep < 0) {
@@ -264,6 +264,11 @@ nd_array *nd_repeat(const nd_array *a, int nrep, const int64_t *repeats, int axi
 done:
     nd_free(owned);
     return res;
+}
+
+nd_array *nd_repeat(const nd_array *a, int nrep, const int64_t *repeats, int axis) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_repeat", mark, repeat_body(a, nrep, repeats, axis));
 }
 
 /* ------------------------------------------------------------ pad */

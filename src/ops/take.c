@@ -4,6 +4,8 @@
  * written; the copies then run on nd__ix_copy (index_util.c). */
 #include "ops/index_util.h"
 
+#include <stdio.h>
+
 /* ------------------------------------------------------------ take */
 
 /* The shape of take's result: a's shape with axis replaced by idx's shape
@@ -83,7 +85,10 @@ nd_array *nd_take(const nd_array *a, const nd_array *indices, int axis) {
     return take_new(fn, a, indices, axis);
 }
 
-nd_status nd_take_out(const nd_array *a, const nd_array *indices, int axis, nd_array *out) {
+static nd_status take_out_body(const nd_array *a,
+                               const nd_array *indices,
+                               int axis,
+                               nd_array *out) {
     static const char fn[] = "nd_take_out";
     if (!a) return nd__null_arg(fn, "a");
     if (!indices) return nd__null_arg(fn, "indices");
@@ -125,9 +130,14 @@ nd_status nd_take_out(const nd_array *a, const nd_array *indices, int axis, nd_a
     return st;
 }
 
+nd_status nd_take_out(const nd_array *a, const nd_array *indices, int axis, nd_array *out) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_status("nd_take_out", mark, take_out_body(a, indices, axis, out));
+}
+
 /* ------------------------------------------------------------ put */
 
-nd_status nd_put(nd_array *a, const nd_array *indices, const nd_array *values) {
+static nd_status put_body(nd_array *a, const nd_array *indices, const nd_array *values) {
     static const char fn[] = "nd_put";
     if (!a) return nd__null_arg(fn, "a");
     if (!indices) return nd__null_arg(fn, "indices");
@@ -153,6 +163,11 @@ nd_status nd_put(nd_array *a, const nd_array *indices, const nd_array *values) {
     nd_free(v);
     nd__ix_free(tab);
     return ND_OK;
+}
+
+nd_status nd_put(nd_array *a, const nd_array *indices, const nd_array *values) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_status("nd_put", mark, put_body(a, indices, values));
 }
 
 /* ------------------------------------------------------------ along an axis */
@@ -236,8 +251,10 @@ nd_array *nd_take_along_axis(const nd_array *a, const nd_array *indices, int axi
     return r;
 }
 
-nd_status nd_put_along_axis(nd_array *a, const nd_array *indices, const nd_array *values,
-                            int axis) {
+static nd_status put_along_axis_body(nd_array *a,
+                                     const nd_array *indices,
+                                     const nd_array *values,
+                                     int axis) {
     static const char fn[] = "nd_put_along_axis";
     if (!a) return nd__null_arg(fn, "a");
     if (!indices) return nd__null_arg(fn, "indices");
@@ -261,9 +278,17 @@ nd_status nd_put_along_axis(nd_array *a, const nd_array *indices, const nd_array
     return ND_OK;
 }
 
+nd_status nd_put_along_axis(nd_array *a,
+                            const nd_array *indices,
+                            const nd_array *values,
+                            int axis) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_status("nd_put_along_axis", mark, put_along_axis_body(a, indices, values, axis));
+}
+
 /* ------------------------------------------------------------ compress */
 
-nd_array *nd_compress(const nd_array *cond, const nd_array *a, int axis) {
+static nd_array *compress_body(const nd_array *cond, const nd_array *a, int axis) {
     static const char fn[] = "nd_compress";
     if (!nd__check_array(fn, "cond", cond) || !nd__check_array(fn, "a", a)) return NULL;
     if (cond->ndim != 1) {
@@ -280,6 +305,11 @@ nd_array *nd_compress(const nd_array *cond, const nd_array *a, int axis) {
     nd_array *r = take_new(fn, a, idx, axis);
     nd_free(idx);
     return r;
+}
+
+nd_array *nd_compress(const nd_array *cond, const nd_array *a, int axis) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_compress", mark, compress_body(cond, a, axis));
 }
 
 /* ------------------------------------------------------------ choose */
@@ -302,7 +332,7 @@ static bool bcast_into(int *nd, int64_t *shape, const nd_array *x) {
     return true;
 }
 
-nd_array *nd_choose(const nd_array *indices, int n, const nd_array *const *choices) {
+static nd_array *choose_body(const nd_array *indices, int n, const nd_array *const *choices) {
     static const char fn[] = "nd_choose";
     if (!nd__check_array(fn, "indices", indices)) return NULL;
     if (n < 1) {
@@ -314,7 +344,12 @@ nd_array *nd_choose(const nd_array *indices, int n, const nd_array *const *choic
         return NULL;
     }
     for (int k = 0; k < n; k++)
-        if (!nd__check_array(fn, "choices[k]", choices[k])) return NULL;
+        if (!choices[k]) {
+            char name[32];
+            snprintf(name, sizeof name, "choices[%d]", k);
+            nd__null_arg(fn, name);
+            return NULL;
+        }
     if (!nd__ix_check_index_dtype(fn, indices)) return NULL;
 
     nd_dtype dt = choices[0]->dtype;
@@ -406,4 +441,9 @@ done:
     nd__ix_free(conv);
     nd__ix_free(steps);
     return r;
+}
+
+nd_array *nd_choose(const nd_array *indices, int n, const nd_array *const *choices) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_choose", mark, choose_body(indices, n, choices));
 }

@@ -318,7 +318,10 @@ static nd_array *reshape(const char *fn, const nd_array *a, int ndim, const int6
         return NULL;
     }
     nd_array *c = nd_copy(a);
-    if (!c) return NULL;
+    if (!c) {
+        nd__reraise(fn);
+        return NULL;
+    }
     /* the copy is new and ours alone, so it is reshaped in place */
     c->ndim = ndim;
     if (ndim) memcpy(c->shape, sh, sizeof(int64_t) * (size_t)ndim);
