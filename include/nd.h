@@ -208,6 +208,35 @@ ND_API nd_dtype nd_promote_types(nd_dtype a, nd_dtype b);
  *  NumPy: np.result_type(a, b)
  */
 ND_API nd_dtype nd_result_type(const nd_array *a, const nd_array *b);
+/** NumPy's promotion of several dtypes at once (np.result_type(*dtypes)).
+ *  Not a pairwise fold of nd_promote_types(): with a float among them, each
+ *  integer promotes with that float on its own, so int16, uint16 and
+ *  float32 give float32 where a fold gives float64 (through int32). The
+ *  order of the dtypes does not matter.
+ *  @param n The number of dtypes, at least 1.
+ *  @param dtypes n dtypes.
+ *  @return the promoted dtype; ND_NUM_DTYPES on error.
+ *
+ *  Errors: ND_ERR_VALUE if n < 1; ND_ERR_NULL if dtypes is NULL;
+ *  ND_ERR_DTYPE if a dtype is invalid.
+ *
+ *  NumPy: np.result_type(*dtypes)
+ */
+ND_API nd_dtype nd_promote_types_n(int n, const nd_dtype *dtypes);
+/** The dtype an operation on n arrays computes in, as nd_promote_types_n()
+ *  of their dtypes (np.result_type of arrays, by dtype only as
+ *  nd_result_type()). nd_clip, nd_concatenate, nd_stack, nd_choose and
+ *  nd_einsum promote their operands this way.
+ *  @param n The number of arrays, at least 1.
+ *  @param arrays n arrays.
+ *  @return the promoted dtype; ND_NUM_DTYPES on error.
+ *
+ *  Errors: ND_ERR_VALUE if n < 1; ND_ERR_NULL if arrays or an entry is
+ *  NULL.
+ *
+ *  NumPy: np.result_type(*arrays)
+ */
+ND_API nd_dtype nd_result_type_n(int n, const nd_array *const *arrays);
 /** Whether a value of dtype from may be converted to dtype to under a rule.
  *  @param from The source dtype.
  *  @param to The target dtype.
@@ -1076,7 +1105,7 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
  * | power | np.power | promoted (bool as int8); integers to negative integer powers: ND_ERR_VALUE |
  * | maximum, minimum | np.maximum, np.minimum | promoted; NaN propagates |
  * | fmax, fmin | np.fmax, np.fmin | promoted; NaN is ignored |
- * | arctan2, hypot | np.arctan2, np.hypot | float |
+ * | arctan2, hypot | np.arctan2, np.hypot | the smallest float both inputs cast to safely (int16 with uint16: float32) |
  * | equal, not_equal, less, less_equal, greater, greater_equal | np.equal, ... | bool, compared in the promoted dtype |
  * | logical_and, logical_or, logical_xor | np.logical_and, ... | bool; nonzero (NaN too) is true |
  * | bitwise_and, bitwise_or, bitwise_xor | np.bitwise_and, ... | promoted; bool and integers only |
@@ -1261,7 +1290,8 @@ ND_API nd_array *nd_where(const nd_array *cond, const nd_array *a, const nd_arra
 ND_API nd_status nd_where_out(const nd_array *cond, const nd_array *a, const nd_array *b,
                               nd_array *out);
 /** min(max(a, lo), hi) element-wise, lo and hi broadcast (np.clip). NaN in a
- * stays NaN. The result has the promoted dtype of the three.
+ * stays NaN. The result has the dtype of the three promoted at once
+ * (nd_result_type_n(): int8, uint16 and float32 give float32).
  *  @param a The values.
  *  @param lo The lower bounds.
  *  @param hi The upper bounds (they win where lo > hi).

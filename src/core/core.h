@@ -113,6 +113,21 @@ bool nd__norm_axis(const char *fn, int *axis, int ndim);
 /* Checks naxes axes against ndim: each in range, none repeated. norm (may
  * be NULL) receives them normalised; seen[0..ndim) marks them. */
 bool nd__norm_axes(const char *fn, int ndim, int naxes, const int *axes, int *norm, bool *seen);
+/* NumPy's promotion of several dtypes at once (np.result_type), fed one
+ * dtype at a time: start from ND__PROMO_INIT, nd__promo_add each dtype
+ * (valid ones), read nd__promo_result (ND_NUM_DTYPES if none was added).
+ * Not a pairwise fold: with a float present, each integer promotes with the
+ * float on its own, so int16, uint16 and float32 give float32. */
+typedef struct nd__promo {
+    nd_dtype fold;  /* the pairwise fold, ND_NUM_DTYPES before the first */
+    bool any_float; /* a float was added */
+    bool wide;      /* a dtype float32 cannot hold (32/64-bit integers, float64) */
+} nd__promo;
+#define ND__PROMO_INIT {ND_NUM_DTYPES, false, false}
+void nd__promo_add(nd__promo *p, nd_dtype dt);
+nd_dtype nd__promo_result(const nd__promo *p);
+/* nd__promo over n valid dtypes (n >= 1). */
+nd_dtype nd__promote_n(int n, const nd_dtype *dts);
 /* NumPy's accumulator for sum, prod, cumsum and cumprod: int64 for bool and
  * signed integers, uint64 for unsigned, floats unchanged. */
 nd_dtype nd__sum_dtype(nd_dtype dt);

@@ -296,9 +296,9 @@ static bool bind(const char *s, const spec *sp, const nd_array *const *ops, plan
                            ND_MAX_DIMS);
     p->nout = nout;
     memcpy(p->out, out, sizeof(int) * (size_t)nout);
-    nd_dtype dt = ops[0]->dtype;
-    for (int k = 1; k < n; k++) dt = nd_promote_types(dt, ops[k]->dtype);
-    p->dtype = dt;
+    nd__promo promo = ND__PROMO_INIT; /* NumPy's n-ary result_type */
+    for (int k = 0; k < n; k++) nd__promo_add(&promo, ops[k]->dtype);
+    p->dtype = nd__promo_result(&promo);
     return true;
 }
 

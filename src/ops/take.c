@@ -352,12 +352,12 @@ static nd_array *choose_body(const nd_array *indices, int n, const nd_array *con
         }
     if (!nd__ix_check_index_dtype(fn, indices)) return NULL;
 
-    nd_dtype dt = choices[0]->dtype;
+    nd__promo promo = ND__PROMO_INIT; /* NumPy's n-ary result_type of the choices */
     int nd = indices->ndim;
     int64_t shape[ND_MAX_DIMS];
     memcpy(shape, indices->shape, sizeof(int64_t) * (size_t)nd);
     for (int k = 0; k < n; k++) {
-        dt = nd_promote_types(dt, choices[k]->dtype);
+        nd__promo_add(&promo, choices[k]->dtype);
         if (!bcast_into(&nd, shape, choices[k])) {
             char s1[ND_SHAPE_STR_CAP], s2[ND_SHAPE_STR_CAP];
             nd__error(ND_ERR_SHAPE, fn,
@@ -368,6 +368,7 @@ static nd_array *choose_body(const nd_array *indices, int n, const nd_array *con
             return NULL;
         }
     }
+    nd_dtype dt = nd__promo_result(&promo);
     int64_t total = nd__ix_count(nd, shape);
 
     /* which choice each element takes, checked: NumPy's mode='raise'
