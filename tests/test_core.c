@@ -1185,6 +1185,39 @@ static nd_array *wrap_empty(nd_dtype dt, int ndim, const int64_t *shape) {
         if (st_ != ND_OK) fail_msg("%s failed: %s", #call, nd_errmsg());          \
     } while (0)
 
+/* Empty arrays on NULL memory (nd_wrap allows it, DLPack gives it) go
+ * through views, copies, operations and products without pointer
+ * arithmetic on NULL (clang's UBSan: "applying zero offset to null
+ * pointer"). */
+static void test_empty_null_data(void **state) {
+    (void)state;
+    nd_array *e = nd_wrap(NULL, 2, SH(0, 3), NULL, ND_FLOAT32, NULL, NULL);
+    nd_array *z = nd_wrap(NULL, 2, SH(3, 0), SH(0, 0), ND_FLOAT32, NULL, NULL);
+    nd_array *none = nd_zeros(1, SH(0), ND_INT64);
+    ND_ASSERT_ARRAY(e);
+    ND_ASSERT_ARRAY(z);
+    ND_ASSERT_ARRAY(none);
+    nd_array *r[] = {
+        nd_slice_axis(e, 1, 1, 3, 1), nd_index(e, 1, 2), nd_view(e, "::-1, 1:"), nd_transpose(e, NULL),
+        nd_reshape(e, 2, SH(3, 0)), nd_ravel(z), nd_flip(e, 0, NULL), nd_diagonal(e, 0, 0, 1),
+        nd_copy(e), nd_astype(z, ND_INT8), nd_add(e, e), nd_exp(z), nd_sum(e, 1, (const int[]){0}, false),
+        nd_max(e, 1, (const int[]){1}, false), nd_cumsum(e, 1), nd_matmul(e, z), nd_matmul(z, e),
+        nd_concatenate(2, (const nd_array *[]){e, e}, 0), nd_sort(e, 1, false), nd_argsort(z, 0, true),
+        nd_take(e, none, 1), nd_tile(e, 1, SH(2)), nd_roll(e, 1, 1),
+        nd_pad(z, SH(1, 1, 0, 0), ND_PAD_CONSTANT, 0), nd_linalg_pinv(e, -1), nd_outer(e, z),
+    };
+    for (size_t k = 0; k < sizeof r / sizeof r[0]; k++) {
+        if (!r[k]) fail_msg("call %zu failed: %s", k, nd_errmsg());
+        nd_free(r[k]);
+    }
+    ND_ASSERT_OK(nd_fill(z, 1));
+    ND_ASSERT_OK(nd_copyto(z, z));
+    ND_ASSERT_OK(nd_sort_inplace(e, ND_AXIS_NONE, false));
+    nd_free(none);
+    nd_free(z);
+    nd_free(e);
+}
+
 static void test_empty_zero_stride_targets(void **state) {
     (void)state;
     nd_array *o = wrap_empty(ND_FLOAT64, 2, SH(0, 3));
@@ -1284,6 +1317,7 @@ int main(void) {
         cmocka_unit_test_setup(test_threads_setting, clear),
         cmocka_unit_test_setup(test_arch_setting, clear),
         cmocka_unit_test_setup(test_empty_zero_stride_targets, clear),
+        cmocka_unit_test_setup(test_empty_null_data, clear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
