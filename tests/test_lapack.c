@@ -979,6 +979,10 @@ static void test_f32_default_cutoff(void **state) {
     nd_test_expect(rank, V(1), 0);
     nd_free(x);
     nd_free(rank);
+    rank = nd_linalg_matrix_rank(a, -1); /* the same cutoff */
+    ND_ASSERT_ARRAY(rank);
+    nd_test_expect(rank, V(1), 0);
+    nd_free(rank);
     /* an explicit rcond is used as given */
     p = nd_linalg_pinv(a, 1e-7);
     ND_ASSERT_ARRAY(p);

@@ -437,7 +437,9 @@ ND_API nd_status nd_linalg_lstsq(const nd_array *a, const nd_array *b, double rc
 ND_API nd_array *nd_linalg_pinv(const nd_array *a, double rcond);
 /** Number of singular values above tol, as np.linalg.matrix_rank. tol < 0:
  * NumPy's default, the largest singular value times max(M, N) times
- * epsilon. int64, shape of the batch. Fewer than two dimensions: 1 if any
+ * epsilon (float32: times max(M, N, 8) * FLT_EPSILON, as nd_linalg_pinv(),
+ * since libnd's float32 SVD has float32 rounding noise where NumPy's is
+ * computed in float64). int64, shape of the batch. Fewer than two dimensions: 1 if any
  * element is nonzero, else 0 (NumPy). An empty matrix has rank 0 (NumPy
  * raises).
  *

@@ -505,8 +505,10 @@ static nd_array *linalg_matrix_rank_body(const nd_array *a, double tol) {
         const char *s = sv->data + i * k * (int64_t)nd__itemsize(wdt);
         /* an empty matrix has rank 0 (NumPy raises: max of an empty array) */
         double t = tol;
-        if (t < 0)
-            t = k ? lp_get(s, wdt, 0) * (double)(m > n ? m : n) * nd__lp_fns(wdt)->eps : 0;
+        if (t < 0) /* float32: the cutoff of pinv, above float32 SVD rounding noise */
+            t = k ? lp_get(s, wdt, 0) * (wdt == ND_FLOAT32 ? f32_rcond(m, n)
+                                                           : (double)(m > n ? m : n) * nd__lp_fns(wdt)->eps)
+                  : 0;
         int64_t r = 0;
         for (int64_t j = 0; j < k; j++) r += lp_get(s, wdt, j) > t;
         ((int64_t *)out->data)[i] = r;
