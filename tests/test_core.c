@@ -1193,7 +1193,8 @@ static void test_empty_null_data(void **state) {
     (void)state;
     nd_array *e = nd_wrap(NULL, 2, SH(0, 3), NULL, ND_FLOAT32, NULL, NULL);
     nd_array *z = nd_wrap(NULL, 2, SH(3, 0), SH(0, 0), ND_FLOAT32, NULL, NULL);
-    nd_array *none = nd_zeros(1, SH(0), ND_INT64);
+    nd_array *none = nd_zeros(1, SH(0), ND_INT64), *none2 = nd_zeros(2, SH(0, 1), ND_INT64);
+    ND_ASSERT_ARRAY(none2);
     ND_ASSERT_ARRAY(e);
     ND_ASSERT_ARRAY(z);
     ND_ASSERT_ARRAY(none);
@@ -1205,6 +1206,13 @@ static void test_empty_null_data(void **state) {
         nd_concatenate(2, (const nd_array *[]){e, e}, 0), nd_sort(e, 1, false), nd_argsort(z, 0, true),
         nd_take(e, none, 1), nd_tile(e, 1, SH(2)), nd_roll(e, 1, 1),
         nd_pad(z, SH(1, 1, 0, 0), ND_PAD_CONSTANT, 0), nd_linalg_pinv(e, -1), nd_outer(e, z),
+        nd_rot90(e, 1, 0, 1), nd_diff(e, 1, 1), nd_argwhere(e), nd_einsum("ij,jk->ik", 2, (const nd_array *[]){e, z}),
+        nd_linalg_norm(e, NULL, ND_ALL_AXES, NULL, false), nd_kron(e, z), nd_dot(z, e), nd_trace(e, 0, 0, 1),
+        nd_tensordot(e, z, 1, NULL, NULL), nd_searchsorted(none, none, false),
+        nd_cumprod(z, ND_AXIS_NONE), nd_argmax(e, 1, false), nd_where(e, e, e), nd_clip(e, e, e),
+        nd_repeat(e, 1, SH(2), 1), nd_swapaxes(e, 0, 1), nd_broadcast_to(e, 3, SH(2, 0, 3)),
+        nd_expand_dims(e, 0), nd_squeeze(e, 0, NULL), nd_view(e, "None, ..., 1"), nd_atleast_3d(e),
+        nd_take_along_axis(e, none2, 0), nd_extract(e, e), nd_take(e, none, ND_AXIS_NONE),
     };
     for (size_t k = 0; k < sizeof r / sizeof r[0]; k++) {
         if (!r[k]) fail_msg("call %zu failed: %s", k, nd_errmsg());
@@ -1213,6 +1221,7 @@ static void test_empty_null_data(void **state) {
     ND_ASSERT_OK(nd_fill(z, 1));
     ND_ASSERT_OK(nd_copyto(z, z));
     ND_ASSERT_OK(nd_sort_inplace(e, ND_AXIS_NONE, false));
+    nd_free(none2);
     nd_free(none);
     nd_free(z);
     nd_free(e);

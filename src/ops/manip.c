@@ -562,7 +562,8 @@ nd_array *nd_roll_axes(const nd_array *a, int n, const int64_t *shifts, const in
 /* ------------------------------------------------------------ views */
 
 static void flip_axis(const nd_array *a, char **data, int64_t *strides, int64_t len, int axis) {
-    if (len > 0) *data += (len - 1) * strides[axis] * (int64_t)nd__itemsize(a->dtype);
+    /* an empty array's data may be NULL: it never moves */
+    if (len > 0 && a->size > 0) *data += (len - 1) * strides[axis] * (int64_t)nd__itemsize(a->dtype);
     /* INT64_MIN fits only on a length-1 axis, where it is never used */
     if (strides[axis] != INT64_MIN) strides[axis] = -strides[axis];
 }
