@@ -212,8 +212,9 @@ ND_API nd_array *nd_flatnonzero(const nd_array *a);
  */
 ND_API nd_array *nd_compress(const nd_array *cond, const nd_array *a, int axis);
 /** np.choose: out[i] = choices[indices[i]][i], all broadcast together, in
- * the dtype of the choices promoted at once (nd_result_type_n()). As NumPy's mode='raise', each index
- * must lie in [0, n): negative ones are errors too (ND_ERR_INDEX).
+ * the dtype of the choices promoted at once (nd_result_type_n()). As
+ * NumPy's mode='raise', each index must lie in [0, n): negative ones are
+ * errors too (ND_ERR_INDEX).
  *  @param indices An integer (or bool) array of choice numbers.
  *  @param n The number of choices, at least 1.
  *  @param choices n arrays.
