@@ -208,6 +208,35 @@ ND_API nd_dtype nd_promote_types(nd_dtype a, nd_dtype b);
  *  NumPy: np.result_type(a, b)
  */
 ND_API nd_dtype nd_result_type(const nd_array *a, const nd_array *b);
+/** NumPy's promotion of several dtypes at once (np.result_type(*dtypes)).
+ *  Not a pairwise fold of nd_promote_types(): with a float among them, each
+ *  integer promotes with that float on its own, so int16, uint16 and
+ *  float32 give float32 where a fold gives float64 (through int32). The
+ *  order of the dtypes does not matter.
+ *  @param n The number of dtypes, at least 1.
+ *  @param dtypes n dtypes.
+ *  @return the promoted dtype; ND_NUM_DTYPES on error.
+ *
+ *  Errors: ND_ERR_VALUE if n < 1; ND_ERR_NULL if dtypes is NULL;
+ *  ND_ERR_DTYPE if a dtype is invalid.
+ *
+ *  NumPy: np.result_type(*dtypes)
+ */
+ND_API nd_dtype nd_promote_types_n(int n, const nd_dtype *dtypes);
+/** The dtype an operation on n arrays computes in, as nd_promote_types_n()
+ *  of their dtypes (np.result_type of arrays, by dtype only as
+ *  nd_result_type()). nd_clip, nd_concatenate, nd_stack, nd_choose and
+ *  nd_einsum promote their operands this way.
+ *  @param n The number of arrays, at least 1.
+ *  @param arrays n arrays.
+ *  @return the promoted dtype; ND_NUM_DTYPES on error.
+ *
+ *  Errors: ND_ERR_VALUE if n < 1; ND_ERR_NULL if arrays or an entry is
+ *  NULL.
+ *
+ *  NumPy: np.result_type(*arrays)
+ */
+ND_API nd_dtype nd_result_type_n(int n, const nd_array *const *arrays);
 /** Whether a value of dtype from may be converted to dtype to under a rule.
  *  @param from The source dtype.
  *  @param to The target dtype.
@@ -483,9 +512,13 @@ ND_API nd_array *nd_scalar(double value, nd_dtype dt);
  */
 ND_API nd_array *nd_scalar_i64(int64_t value, nd_dtype dt);
 /** Evenly spaced values in [start, stop), as np.arange.
- * Values start, start+step, ... below stop (above, for step < 0):
- * ceil((stop - start) / step) of them. Integer dtypes with integral start
- * and step are computed exactly in 64 bits.
+ * ceil((stop - start) / step) values, computed as NumPy computes them: the
+ * first two are start and start + step converted to dt (integer dtypes
+ * truncate), and value i is v0 + i * (v1 - v0) in dt, so float32 results
+ * match NumPy's bit for bit (np.arange(-1.0, 1.1, 0.1, dtype=np.float32)[4]
+ * is -0.5999999) and integers wrap as NumPy's. Integer dtypes with integral
+ * start and step are computed exactly in 64 bits, as NumPy does with
+ * Python ints.
  *  @param start The first value.
  *  @param stop The end, not included.
  *  @param step The spacing, not 0.
@@ -494,7 +527,9 @@ ND_API nd_array *nd_scalar_i64(int64_t value, nd_dtype dt);
  *
  *  Errors: ND_ERR_DTYPE if dt is invalid, or bool with more than 2 values;
  *  ND_ERR_VALUE if step is 0 or the length is NaN; ND_ERR_OVERFLOW if the
- *  length overflows; ND_ERR_NOMEM.
+ *  length overflows, or if for an integer dtype start or start + step lies
+ *  beyond int64 (uint64 for uint32 and uint64), as NumPy's OverflowError;
+ *  ND_ERR_NOMEM.
  *
  *  NumPy: np.arange(start, stop, step, dtype=dt)
  */
@@ -852,9 +887,9 @@ ND_API nd_array *nd_index(const nd_array *a, int axis, int64_t i);
  *  @return a new handle (a view), or NULL on error.
  *
  *  Errors: ND_ERR_NULL if a or index is NULL; ND_ERR_VALUE for a syntax
- *  error, an empty string, two ellipses, too many indices, a step of 0 or a
- *  result beyond ND_MAX_DIMS; ND_ERR_INDEX if an integer index is out of
- *  range; ND_ERR_NOMEM.
+ *  error, an empty string, two ellipses, a step of 0 or a result beyond
+ *  ND_MAX_DIMS; ND_ERR_INDEX for too many indices (as nd_slice) or an
+ *  integer index out of range; ND_ERR_NOMEM.
  *
  *  NumPy: a[1:-1, ::2, None, ...]
  */
@@ -1006,14 +1041,16 @@ ND_API nd_array *nd_diagonal(const nd_array *a, int64_t offset, int axis1, int a
 /** The broadcast shape of several shapes; out_shape holds ND_MAX_DIMS.
  *  @param n The number of shapes (0 gives a 0-d shape).
  *  @param ndims n dimension counts, each 0 to ND_MAX_DIMS.
- *  @param shapes n shapes of ndims[i] lengths each.
+ *  @param shapes n shapes of ndims[i] lengths each (an entry may be NULL
+ *  when its ndims[i] is 0).
  *  @param out_ndim Receives the number of dimensions of the result.
  *  @param out_shape Receives the result's lengths; room for ND_MAX_DIMS.
  *  @return ND_OK, or the status of the error.
  *
  *  Errors: ND_ERR_VALUE if n is negative, an ndim is out of range or a
  *  length is negative; ND_ERR_NULL if ndims or shapes (with n > 0), a
- *  shape, out_ndim or out_shape is NULL; ND_ERR_SHAPE if the shapes do not
+ *  shape with ndims[i] > 0, out_ndim or out_shape is NULL (everything is
+ *  checked before any shape is read); ND_ERR_SHAPE if the shapes do not
  *  broadcast together.
  *
  *  NumPy: np.broadcast_shapes(*shapes)
@@ -1070,10 +1107,10 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
  * | float_power | np.float_power | float64, whatever the inputs (float32 too) |
  * | maximum, minimum | np.maximum, np.minimum | promoted; NaN propagates |
  * | fmax, fmin | np.fmax, np.fmin | promoted; NaN is ignored |
- * | arctan2, hypot | np.arctan2, np.hypot | float |
- * | copysign, nextafter | np.copysign, np.nextafter | float (nextafter of int8 steps in float32, not float16) |
- * | logaddexp, logaddexp2 | np.logaddexp, np.logaddexp2 | float; log(exp(a) + exp(b)) without overflow |
- * | heaviside | np.heaviside | float; 0 for a < 0, b for a == 0, 1 for a > 0, NaN for NaN |
+ * | arctan2, hypot | np.arctan2, np.hypot | the smallest float both inputs cast to safely (int16 with uint16: float32) |
+ * | copysign, nextafter | np.copysign, np.nextafter | the smallest float both inputs cast to safely (nextafter of int8 steps in float32, not float16) |
+ * | logaddexp, logaddexp2 | np.logaddexp, np.logaddexp2 | the smallest safe float; log(exp(a) + exp(b)) without overflow |
+ * | heaviside | np.heaviside | the smallest safe float; 0 for a < 0, b for a == 0, 1 for a > 0, NaN for NaN |
  * | equal, not_equal, less, less_equal, greater, greater_equal | np.equal, ... | bool, compared in the promoted dtype |
  * | logical_and, logical_or, logical_xor | np.logical_and, ... | bool; nonzero (NaN too) is true |
  * | bitwise_and, bitwise_or, bitwise_xor | np.bitwise_and, ... | promoted; bool and integers only |
@@ -1292,7 +1329,8 @@ ND_API nd_array *nd_where(const nd_array *cond, const nd_array *a, const nd_arra
 ND_API nd_status nd_where_out(const nd_array *cond, const nd_array *a, const nd_array *b,
                               nd_array *out);
 /** min(max(a, lo), hi) element-wise, lo and hi broadcast (np.clip). NaN in a
- * stays NaN. The result has the promoted dtype of the three.
+ * stays NaN. The result has the dtype of the three promoted at once
+ * (nd_result_type_n(): int8, uint16 and float32 give float32).
  *  @param a The values.
  *  @param lo The lower bounds.
  *  @param hi The upper bounds (they win where lo > hi).

@@ -159,10 +159,16 @@ static inline nd_array *gen_input(nd_dtype dt, int ndim, const int64_t *shape, c
     if (v != a) nd_free(a), a = v;
     return a;
 }
+/* A record's values at off in the pool of its dtype's kind; the other
+ * pool's pointer is NULL, since off may lie beyond that pool's end (even
+ * forming such a pointer is undefined behaviour). */
+#define GEN_FVALS(dt, fpool, off) (nd_dtype_is_float(dt) ? (fpool) + (off) : NULL)
+#define GEN_IVALS(dt, ipool, off) (nd_dtype_is_float(dt) ? NULL : (ipool) + (off))
 /* gen_input of a generated input record `in` with its value pools. */
 #define GEN_INPUT(in, fpool, ipool)                                                \
-    gen_input((in)->dtype, (in)->ndim, (in)->shape, (fpool) + (in)->off, (ipool) + (in)->off, (in)->index, \
-              (in)->transpose, (in)->bndim, (in)->bshape)
+    gen_input((in)->dtype, (in)->ndim, (in)->shape, GEN_FVALS((in)->dtype, fpool, (in)->off), \
+              GEN_IVALS((in)->dtype, ipool, (in)->off), (in)->index, (in)->transpose, (in)->bndim, \
+              (in)->bshape)
 
 /* True when got (case ci, NumPy expression expr, run as how) has dtype
  * rdtype, shape (rndim, rshape) and the values at fwant (float results,

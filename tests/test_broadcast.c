@@ -69,6 +69,44 @@ static void test_errors(void **state) {
     assert_int_equal(nd, 7);
 }
 
+/* Every count and pointer is checked before any shape is read: a NULL entry
+ * used to reach memcmp (a crash), and equal negative counts a memcmp of a
+ * negative length. */
+static void test_bad_entries(void **state) {
+    (void)state;
+    const int64_t a[] = {2, 2};
+    int nd = 7;
+    int64_t out[ND_MAX_DIMS] = {42};
+    const int64_t *s[] = {a, NULL};
+    const int two[] = {2, 2};
+    assert_int_equal(nd_broadcast_shapes(2, two, s, &nd, out), ND_ERR_NULL);
+    ND_ASSERT_ERROR(ND_ERR_NULL, "nd_broadcast_shapes: argument 'shapes[1]' is NULL");
+    const int64_t *s0[] = {NULL, a};
+    assert_int_equal(nd_broadcast_shapes(2, two, s0, &nd, out), ND_ERR_NULL);
+    ND_ASSERT_ERROR(ND_ERR_NULL, "'shapes[0]'");
+    const int mixed[] = {1, 2};
+    assert_int_equal(nd_broadcast_shapes(2, mixed, s, &nd, out), ND_ERR_NULL);
+    ND_ASSERT_ERROR(ND_ERR_NULL, "'shapes[1]'");
+    const int neg[] = {-1, -1};
+    const int64_t *sa[] = {a, a};
+    assert_int_equal(nd_broadcast_shapes(2, neg, sa, &nd, out), ND_ERR_VALUE);
+    ND_ASSERT_ERROR(ND_ERR_VALUE, "nd_broadcast_shapes: ndim -1 is outside");
+    const int negbig[] = {INT32_MIN, INT32_MIN};
+    assert_int_equal(nd_broadcast_shapes(2, negbig, sa, &nd, out), ND_ERR_VALUE);
+    ND_ASSERT_ERROR(ND_ERR_VALUE, "is outside");
+    assert_int_equal(nd, 7);
+    assert_int_equal(out[0], 42);
+    /* a 0-d entry needs no shape */
+    const int64_t *sz[] = {NULL, a};
+    const int zero_two[] = {0, 2};
+    ND_ASSERT_OK(nd_broadcast_shapes(2, zero_two, sz, &nd, out));
+    assert_int_equal(nd, 2);
+    const int zz[] = {0, 0};
+    const int64_t *snn[] = {NULL, NULL};
+    ND_ASSERT_OK(nd_broadcast_shapes(2, zz, snn, &nd, out));
+    assert_int_equal(nd, 0);
+}
+
 static void test_version(void **state) {
     (void)state;
     char want[32];
@@ -80,6 +118,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rules),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_bad_entries),
         cmocka_unit_test(test_version),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1168,6 +1168,141 @@ static void test_arch_setting(void **state) {
     assert_non_null(nd_get_arch());
 }
 
+/* An empty array with zero strides (NumPy's np.zeros((0,3)).strides is
+ * (0,0), so nd_wrap and DLPack import them) is not a broadcast view: it is
+ * accepted as the out or target of every function that writes. */
+static double empty_buf[4];
+static nd_array *wrap_empty(nd_dtype dt, int ndim, const int64_t *shape) {
+    static const int64_t zero[ND_MAX_DIMS] = {0};
+    nd_array *a = nd_wrap(empty_buf, ndim, shape, zero, dt, NULL, NULL);
+    ND_ASSERT_ARRAY(a);
+    return a;
+}
+#define OK_EMPTY(call)                                                             \
+    do {                                                                           \
+        nd_clear_error();                                                          \
+        nd_status st_ = (call);                                                    \
+        if (st_ != ND_OK) fail_msg("%s failed: %s", #call, nd_errmsg());          \
+    } while (0)
+
+/* Empty arrays on NULL memory (nd_wrap allows it, DLPack gives it) go
+ * through views, copies, operations and products without pointer
+ * arithmetic on NULL (clang's UBSan: "applying zero offset to null
+ * pointer"). */
+static void test_empty_null_data(void **state) {
+    (void)state;
+    nd_array *e = nd_wrap(NULL, 2, SH(0, 3), NULL, ND_FLOAT32, NULL, NULL);
+    nd_array *z = nd_wrap(NULL, 2, SH(3, 0), SH(0, 0), ND_FLOAT32, NULL, NULL);
+    nd_array *none = nd_zeros(1, SH(0), ND_INT64), *none2 = nd_zeros(2, SH(0, 1), ND_INT64);
+    ND_ASSERT_ARRAY(none2);
+    ND_ASSERT_ARRAY(e);
+    ND_ASSERT_ARRAY(z);
+    ND_ASSERT_ARRAY(none);
+    nd_array *r[] = {
+        nd_slice_axis(e, 1, 1, 3, 1), nd_index(e, 1, 2), nd_view(e, "::-1, 1:"), nd_transpose(e, NULL),
+        nd_reshape(e, 2, SH(3, 0)), nd_ravel(z), nd_flip(e, 0, NULL), nd_diagonal(e, 0, 0, 1),
+        nd_copy(e), nd_astype(z, ND_INT8), nd_add(e, e), nd_exp(z), nd_sum(e, 1, (const int[]){0}, false),
+        nd_max(e, 1, (const int[]){1}, false), nd_cumsum(e, 1), nd_matmul(e, z), nd_matmul(z, e),
+        nd_concatenate(2, (const nd_array *[]){e, e}, 0), nd_sort(e, 1, false), nd_argsort(z, 0, true),
+        nd_take(e, none, 1), nd_tile(e, 1, SH(2)), nd_roll(e, 1, 1),
+        nd_pad(z, SH(1, 1, 0, 0), ND_PAD_CONSTANT, 0), nd_linalg_pinv(e, -1), nd_outer(e, z),
+        nd_rot90(e, 1, 0, 1), nd_diff(e, 1, 1), nd_argwhere(e), nd_einsum("ij,jk->ik", 2, (const nd_array *[]){e, z}),
+        nd_linalg_norm(e, NULL, ND_ALL_AXES, NULL, false), nd_kron(e, z), nd_dot(z, e), nd_trace(e, 0, 0, 1),
+        nd_tensordot(e, z, 1, NULL, NULL), nd_searchsorted(none, none, false),
+        nd_cumprod(z, ND_AXIS_NONE), nd_argmax(e, 1, false), nd_where(e, e, e), nd_clip(e, e, e),
+        nd_repeat(e, 1, SH(2), 1), nd_swapaxes(e, 0, 1), nd_broadcast_to(e, 3, SH(2, 0, 3)),
+        nd_expand_dims(e, 0), nd_squeeze(e, 0, NULL), nd_view(e, "None, ..., 1"), nd_atleast_3d(e),
+        nd_take_along_axis(e, none2, 0), nd_extract(e, e), nd_take(e, none, ND_AXIS_NONE),
+    };
+    for (size_t k = 0; k < sizeof r / sizeof r[0]; k++) {
+        if (!r[k]) fail_msg("call %zu failed: %s", k, nd_errmsg());
+        nd_free(r[k]);
+    }
+    ND_ASSERT_OK(nd_fill(z, 1));
+    ND_ASSERT_OK(nd_copyto(z, z));
+    ND_ASSERT_OK(nd_sort_inplace(e, ND_AXIS_NONE, false));
+    nd_free(none2);
+    nd_free(none);
+    nd_free(z);
+    nd_free(e);
+}
+
+static void test_empty_zero_stride_targets(void **state) {
+    (void)state;
+    nd_array *o = wrap_empty(ND_FLOAT64, 2, SH(0, 3));
+    nd_array *oi = wrap_empty(ND_INT64, 2, SH(0, 3));
+    nd_array *z = nd_zeros(2, SH(0, 3), ND_INT64);
+    nd_array *zf = nd_zeros(2, SH(0, 3), ND_FLOAT64);
+    nd_array *z3 = nd_zeros(3, SH(0, 3, 2), ND_FLOAT64);
+    ND_ASSERT_ARRAY(z3);
+#define BIN_(name) OK_EMPTY(nd_##name##_out(z, z, o));
+#define UN_(name) OK_EMPTY(nd_##name##_out(z, o));
+    ND_BINARY_OPS(BIN_)
+    ND_UNARY_OPS(UN_)
+#undef BIN_
+#undef UN_
+    OK_EMPTY(nd_where_out(z, z, z, o));
+    OK_EMPTY(nd_clip_out(z, z, z, o));
+    const int ax2[] = {2};
+#define RED_(name) OK_EMPTY(nd_##name##_out(z3, 1, ax2, false, o));
+    ND_REDUCTIONS(RED_)
+#undef RED_
+    OK_EMPTY(nd_var_out(z3, 1, ax2, false, 0, o));
+    OK_EMPTY(nd_std_out(z3, 1, ax2, false, 0, o));
+    OK_EMPTY(nd_argmax_out(z3, 2, false, oi));
+    OK_EMPTY(nd_argmin_out(z3, 2, false, oi));
+    OK_EMPTY(nd_cumsum_out(zf, 1, o));
+    OK_EMPTY(nd_cumprod_out(zf, 1, o));
+    nd_array *a23 = nd_zeros(2, SH(2, 3), ND_FLOAT64);
+    nd_array *e = nd_zeros(1, SH(0), ND_INT64);
+    nd_array *e01 = nd_zeros(2, SH(0, 1), ND_INT64);
+    OK_EMPTY(nd_take_out(a23, e, 0, o));
+    nd_array *m04 = nd_zeros(2, SH(0, 4), ND_FLOAT64);
+    nd_array *m43 = nd_zeros(2, SH(4, 3), ND_FLOAT64);
+    OK_EMPTY(nd_matmul_out(m04, m43, o));
+    OK_EMPTY(nd_concatenate_out(2, (const nd_array *[]){zf, zf}, 0, o));
+    OK_EMPTY(nd_copyto(o, zf));
+    nd_array *one = nd_scalar(1, ND_FLOAT64);
+    OK_EMPTY(nd_copyto(o, one));
+    OK_EMPTY(nd_fill(o, 2));
+    OK_EMPTY(nd_put(o, e, one));
+    OK_EMPTY(nd_put_along_axis(o, e01, one, 1));
+    OK_EMPTY(nd_index_arrays_assign(o, 1, (const nd_array *[]){e}, one));
+    nd_array *mask = nd_zeros(2, SH(0, 3), ND_BOOL);
+    OK_EMPTY(nd_place(o, mask, one));
+    OK_EMPTY(nd_sort_inplace(o, 1, false));
+    OK_EMPTY(nd_sort_inplace(o, 0, true));
+    OK_EMPTY(nd_sort_inplace(o, ND_AXIS_NONE, false));
+
+    /* a non-empty stride-0 array is still refused */
+    nd_array *b = nd_broadcast_to(one, 2, SH(2, 3));
+    nd_array *w = nd_wrap(empty_buf, 2, SH(2, 3), SH(0, 0), ND_FLOAT64, NULL, NULL);
+    ND_ASSERT_ARRAY(w);
+    nd_clear_error();
+    assert_int_equal(nd_add_out(a23, a23, w), ND_ERR_READONLY);
+    ND_ASSERT_ERROR(ND_ERR_READONLY, "nd_add_out: output has stride 0 along axis 0");
+    assert_int_equal(nd_sort_inplace(w, 1, false), ND_ERR_READONLY);
+    ND_ASSERT_ERROR(ND_ERR_READONLY, "stride 0 along axis 0");
+    assert_int_equal(nd_put(w, e, one), ND_ERR_READONLY);
+    ND_ASSERT_ERROR(ND_ERR_READONLY, "stride 0 along axis 0");
+    assert_int_equal(nd_copyto(b, one), ND_ERR_READONLY);
+    nd_clear_error();
+    nd_free(w);
+    nd_free(b);
+    nd_free(mask);
+    nd_free(one);
+    nd_free(m43);
+    nd_free(m04);
+    nd_free(e01);
+    nd_free(e);
+    nd_free(a23);
+    nd_free(z3);
+    nd_free(zf);
+    nd_free(z);
+    nd_free(oi);
+    nd_free(o);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_dtype_facts, clear),
@@ -1190,6 +1325,8 @@ int main(void) {
         cmocka_unit_test_setup(test_overflow, clear),
         cmocka_unit_test_setup(test_threads_setting, clear),
         cmocka_unit_test_setup(test_arch_setting, clear),
+        cmocka_unit_test_setup(test_empty_zero_stride_targets, clear),
+        cmocka_unit_test_setup(test_empty_null_data, clear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 #include "nd_test.h"
 
 #include <dlfcn.h>
+#include <float.h>
 #include <lapacke.h>
 #include <stdlib.h>
 
@@ -964,6 +965,120 @@ static void test_alloc_failures(void **state) {
     nd_free(sq);
 }
 
+/* ---------------------------------------------------------------- float32 cutoffs */
+
+/* max|x| and max|x - y| of two arrays of one size, read as float64. */
+static void max_diff(const nd_array *x, const nd_array *y, double *mag, double *diff) {
+    nd_array *a = nd_astype(x, ND_FLOAT64), *b = nd_astype(y, ND_FLOAT64);
+    ND_ASSERT_ARRAY(a);
+    ND_ASSERT_ARRAY(b);
+    const double *pa = nd_data(a), *pb = nd_data(b);
+    *mag = *diff = 0;
+    for (int64_t i = 0; i < nd_size(a); i++) {
+        if (fabs(pb[i]) > *mag) *mag = fabs(pb[i]);
+        if (!(fabs(pa[i] - pb[i]) <= *diff)) *diff = fabs(pa[i] - pb[i]);
+    }
+    nd_free(a);
+    nd_free(b);
+}
+
+/* float32 pinv and lstsq cut singular values up to max(M, N, 8) *
+ * FLT_EPSILON times the largest by default, the level of float32 rounding
+ * noise: with max(M, N) * FLT_EPSILON alone, diag(1, 5 FLT_EPSILON) kept its
+ * second value and gave entries near 1.7e6. */
+static void test_f32_default_cutoff(void **state) {
+    (void)state;
+    const float e = FLT_EPSILON;
+    nd_array *a = nd_from_data((const float[]){1, 0, 0, 5 * e}, 2, SH(2, 2), ND_FLOAT32);
+    nd_array *b = nd_from_data((const float[]){1, 1}, 1, SH(2), ND_FLOAT32);
+    nd_array *p = nd_linalg_pinv(a, -1);
+    ND_ASSERT_ARRAY(p);
+    nd_test_expect(p, V(1, 0, 0, 0), 1e-6);
+    nd_free(p);
+    nd_array *x = NULL, *rank = NULL;
+    ND_ASSERT_OK(nd_linalg_lstsq(a, b, -1, &x, NULL, &rank, NULL));
+    nd_test_expect(x, V(1, 0), 1e-6);
+    nd_test_expect(rank, V(1), 0);
+    nd_free(x);
+    nd_free(rank);
+    rank = nd_linalg_matrix_rank(a, -1); /* the same cutoff */
+    ND_ASSERT_ARRAY(rank);
+    nd_test_expect(rank, V(1), 0);
+    nd_free(rank);
+    /* an explicit rcond is used as given */
+    p = nd_linalg_pinv(a, 1e-7);
+    ND_ASSERT_ARRAY(p);
+    nd_test_expect(p, V(1, 0, 0, 1 / (5.0 * e)), 1e-5);
+    nd_free(p);
+    /* from 8 rows or columns on, max(M, N) * FLT_EPSILON: diag(1, ..., 9 eps) of 9x9 keeps it */
+    nd_array *d = nd_zeros(2, SH(9, 9), ND_FLOAT32);
+    for (int64_t i = 0; i < 9; i++) ND_ASSERT_OK(nd_set_f64(d, SH(i, i), i == 8 ? 10 * e : 1));
+    p = nd_linalg_pinv(d, -1);
+    double v;
+    ND_ASSERT_OK(nd_get_f64(p, SH(8, 8), &v));
+    assert_true(fabs(v - 1 / (10.0 * e)) < 1e-5 / (10.0 * e));
+    nd_free(p);
+    nd_free(d);
+    nd_free(b);
+    nd_free(a);
+
+    /* random exactly rank-deficient float32 matrices (integer factors, or
+     * repeated columns): pinv and lstsq stay close to the float64
+     * computation of the same values (NumPy's answer) */
+    nd_rng rng;
+    nd_rng_seed(&rng, 2024);
+    const int64_t shapes[][2] = {{2, 2}, {3, 2}, {2, 3}, {3, 3}, {4, 4}, {5, 3}, {6, 9}, {12, 8}};
+    double worst_p = 0, worst_x = 0;
+    for (int it = 0; it < 160; it++) {
+        int64_t m = shapes[it % 8][0], n = shapes[it % 8][1], k = m < n ? m : n;
+        int64_t r = 1 + it % (k - 1);
+        nd_array *m64;
+        if (it % 2) {
+            nd_array *f = nd_random_integers(&rng, -9, 10, 2, SH(m, r), ND_INT64);
+            nd_array *g = nd_random_integers(&rng, -9, 10, 2, SH(r, n), ND_INT64);
+            nd_array *fg = nd_matmul(f, g);
+            m64 = nd_astype(fg, ND_FLOAT64);
+            nd_free(fg);
+            nd_free(g);
+            nd_free(f);
+        } else {
+            nd_array *u = nd_random_uniform(&rng, -1, 1, 2, SH(m, n), ND_FLOAT32);
+            m64 = nd_astype(u, ND_FLOAT64);
+            nd_free(u);
+            double *q = nd_data(m64);
+            for (int64_t j = r; j < n; j++)
+                for (int64_t i = 0; i < m; i++) q[i * n + j] = q[i * n + j % r] * ldexp(1, (int)(j % 3) - 1);
+        }
+        nd_array *m32 = nd_astype(m64, ND_FLOAT32);
+        nd_array *b64 = nd_random_normal(&rng, 0, 1, 1, SH(m), ND_FLOAT64);
+        nd_array *b32 = nd_astype(b64, ND_FLOAT32), *b64r = nd_astype(b32, ND_FLOAT64);
+        nd_array *p32 = nd_linalg_pinv(m32, -1), *p64 = nd_linalg_pinv(m64, -1);
+        nd_array *x32 = NULL, *x64 = nd_matmul(p64, b64r); /* the minimum-norm solution */
+        ND_ASSERT_OK(nd_linalg_lstsq(m32, b32, -1, &x32, NULL, NULL, NULL));
+        ND_ASSERT_ARRAY(p32);
+        ND_ASSERT_ARRAY(x64);
+        double mag, diff, pmax;
+        max_diff(p32, p64, &mag, &diff);
+        pmax = mag;
+        if (diff / mag > worst_p) worst_p = diff / mag;
+        max_diff(x32, x64, &mag, &diff);
+        double bmax = 0;
+        for (int64_t i = 0; i < m; i++) bmax = fmax(bmax, fabs(((const double *)nd_data(b64r))[i]));
+        if (diff / (pmax * bmax) > worst_x) worst_x = diff / (pmax * bmax);
+        nd_free(x32);
+        nd_free(x64);
+        nd_free(p32);
+        nd_free(p64);
+        nd_free(b64r);
+        nd_free(b32);
+        nd_free(b64);
+        nd_free(m32);
+        nd_free(m64);
+    }
+    if (!(worst_p < 1e-3) || !(worst_x < 1e-3))
+        fail_msg("float32 against float64: pinv within %g, lstsq within %g", worst_p, worst_x);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases_solve),     cmocka_unit_test(test_cases_inv),
@@ -977,6 +1092,7 @@ int main(void) {
         cmocka_unit_test(test_null_args),       cmocka_unit_test(test_optional_outputs),
         cmocka_unit_test(test_limits),          cmocka_unit_test(test_nonfinite),
         cmocka_unit_test(test_svd_fallback),    cmocka_unit_test(test_alloc_failures),
+        cmocka_unit_test(test_f32_default_cutoff),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -716,7 +716,7 @@ static void test_errors_others(void **state) {
     nd_clear_error();
 
     assert_null(nd_linalg_matrix_power(v3, 2));
-    ND_ASSERT_ERROR(ND_ERR_VALUE, "1-dimensional array given. Array must be at least two-dimensional");
+    ND_ASSERT_ERROR(ND_ERR_SHAPE, "1-dimensional array given. Array must be at least two-dimensional");
     assert_null(nd_linalg_matrix_power(a, 2));
     ND_ASSERT_ERROR(ND_ERR_SHAPE, "Last 2 dimensions of the array must be square");
     nd_array *sing = f32(2, s33);

@@ -98,7 +98,8 @@ static nd_array *case_input(int id) { return GEN_INPUT(&rd_inputs[id], rd_fpool,
 
 /* True when got is case c's answer; prints the first difference. */
 static bool check_case(const rd_case *c, int ci, const nd_array *got, const char *how) {
-    return gen_check(ci, c->expr, how, got, c->rdtype, c->rndim, c->rshape, rd_fpool + c->off, rd_ipool + c->off,
+    return gen_check(ci, c->expr, how, got, c->rdtype, c->rndim, c->rshape, GEN_FVALS(c->rdtype, rd_fpool, c->off),
+                     GEN_IVALS(c->rdtype, rd_ipool, c->off),
                      c->rtol, c->atol);
 }
 
@@ -1110,6 +1111,99 @@ static void test_threads(void **state) {
     nd_free(i32);
 }
 
+/* ---------------------------------------------------------------- NaN made by inf - inf */
+
+/* nansum and nanmean skip NaN elements, not NaN sums: a partial sum that
+ * became NaN through inf + -inf is a result. Every fold path: the issue's
+ * case (17 rows folded as a block with the pairwise stack), rows folded
+ * into kept columns under a kept outer axis, strided rows reduced whole,
+ * one long row, and a reduction split across threads; on every kernel
+ * level and thread count. NumPy: x = np.ones((17, 2)); x[0,0] = np.inf;
+ * x[1,0] = -np.inf; np.nansum(x, axis=0) is [nan, 17.], np.nanmean [nan, 1.]. */
+static nd_array *ones_with(nd_dtype dt, int nd, const int64_t *shape, int n, const int64_t *at,
+                           const double *v) {
+    nd_array *a = nd_ones(nd, shape, dt);
+    ND_ASSERT_ARRAY(a);
+    for (int k = 0; k < n; k++) ND_ASSERT_OK(nd_set_f64(a, at + k * nd, v[k]));
+    return a;
+}
+
+static void expect_f64s(nd_array *r, const double *want, int64_t n, const char *what) {
+    ND_ASSERT_ARRAY(r);
+    nd_array *d = nd_astype(r, ND_FLOAT64);
+    ND_ASSERT_ARRAY(d);
+    const double *g = nd_data(d);
+    for (int64_t i = 0; i < n; i++)
+        if (!(isnan(want[i])   ? isnan(g[i])
+              : isinf(want[i]) ? g[i] == want[i]
+                               : fabs(g[i] - want[i]) <= 1e-6 * fabs(want[i])))
+            fail_msg("%s [%s, %d threads] element %lld: got %g, expected %g", what, nd_get_arch(),
+                     nd_get_num_threads(), (long long)i, g[i], want[i]);
+    nd_free(d);
+    nd_free(r);
+}
+
+static void test_nan_from_infinities(void **state) {
+    (void)state;
+    const char *levels[] = {"ref", "avx2"};
+    const int threads[] = {1, 2, 3};
+    const nd_dtype dts[] = {ND_FLOAT32, ND_FLOAT64};
+    for (int li = 0; li < 2; li++) {
+        if (nd_set_arch(levels[li]) != ND_OK) {
+            nd_clear_error();
+            continue;
+        }
+        for (int ti = 0; ti < 3; ti++) {
+            ND_ASSERT_OK(nd_set_num_threads(threads[ti]));
+            for (int di = 0; di < 2; di++) {
+                nd_dtype dt = dts[di];
+                const int ax0[] = {0}, ax1[] = {1};
+                /* the issue: 17 rows, a NaN element in the other column */
+                nd_array *x = ones_with(dt, 2, SH(17, 2), 3, SH(0, 0, 1, 0, 5, 1),
+                                        V(INFINITY, -INFINITY, NAN));
+                expect_f64s(nd_nansum(x, 1, ax0, false), V(NAN, 16), 2, "nansum (17,2) axis 0");
+                expect_f64s(nd_nanmean(x, 1, ax0, false), V(NAN, 1), 2, "nanmean (17,2) axis 0");
+                nd_free(x);
+                /* a kept outer axis: (3, 40, 5) over axis 1 */
+                x = ones_with(dt, 3, SH(3, 40, 5), 3, SH(1, 0, 2, 1, 1, 2, 2, 5, 1),
+                              V(INFINITY, -INFINITY, NAN));
+                double want[15], wmean[15];
+                for (int i = 0; i < 15; i++) want[i] = 40, wmean[i] = 1;
+                want[7] = wmean[7] = NAN;
+                want[11] = 39;
+                expect_f64s(nd_nansum(x, 1, ax1, false), want, 15, "nansum (3,40,5) axis 1");
+                expect_f64s(nd_nanmean(x, 1, ax1, false), wmean, 15, "nanmean (3,40,5) axis 1");
+                nd_free(x);
+                /* strided rows reduced whole: (40, 6)[:, ::2], every axis */
+                x = ones_with(dt, 2, SH(40, 6), 3, SH(0, 0, 1, 0, 7, 2), V(INFINITY, -INFINITY, NAN));
+                nd_array *v = nd_view(x, ":, ::2");
+                ND_ASSERT_ARRAY(v);
+                expect_f64s(nd_nansum(v, ND_ALL_AXES, NULL, false), V(NAN), 1, "nansum strided all");
+                expect_f64s(nd_nanmean(v, ND_ALL_AXES, NULL, false), V(NAN), 1, "nanmean strided all");
+                nd_free(v);
+                v = nd_view(x, "2:, ::2"); /* without the infinities: the NaN element is skipped */
+                ND_ASSERT_ARRAY(v);
+                expect_f64s(nd_nansum(v, ND_ALL_AXES, NULL, false), V(113), 1, "nansum strided, NaN element");
+                nd_free(v);
+                nd_free(x);
+                /* one long row */
+                x = ones_with(dt, 1, SH(1000), 3, SH(3, 500, 9), V(INFINITY, -INFINITY, NAN));
+                expect_f64s(nd_nansum(x, ND_ALL_AXES, NULL, false), V(NAN), 1, "nansum row");
+                nd_free(x);
+                /* large enough to split across threads; both infinities in one slice */
+                const int64_t big = UNDER_ASAN ? 300 : 600;
+                x = ones_with(dt, 2, SH(big, 500), 3, SH(0, 0, 1, 1, 7, 7), V(INFINITY, -INFINITY, NAN));
+                expect_f64s(nd_nansum(x, ND_ALL_AXES, NULL, false), V(NAN), 1, "nansum split");
+                expect_f64s(nd_nanmean(x, ND_ALL_AXES, NULL, false), V(NAN), 1, "nanmean split");
+                expect_f64s(nd_nansum(x, 1, ax1, false), V(INFINITY, -INFINITY, 500), 3, "nansum rows");
+                nd_free(x);
+            }
+        }
+    }
+    ND_ASSERT_OK(nd_set_num_threads(0));
+    ND_ASSERT_OK(nd_set_arch(NULL));
+}
+
 /* ---------------------------------------------------------------- main */
 
 #define CASE_REG_(n) cmocka_unit_test(test_cases_##n),
@@ -1124,6 +1218,7 @@ int main(void) {
         cmocka_unit_test(test_empty_axis_errors),
         cmocka_unit_test(test_nan_placement),
         cmocka_unit_test(test_layouts),
+        cmocka_unit_test(test_nan_from_infinities),
         cmocka_unit_test(test_many_dims),
         cmocka_unit_test(test_out_ok),
         cmocka_unit_test(test_out_errors),

@@ -1083,6 +1083,68 @@ static void test_choose(void **state) {
 }
 
 /* A NULL from a failed call keeps the first error in every function. */
+/* An index broadcast away by an empty one is still checked (NumPy raises
+ * for a 0-d one: np.zeros((2,3))[np.array([], int), np.array(7)] is an
+ * IndexError; libnd checks n-d ones too). Nothing is written. */
+static void test_empty_broadcast_checks_indices(void **state) {
+    (void)state;
+    nd_array *a = iota(ND_FLOAT64, 2, SH(2, 3));
+    nd_array *e = idx64(1, SH(0), VALS(0));
+    nd_array *e01 = idx64(2, SH(0, 1), VALS(0));
+    nd_array *s7 = idx64(0, SH(0), VALS(7));
+    nd_array *s2 = idx64(0, SH(0), VALS(2));
+    nd_array *sm4 = idx64(0, SH(0), VALS(-4));
+    nd_array *i17 = idx64(1, SH(2), VALS(1, 7));
+    nd_array *s9 = idx64(0, SH(0), VALS(9));
+    nd_array *v = arr(ND_FLOAT64, 0, SH(0), VALS(-1));
+    EXPECT_NULL(nd_index_arrays(a, 2, (const nd_array *[]){e, s7}), ND_ERR_INDEX,
+                "nd_index_arrays: index 7 is out of bounds for axis 1 with size 3");
+    EXPECT_NULL(nd_index_arrays(a, 2, (const nd_array *[]){e, sm4}), ND_ERR_INDEX,
+                "index -4 is out of bounds for axis 1 with size 3");
+    EXPECT_NULL(nd_index_arrays(a, 2, (const nd_array *[]){s9, e}), ND_ERR_INDEX,
+                "index 9 is out of bounds for axis 0 with size 2");
+    EXPECT_NULL(nd_index_arrays(a, 2, (const nd_array *[]){e01, i17}), ND_ERR_INDEX,
+                "index 7 is out of bounds for axis 1 with size 3");
+    EXPECT_STATUS(nd_index_arrays_assign(a, 2, (const nd_array *[]){e, s7}, v), ND_ERR_INDEX,
+                  "nd_index_arrays_assign: index 7 is out of bounds for axis 1 with size 3");
+    nd_array *ok = nd_index_arrays(a, 2, (const nd_array *[]){e, s2});
+    expect(ok, ND_FLOAT64, 1, SH(0), VALS(0));
+    nd_free(ok);
+    ND_ASSERT_OK(nd_index_arrays_assign(a, 2, (const nd_array *[]){e01, s2}, v));
+
+    /* along an axis: indices of shape (1,1) against an array of shape (0,3) */
+    nd_array *z = nd_zeros(2, SH(0, 3), ND_FLOAT64);
+    nd_array *i11 = idx64(2, SH(1, 1), VALS(7));
+    EXPECT_NULL(nd_take_along_axis(z, i11, 1), ND_ERR_INDEX,
+                "nd_take_along_axis: index 7 is out of bounds for axis 1 with size 3");
+    EXPECT_STATUS(nd_put_along_axis(z, i11, v, 1), ND_ERR_INDEX,
+                  "nd_put_along_axis: index 7 is out of bounds for axis 1 with size 3");
+
+    /* choose: entry 5 of 1 choice, broadcast against an empty choice */
+    nd_array *c5 = idx64(1, SH(1), VALS(5));
+    EXPECT_NULL(nd_choose(c5, 1, (const nd_array *[]){e}), ND_ERR_INDEX,
+                "nd_choose: invalid entry in choice array: 5 is not in [0, 1)");
+    nd_array *c0 = idx64(1, SH(1), VALS(0));
+    nd_array *r = nd_choose(c0, 1, (const nd_array *[]){e});
+    expect(r, ND_INT64, 1, SH(0), VALS(0));
+    nd_free(r);
+
+    nd_test_expect(a, VALS(0, 1, 2, 3, 4, 5), 0);
+    nd_free(c0);
+    nd_free(c5);
+    nd_free(i11);
+    nd_free(z);
+    nd_free(v);
+    nd_free(s9);
+    nd_free(i17);
+    nd_free(sm4);
+    nd_free(s2);
+    nd_free(s7);
+    nd_free(e01);
+    nd_free(e);
+    nd_free(a);
+}
+
 static void test_null_keeps_first_error(void **state) {
     (void)state;
     nd_array *a = iota(ND_FLOAT64, 1, SH(3));
@@ -1127,6 +1189,7 @@ int main(void) {
         cmocka_unit_test(test_index_arrays_assign),
         cmocka_unit_test(test_compress),
         cmocka_unit_test(test_choose),
+        cmocka_unit_test(test_empty_broadcast_checks_indices),
         cmocka_unit_test(test_null_keeps_first_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1330,7 +1330,7 @@ static void test_view_strings(void **state) {
     v = nd_view(z, "None, ..., None");
     expect_view(v, 2, SH(1, 1), NULL, VALS(3));
     nd_free(v);
-    EXPECT_FAIL(z, nd_view(z, "0"), ND_ERR_VALUE, "array is 0-dimensional, but 1 were indexed");
+    EXPECT_FAIL(z, nd_view(z, "0"), ND_ERR_INDEX, "array is 0-dimensional, but 1 were indexed");
     nd_free(z);
     nd_array *e = nd_zeros(2, SH(0, 3), ND_FLOAT64);
     v = nd_view(e, "::-1, 1");
@@ -1358,9 +1358,9 @@ static void test_view_malformed(void **state) {
         {"1:2:3:4", ND_ERR_VALUE, "unexpected ':' at position 5"},
         {"...,...", ND_ERR_VALUE, "an index can only have a single ellipsis ('...') at position 4"},
         {"0, ..., 0, ...", ND_ERR_VALUE, "single ellipsis ('...') at position 11"},
-        {":, ..., :, :, :", ND_ERR_VALUE, "but 4 were indexed at position 14"},
-        {"0,0,0,0", ND_ERR_VALUE, "too many indices for array: array is 3-dimensional, but 4 were indexed at position 6"},
-        {":,:,:,:,1:", ND_ERR_VALUE, "but 5 were indexed at position 6"},
+        {":, ..., :, :, :", ND_ERR_INDEX, "but 4 were indexed at position 14"},
+        {"0,0,0,0", ND_ERR_INDEX, "too many indices for array: array is 3-dimensional, but 4 were indexed at position 6"},
+        {":,:,:,:,1:", ND_ERR_INDEX, "but 5 were indexed at position 6"},
         {"::0", ND_ERR_VALUE, "slice step cannot be zero at position 2"},
         {"1:2: 0", ND_ERR_VALUE, "slice step cannot be zero at position 5"},
         {"::-0", ND_ERR_VALUE, "slice step cannot be zero at position 2"},
@@ -1435,7 +1435,7 @@ static void test_view_malformed(void **state) {
     /* 100 indices on a 3-D array are counted, not stored */
     char idx[512] = "";
     for (int i = 0; i < 100; i++) strcat(idx, "0,");
-    EXPECT_FAIL(a, nd_view(a, idx), ND_ERR_VALUE, "but 100 were indexed at position 6");
+    EXPECT_FAIL(a, nd_view(a, idx), ND_ERR_INDEX, "but 100 were indexed at position 6");
 
     /* a long string is quoted up to a limit */
     char longs[1200];

@@ -6,7 +6,9 @@
  * ND_ERR_DTYPE. Negative indices count from the end; an index out of range
  * is ND_ERR_INDEX naming the index, the axis and its size ("index 7 is out
  * of bounds for axis 0 with size 5"). Every index is checked before
- * anything is written: on error the target is unchanged. Assigned values
+ * anything is written: on error the target is unchanged. Every index given
+ * is checked, also when broadcasting against an empty index or array leaves
+ * nothing to gather (NumPy checks those only when they are 0-d). Assigned values
  * are converted as by nd_astype and may overlap the target. */
 #ifndef ND_INDEX_H
 #define ND_INDEX_H
@@ -210,8 +212,9 @@ ND_API nd_array *nd_flatnonzero(const nd_array *a);
  */
 ND_API nd_array *nd_compress(const nd_array *cond, const nd_array *a, int axis);
 /** np.choose: out[i] = choices[indices[i]][i], all broadcast together, in
- * the promoted dtype of the choices. As NumPy's mode='raise', each index
- * must lie in [0, n): negative ones are errors too (ND_ERR_INDEX).
+ * the dtype of the choices promoted at once (nd_result_type_n()). As
+ * NumPy's mode='raise', each index must lie in [0, n): negative ones are
+ * errors too (ND_ERR_INDEX).
  *  @param indices An integer (or bool) array of choice numbers.
  *  @param n The number of choices, at least 1.
  *  @param choices n arrays.

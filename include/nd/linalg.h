@@ -155,8 +155,8 @@ ND_API nd_array *nd_trace(const nd_array *a, int64_t offset, int axis1, int axis
  * in a's dtype; n < 0 inverts first (nd_linalg_inv: float64 for integer
  * input); integer powers wrap.
  *
- * Errors: ND_ERR_NULL if a is NULL; ND_ERR_VALUE if a has fewer than two
- * axes; ND_ERR_SHAPE if its last two are not square; with n < 0,
+ * Errors: ND_ERR_NULL if a is NULL; ND_ERR_SHAPE if a has fewer than two
+ * axes or its last two are not square; with n < 0,
  * nd_linalg_inv's errors (ND_ERR_LINALG for a singular matrix);
  * ND_ERR_OVERFLOW for a dimension beyond the BLAS or LAPACK integer range
  * or a result too large; ND_ERR_NOMEM if memory runs out.
@@ -394,8 +394,9 @@ ND_API nd_status nd_linalg_eigvals(const nd_array *a, nd_array **w_re, nd_array 
  * a (M, N) and b (M,) or (M, K), not stacked (as NumPy): x (N,) or (N, K);
  * residuals the squared norms of the columns of b - a x, shape (K,) or
  * (1,), and empty (0,) when rank < N or M <= N; rank (0-d int64); s
- * (min(M, N),). rcond < 0 is NumPy's rcond=None: machine epsilon of the
- * working dtype times max(M, N). Output pointers other than x may be NULL.
+ * (min(M, N),). rcond < 0 is NumPy's rcond=None for float64, machine
+ * epsilon times max(M, N); for float32, FLT_EPSILON times max(M, N, 8), as
+ * nd_linalg_pinv(). Output pointers other than x may be NULL.
  * NaN or infinity in a is "SVD did not converge in Linear Least Squares".
  * float32 only if a and b both are, else float64. The outputs are NULL on
  * error.
@@ -418,8 +419,10 @@ ND_API nd_status nd_linalg_lstsq(const nd_array *a, const nd_array *b, double rc
                                  nd_array **residuals, nd_array **rank, nd_array **s);
 /** Pseudo-inverse (..., N, M) from the SVD, as np.linalg.pinv. Singular
  * values at most rcond times the largest are dropped. rcond < 0: NumPy's
- * 1e-15 for float64, and max(M, N) * FLT_EPSILON for float32 (computed in
- * float32, where 1e-15 would keep rounding noise). An empty matrix gives an
+ * 1e-15 for float64, and max(M, N, 8) * FLT_EPSILON for float32 (computed in
+ * float32, whose SVD has rounding noise up to about 2 * FLT_EPSILON times
+ * the largest singular value: 1e-15 would keep it, and so, on the smallest
+ * matrices, could max(M, N) * FLT_EPSILON). An empty matrix gives an
  * empty float result (NumPy keeps an integer input's dtype).
  *
  * Errors: ND_ERR_NULL if a is NULL; ND_ERR_SHAPE if a has fewer than two
@@ -434,7 +437,9 @@ ND_API nd_status nd_linalg_lstsq(const nd_array *a, const nd_array *b, double rc
 ND_API nd_array *nd_linalg_pinv(const nd_array *a, double rcond);
 /** Number of singular values above tol, as np.linalg.matrix_rank. tol < 0:
  * NumPy's default, the largest singular value times max(M, N) times
- * epsilon. int64, shape of the batch. Fewer than two dimensions: 1 if any
+ * epsilon (float32: times max(M, N, 8) * FLT_EPSILON, as nd_linalg_pinv(),
+ * since libnd's float32 SVD has float32 rounding noise where NumPy's is
+ * computed in float64). int64, shape of the batch. Fewer than two dimensions: 1 if any
  * element is nonzero, else 0 (NumPy). An empty matrix has rank 0 (NumPy
  * raises).
  *

@@ -8,7 +8,7 @@
 #define ND_MANIP_H
 
 /** Joins n >= 1 arrays along an existing axis. The result dtype is the
- * promotion of all inputs (nd_promote_types); every other axis must match.
+ * promotion of all inputs at once (nd_result_type_n()); every other axis must match.
  * axis ND_AXIS_NONE joins the flattened arrays (0-d ones included).
  *  @param n The number of arrays, at least 1.
  *  @param arrays n arrays.
@@ -43,7 +43,7 @@ ND_API nd_array *nd_concatenate(int n, const nd_array *const *arrays, int axis);
 ND_API nd_status nd_concatenate_out(int n, const nd_array *const *arrays, int axis, nd_array *out);
 /** Joins n >= 1 arrays of one shape along a new axis, which is axis of the
  * result (negative counts from the end of the result's axes). The result
- * dtype is the promotion of all inputs.
+ * dtype is the promotion of all inputs at once (nd_result_type_n()).
  *  @param n The number of arrays, at least 1.
  *  @param arrays n arrays of the same shape.
  *  @param axis The new axis's position in the result, in [-ndim-1, ndim].

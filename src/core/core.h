@@ -53,6 +53,17 @@ void nd__update_flags(nd_array *a);
 /* The [lo, hi) byte range a's elements occupy (lo == hi for size 0). */
 void nd__extent(const nd_array *a, const char **lo, const char **hi);
 
+/* The first axis along which a has stride 0 and length above 1, so that
+ * its elements alias (a broadcast view, never a valid output), or -1. An
+ * empty array has no such axis whatever its strides: it has no elements
+ * (NumPy gives empty arrays stride 0, and nd_wrap and DLPack import them). */
+static inline int nd__aliasing_axis(const nd_array *a) {
+    if (a->size == 0) return -1;
+    for (int i = 0; i < a->ndim; i++)
+        if (a->strides[i] == 0 && a->shape[i] > 1) return i;
+    return -1;
+}
+
 /* ------------------------------------------------------------ errors */
 
 /* Records an error for nd_errmsg() and returns status. fn is the public
@@ -66,6 +77,25 @@ nd_status nd__error(nd_status status, const char *fn, const char *fmt, ...)
  * a public function that called another): the inner message, without the
  * inner function's name, after "fn: ". Returns its status. */
 nd_status nd__reraise(const char *fn);
+/* The error count of this thread, taken when a public function starts,
+ * for nd__relabel. */
+unsigned long nd__error_mark(void);
+/* For a public function that failed: if an error was recorded since mark
+ * (by an inner public call such as nd_copy, or by a helper that named
+ * another function), restates it under fn's name, as nd__reraise does; a
+ * pending error from before the call (a NULL argument keeps it) is left
+ * alone. Returns the status. Every public function that calls another
+ * public function, directly or through helpers, ends its failures here, so
+ * a message always names the function the caller called. */
+nd_status nd__relabel(const char *fn, unsigned long mark);
+static inline nd_array *nd__relabel_array(const char *fn, unsigned long mark, nd_array *r) {
+    if (!r) nd__relabel(fn, mark);
+    return r;
+}
+static inline nd_status nd__relabel_status(const char *fn, unsigned long mark, nd_status st) {
+    if (st != ND_OK) nd__relabel(fn, mark);
+    return st;
+}
 /* For a NULL argument: keeps a pending error (the first failure in a chain),
  * else records "fn: argument 'name' is NULL". Returns ND_ERR_NULL. */
 nd_status nd__null_arg(const char *fn, const char *name);
@@ -83,6 +113,21 @@ bool nd__norm_axis(const char *fn, int *axis, int ndim);
 /* Checks naxes axes against ndim: each in range, none repeated. norm (may
  * be NULL) receives them normalised; seen[0..ndim) marks them. */
 bool nd__norm_axes(const char *fn, int ndim, int naxes, const int *axes, int *norm, bool *seen);
+/* NumPy's promotion of several dtypes at once (np.result_type), fed one
+ * dtype at a time: start from ND__PROMO_INIT, nd__promo_add each dtype
+ * (valid ones), read nd__promo_result (ND_NUM_DTYPES if none was added).
+ * Not a pairwise fold: with a float present, each integer promotes with the
+ * float on its own, so int16, uint16 and float32 give float32. */
+typedef struct nd__promo {
+    nd_dtype fold;  /* the pairwise fold, ND_NUM_DTYPES before the first */
+    bool any_float; /* a float was added */
+    bool wide;      /* a dtype float32 cannot hold (32/64-bit integers, float64) */
+} nd__promo;
+#define ND__PROMO_INIT {ND_NUM_DTYPES, false, false}
+void nd__promo_add(nd__promo *p, nd_dtype dt);
+nd_dtype nd__promo_result(const nd__promo *p);
+/* nd__promo over n valid dtypes (n >= 1). */
+nd_dtype nd__promote_n(int n, const nd_dtype *dts);
 /* NumPy's accumulator for sum, prod, cumsum and cumprod: int64 for bool and
  * signed integers, uint64 for unsigned, floats unchanged. */
 nd_dtype nd__sum_dtype(nd_dtype dt);

@@ -1,6 +1,8 @@
 /* Dtype facts, NumPy's promotion table and casting rules. */
 #include "core.h"
 
+#include <stdio.h>
+
 const nd_dtype_info nd__dtypes[ND_NUM_DTYPES] = {
     [ND_BOOL] = {"bool", 1, ND_KIND_BOOL},
     [ND_INT8] = {"int8", 1, ND_KIND_INT},
@@ -65,6 +67,66 @@ nd_dtype nd_result_type(const nd_array *a, const nd_array *b) {
         return ND_NUM_DTYPES;
     }
     return nd_promote_types(a->dtype, b->dtype);
+}
+
+void nd__promo_add(nd__promo *p, nd_dtype dt) {
+    p->fold = p->fold == ND_NUM_DTYPES ? dt : nd_promote_types(p->fold, dt);
+    p->any_float |= nd__kind(dt) == ND_KIND_FLOAT;
+    p->wide |= nd_promote_types(ND_FLOAT32, dt) == ND_FLOAT64;
+}
+
+nd_dtype nd__promo_result(const nd__promo *p) {
+    /* NumPy promotes each operand with the widest float present, then
+     * those results together: float64 if any operand needs it */
+    if (p->any_float) return p->wide ? ND_FLOAT64 : ND_FLOAT32;
+    return p->fold;
+}
+
+nd_dtype nd__promote_n(int n, const nd_dtype *dts) {
+    nd__promo p = ND__PROMO_INIT;
+    for (int k = 0; k < n; k++) nd__promo_add(&p, dts[k]);
+    return nd__promo_result(&p);
+}
+
+nd_dtype nd_promote_types_n(int n, const nd_dtype *dtypes) {
+    static const char fn[] = "nd_promote_types_n";
+    if (n < 1) {
+        nd__error(ND_ERR_VALUE, fn, "at least one dtype is required (got %d)", n);
+        return ND_NUM_DTYPES;
+    }
+    if (!dtypes) {
+        nd__null_arg(fn, "dtypes");
+        return ND_NUM_DTYPES;
+    }
+    for (int k = 0; k < n; k++)
+        if (!nd__valid_dtype(dtypes[k])) {
+            nd__error(ND_ERR_DTYPE, fn, "invalid dtype %d (dtypes[%d])", (int)dtypes[k], k);
+            return ND_NUM_DTYPES;
+        }
+    return nd__promote_n(n, dtypes);
+}
+
+nd_dtype nd_result_type_n(int n, const nd_array *const *arrays) {
+    static const char fn[] = "nd_result_type_n";
+    if (n < 1) {
+        nd__error(ND_ERR_VALUE, fn, "at least one array is required (got %d)", n);
+        return ND_NUM_DTYPES;
+    }
+    if (!arrays) {
+        nd__null_arg(fn, "arrays");
+        return ND_NUM_DTYPES;
+    }
+    nd__promo p = ND__PROMO_INIT;
+    for (int k = 0; k < n; k++) {
+        if (!arrays[k]) {
+            char name[32];
+            snprintf(name, sizeof name, "arrays[%d]", k);
+            nd__null_arg(fn, name);
+            return ND_NUM_DTYPES;
+        }
+        nd__promo_add(&p, arrays[k]->dtype);
+    }
+    return nd__promo_result(&p);
 }
 
 static int kind_order(nd_kind k) {

@@ -7,6 +7,9 @@
 
 static _Thread_local nd_status tl_status = ND_OK;
 static _Thread_local char tl_msg[ND_ERRMSG_CAP];
+/* Counts the errors recorded on this thread, so a function can tell an
+ * error raised during its call from one that was pending before it. */
+static _Thread_local unsigned long tl_seq;
 
 const char *nd_errmsg(void) { return tl_msg; }
 nd_status nd_last_status(void) { return tl_status; }
@@ -24,7 +27,17 @@ nd_status nd__error(nd_status status, const char *fn, const char *fmt, ...) {
     vsnprintf(tl_msg + n, sizeof tl_msg - (size_t)n, fmt, ap);
     va_end(ap);
     tl_status = status;
+    tl_seq++;
     return status;
+}
+
+unsigned long nd__error_mark(void) { return tl_seq; }
+
+nd_status nd__relabel(const char *fn, unsigned long mark) {
+    if (tl_seq == mark) return tl_status; /* nothing new: a pending error is kept */
+    size_t n = strlen(fn);
+    if (strncmp(tl_msg, fn, n) == 0 && tl_msg[n] == ':') return tl_status;
+    return nd__reraise(fn);
 }
 
 nd_status nd__reraise(const char *fn) {

@@ -34,20 +34,27 @@ nd_status nd__broadcast_shapes(const char *fn, int n, const int *ndims,
     if (n < 0) return nd__error(ND_ERR_VALUE, fn, "negative count %d", n);
     if (n > 0 && (!ndims || !shapes)) return nd__null_arg(fn, ndims ? "shapes" : "ndims");
     if (!out_ndim || !out_shape) return nd__null_arg(fn, out_ndim ? "out_shape" : "out_ndim");
+    /* every count, pointer and length is checked before any is read */
+    int nd = 0;
+    for (int k = 0; k < n; k++) {
+        if (ndims[k] > 0 && !shapes[k]) {
+            char name[32];
+            snprintf(name, sizeof name, "shapes[%d]", k);
+            return nd__null_arg(fn, name);
+        }
+        if (!nd__check_shape(fn, ndims[k], shapes[k])) return nd_last_status();
+        if (ndims[k] > nd) nd = ndims[k];
+    }
     /* the common case: identical shapes */
     bool same = n > 0;
     for (int k = 1; k < n && same; k++)
-        same = ndims[k] == ndims[0] && memcmp(shapes[k], shapes[0], sizeof(int64_t) * (size_t)ndims[0]) == 0;
-    if (same && nd__check_shape(fn, ndims[0], shapes[0])) {
+        same = ndims[k] == ndims[0] &&
+               (ndims[0] == 0 ||
+                memcmp(shapes[k], shapes[0], sizeof(int64_t) * (size_t)ndims[0]) == 0);
+    if (same) {
         *out_ndim = ndims[0];
         if (ndims[0]) memcpy(out_shape, shapes[0], sizeof(int64_t) * (size_t)ndims[0]);
         return ND_OK;
-    }
-    if (same) return nd_last_status();
-    int nd = 0;
-    for (int k = 0; k < n; k++) {
-        if (!nd__check_shape(fn, ndims[k], shapes[k])) return nd_last_status();
-        if (ndims[k] > nd) nd = ndims[k];
     }
     int64_t res[ND_MAX_DIMS];
     for (int i = 0; i < nd; i++) res[i] = 1;

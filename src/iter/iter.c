@@ -285,11 +285,11 @@ bool nd__check_out(const char *fn, const nd_array *out, int ndim, const int64_t 
                   nd__shape_str(s2, sizeof s2, ndim, shape));
         return false;
     }
-    for (int i = 0; i < ndim; i++)
-        if (out->strides[i] == 0 && out->shape[i] > 1) {
-            nd__error(ND_ERR_READONLY, fn, "output has stride 0 along axis %d (a broadcast view)", i);
-            return false;
-        }
+    int ax = nd__aliasing_axis(out);
+    if (ax >= 0) {
+        nd__error(ND_ERR_READONLY, fn, "output has stride 0 along axis %d (a broadcast view)", ax);
+        return false;
+    }
     return true;
 }
 

@@ -296,9 +296,9 @@ static bool bind(const char *s, const spec *sp, const nd_array *const *ops, plan
                            ND_MAX_DIMS);
     p->nout = nout;
     memcpy(p->out, out, sizeof(int) * (size_t)nout);
-    nd_dtype dt = ops[0]->dtype;
-    for (int k = 1; k < n; k++) dt = nd_promote_types(dt, ops[k]->dtype);
-    p->dtype = dt;
+    nd__promo promo = ND__PROMO_INIT; /* NumPy's n-ary result_type */
+    for (int k = 0; k < n; k++) nd__promo_add(&promo, ops[k]->dtype);
+    p->dtype = nd__promo_result(&promo);
     return true;
 }
 
@@ -652,7 +652,7 @@ static nd_array *evaluate(const nd_array *const *ops, const plan *p) {
     return res;
 }
 
-nd_array *nd_einsum(const char *subscripts, int n, const nd_array *const *operands) {
+static nd_array *einsum_body(const char *subscripts, int n, const nd_array *const *operands) {
     if (!subscripts) {
         nd__null_arg(fn, "subscripts");
         return NULL;
@@ -677,4 +677,9 @@ nd_array *nd_einsum(const char *subscripts, int n, const nd_array *const *operan
     plan p;
     if (!parse(subscripts, n, &sp) || !bind(subscripts, &sp, operands, &p)) return NULL;
     return evaluate(operands, &p);
+}
+
+nd_array *nd_einsum(const char *subscripts, int n, const nd_array *const *operands) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_einsum", mark, einsum_body(subscripts, n, operands));
 }

@@ -220,7 +220,9 @@ static void mm_one(const mm_plan *p, const char *a, const char *b, char *c, int6
                    int64_t i1, char *slot) {
     const mm_opnd *A = &p->A, *B = &p->B, *C = &p->C;
     int64_t csz = p->csz, k = p->k, m = p->m, rows = i1 - i0;
-    char *sa = slot, *sb = slot + p->a_bytes, *sc = slot + p->a_bytes + p->b_bytes;
+    /* no scratch at all is a NULL slot: no offset may be applied to it */
+    char *sa = slot, *sb = slot ? slot + p->a_bytes : NULL;
+    char *sc = slot ? slot + p->a_bytes + p->b_bytes : NULL;
     if (p->kind == MM_ZERO) {
         static const double zero[2];
         copy2d(c + i0 * C->rs * csz, C->rs, C->cs, p->ct, (const char *)zero, 0, 0, p->ct, rows, m);
@@ -690,7 +692,7 @@ static nd_status matmul_impl(const char *fn, const nd_array *a, const nd_array *
     return st;
 }
 
-nd_array *nd_matmul(const nd_array *a, const nd_array *b) {
+static nd_array *matmul_body(const nd_array *a, const nd_array *b) {
     static const char fn[] = "nd_matmul";
     if (!nd__check_array(fn, "a", a) || !nd__check_array(fn, "b", b)) return NULL;
     nd_array *r = NULL;
@@ -698,12 +700,22 @@ nd_array *nd_matmul(const nd_array *a, const nd_array *b) {
     return r;
 }
 
-nd_status nd_matmul_out(const nd_array *a, const nd_array *b, nd_array *out) {
+nd_array *nd_matmul(const nd_array *a, const nd_array *b) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_matmul", mark, matmul_body(a, b));
+}
+
+static nd_status matmul_out_body(const nd_array *a, const nd_array *b, nd_array *out) {
     static const char fn[] = "nd_matmul_out";
     if (!a) return nd__null_arg(fn, "a");
     if (!b) return nd__null_arg(fn, "b");
     if (!out) return nd__null_arg(fn, "out");
     return matmul_impl(fn, a, b, out, NULL);
+}
+
+nd_status nd_matmul_out(const nd_array *a, const nd_array *b, nd_array *out) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_status("nd_matmul_out", mark, matmul_out_body(a, b, out));
 }
 
 /* ---------------------------------------------------------------- contractions */
@@ -818,8 +830,11 @@ static nd_array *contract(const char *fn, const nd_array *a, const nd_array *b, 
     return r;
 }
 
-nd_array *nd_tensordot(const nd_array *a, const nd_array *b, int naxes, const int *axes_a,
-                       const int *axes_b) {
+static nd_array *tensordot_body(const nd_array *a,
+                                const nd_array *b,
+                                int naxes,
+                                const int *axes_a,
+                                const int *axes_b) {
     static const char fn[] = "nd_tensordot";
     if (!nd__check_array(fn, "a", a) || !nd__check_array(fn, "b", b)) return NULL;
     if ((axes_a == NULL) != (axes_b == NULL)) {
@@ -843,7 +858,16 @@ nd_array *nd_tensordot(const nd_array *a, const nd_array *b, int naxes, const in
     return contract(fn, a, b, naxes, ca, cb, ERR_TENSORDOT);
 }
 
-nd_array *nd_dot(const nd_array *a, const nd_array *b) {
+nd_array *nd_tensordot(const nd_array *a,
+                       const nd_array *b,
+                       int naxes,
+                       const int *axes_a,
+                       const int *axes_b) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_tensordot", mark, tensordot_body(a, b, naxes, axes_a, axes_b));
+}
+
+static nd_array *dot_body(const nd_array *a, const nd_array *b) {
     static const char fn[] = "nd_dot";
     if (!nd__check_array(fn, "a", a) || !nd__check_array(fn, "b", b)) return NULL;
     if (a->ndim == 0 || b->ndim == 0) return nd_multiply(a, b);
@@ -853,12 +877,22 @@ nd_array *nd_dot(const nd_array *a, const nd_array *b) {
     return contract(fn, a, b, 1, &ca, &cb, ERR_DOT);
 }
 
-nd_array *nd_inner(const nd_array *a, const nd_array *b) {
+nd_array *nd_dot(const nd_array *a, const nd_array *b) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_dot", mark, dot_body(a, b));
+}
+
+static nd_array *inner_body(const nd_array *a, const nd_array *b) {
     static const char fn[] = "nd_inner";
     if (!nd__check_array(fn, "a", a) || !nd__check_array(fn, "b", b)) return NULL;
     if (a->ndim == 0 || b->ndim == 0) return nd_multiply(a, b);
     int ca = a->ndim - 1, cb = b->ndim - 1;
     return contract(fn, a, b, 1, &ca, &cb, ERR_DOT);
+}
+
+nd_array *nd_inner(const nd_array *a, const nd_array *b) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_inner", mark, inner_body(a, b));
 }
 
 /* x flattened in C order: a header-only 1-D view if the strides allow,
@@ -879,7 +913,7 @@ static bool flat(const char *fn, const nd_array *x, nd_array *g, nd_array **copy
     return true;
 }
 
-nd_array *nd_vdot(const nd_array *a, const nd_array *b) {
+static nd_array *vdot_body(const nd_array *a, const nd_array *b) {
     static const char fn[] = "nd_vdot";
     if (!nd__check_array(fn, "a", a) || !nd__check_array(fn, "b", b)) return NULL;
     if (a->size != b->size) {
@@ -900,7 +934,12 @@ nd_array *nd_vdot(const nd_array *a, const nd_array *b) {
     return r;
 }
 
-nd_array *nd_outer(const nd_array *a, const nd_array *b) {
+nd_array *nd_vdot(const nd_array *a, const nd_array *b) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_vdot", mark, vdot_body(a, b));
+}
+
+static nd_array *outer_body(const nd_array *a, const nd_array *b) {
     static const char fn[] = "nd_outer";
     if (!nd__check_array(fn, "a", a) || !nd__check_array(fn, "b", b)) return NULL;
     nd_array fa, fb, *ac = NULL, *bc = NULL, *r = NULL;
@@ -925,7 +964,12 @@ nd_array *nd_outer(const nd_array *a, const nd_array *b) {
     return r;
 }
 
-nd_array *nd_kron(const nd_array *a, const nd_array *b) {
+nd_array *nd_outer(const nd_array *a, const nd_array *b) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_outer", mark, outer_body(a, b));
+}
+
+static nd_array *kron_body(const nd_array *a, const nd_array *b) {
     static const char fn[] = "nd_kron";
     if (!nd__check_array(fn, "a", a) || !nd__check_array(fn, "b", b)) return NULL;
     int nd = a->ndim > b->ndim ? a->ndim : b->ndim;
@@ -966,25 +1010,32 @@ nd_array *nd_kron(const nd_array *a, const nd_array *b) {
     return r;
 }
 
-nd_array *nd_trace(const nd_array *a, int64_t offset, int axis1, int axis2) {
+nd_array *nd_kron(const nd_array *a, const nd_array *b) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_kron", mark, kron_body(a, b));
+}
+
+static nd_array *trace_body(const nd_array *a, int64_t offset, int axis1, int axis2) {
     static const char fn[] = "nd_trace";
     if (!nd__check_array(fn, "a", a)) return NULL;
-    nd_array *d = nd_diagonal(a, offset, axis1, axis2);
-    if (!d) {
-        nd__reraise(fn); /* nd_diagonal checked the axes */
-        return NULL;
-    }
+    nd_array *d = nd_diagonal(a, offset, axis1, axis2); /* which checks the axes */
+    if (!d) return NULL;
     int last = -1;
     nd_array *r = nd_sum(d, 1, &last, false);
     nd_free(d);
     return r;
 }
 
-nd_array *nd_linalg_matrix_power(const nd_array *a, int64_t n) {
+nd_array *nd_trace(const nd_array *a, int64_t offset, int axis1, int axis2) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_trace", mark, trace_body(a, offset, axis1, axis2));
+}
+
+static nd_array *linalg_matrix_power_body(const nd_array *a, int64_t n) {
     static const char fn[] = "nd_linalg_matrix_power";
     if (!nd__check_array(fn, "a", a)) return NULL;
     if (a->ndim < 2) {
-        nd__error(ND_ERR_VALUE, fn, "%d-dimensional array given. Array must be at least two-dimensional",
+        nd__error(ND_ERR_SHAPE, fn, "%d-dimensional array given. Array must be at least two-dimensional",
                   a->ndim);
         return NULL;
     }
@@ -1035,4 +1086,9 @@ nd_array *nd_linalg_matrix_power(const nd_array *a, int64_t n) {
         return NULL;
     }
     return result;
+}
+
+nd_array *nd_linalg_matrix_power(const nd_array *a, int64_t n) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_linalg_matrix_power", mark, linalg_matrix_power_body(a, n));
 }

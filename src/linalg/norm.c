@@ -192,14 +192,26 @@ done:
     return named(fn, r);
 }
 
-nd_array *nd_linalg_norm(const nd_array *a, const char *ord, int naxes, const int *axes,
-                         bool keepdims) {
+static nd_array *linalg_norm_body(const nd_array *a,
+                                  const char *ord,
+                                  int naxes,
+                                  const int *axes,
+                                  bool keepdims) {
     return norm_impl("nd_linalg_norm", a, ord, naxes, axes, keepdims);
+}
+
+nd_array *nd_linalg_norm(const nd_array *a,
+                         const char *ord,
+                         int naxes,
+                         const int *axes,
+                         bool keepdims) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_linalg_norm", mark, linalg_norm_body(a, ord, naxes, axes, keepdims));
 }
 
 /* ------------------------------------------------------------ cond */
 
-nd_array *nd_linalg_cond(const nd_array *a, const char *ord) {
+static nd_array *linalg_cond_body(const nd_array *a, const char *ord) {
     static const char fn[] = "nd_linalg_cond";
     norm_ord o;
     if (!nd__lp_check_matrix(fn, "a", a, false) || !parse_ord(fn, ord, &o)) return NULL;
@@ -251,4 +263,9 @@ nd_array *nd_linalg_cond(const nd_array *a, const char *ord) {
             lp_set(r->data, r->dtype, i, INFINITY);
     }
     return r;
+}
+
+nd_array *nd_linalg_cond(const nd_array *a, const char *ord) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_linalg_cond", mark, linalg_cond_body(a, ord));
 }

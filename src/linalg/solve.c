@@ -11,6 +11,7 @@
  * mirrors NumPy's. */
 #include "linalg/lapack.h"
 
+#include <float.h>
 #include <math.h>
 
 /* Sets the requested output pointers to NULL (each may be NULL itself). */
@@ -274,6 +275,19 @@ nd_array *nd_linalg_cholesky(const nd_array *a, bool upper) {
 
 /* ------------------------------------------------------------ lstsq */
 
+/* The default relative cutoff of float32 pinv and lstsq: max(M, N, 8)
+ * times FLT_EPSILON. NumPy computes float32 in float64 (cutoffs 1e-15 and
+ * max(M, N) * DBL_EPSILON), which would keep float32 rounding noise. The
+ * noise singular values of a float32 SVD of exactly rank-deficient
+ * matrices reach about 1.8 FLT_EPSILON times the largest (measured on
+ * random ones of 2x2 to 100x100), so max(M, N) * FLT_EPSILON alone leaves
+ * little margin on small matrices (1.1x at 2x2); the floor of 8 gives over
+ * 4x there and changes nothing from 8 rows or columns up. */
+static double f32_rcond(int64_t m, int64_t n) {
+    int64_t k = m > n ? m : n;
+    return (double)(k > 8 ? k : 8) * FLT_EPSILON;
+}
+
 nd_status nd_linalg_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_array **x,
                           nd_array **residuals, nd_array **rank, nd_array **s) {
     static const char fn[] = "nd_linalg_lstsq";
@@ -302,7 +316,7 @@ nd_status nd_linalg_lstsq(const nd_array *a, const nd_array *b, double rcond, nd
 
     nd_dtype wdt = a->dtype == ND_FLOAT32 && b->dtype == ND_FLOAT32 ? ND_FLOAT32 : ND_FLOAT64;
     const lp_fns *L = nd__lp_fns(wdt);
-    if (rcond < 0) rcond = L->eps * (double)(m > n ? m : n);
+    if (rcond < 0) rcond = wdt == ND_FLOAT32 ? f32_rcond(m, n) : L->eps * (double)(m > n ? m : n);
 
     lp_batch one = {0, {0}, 1};
     int64_t xshape[2] = {n, k};
@@ -393,8 +407,8 @@ nd_array *nd_linalg_pinv(const nd_array *a, double rcond) {
     nd__lp_batch_of(a, 2, &bt);
     int64_t m = a->shape[a->ndim - 2], n = a->shape[a->ndim - 1], k = m < n ? m : n;
     /* NumPy's 1e-15 assumes float64 rounding (NumPy computes float32 in
-     * float64); float32 singular values are only good to about this */
-    if (rcond < 0) rcond = wdt == ND_FLOAT32 ? (double)(m > n ? m : n) * L->eps : 1e-15;
+     * float64); float32 singular values are only good to about f32_rcond */
+    if (rcond < 0) rcond = wdt == ND_FLOAT32 ? f32_rcond(m, n) : 1e-15;
     int64_t tail[2] = {n, m};
     nd_array *out = nd__lp_new(fn, &bt, 2, tail, wdt);
     if (!out || out->size == 0) return out;
@@ -467,7 +481,7 @@ fail:
 
 /* ------------------------------------------------------------ matrix_rank */
 
-nd_array *nd_linalg_matrix_rank(const nd_array *a, double tol) {
+static nd_array *linalg_matrix_rank_body(const nd_array *a, double tol) {
     static const char fn[] = "nd_linalg_matrix_rank";
     if (!nd__check_array(fn, "a", a)) return NULL;
     if (a->ndim < 2) { /* NumPy: int(not all(A == 0)) */
@@ -491,12 +505,19 @@ nd_array *nd_linalg_matrix_rank(const nd_array *a, double tol) {
         const char *s = sv->data + i * k * (int64_t)nd__itemsize(wdt);
         /* an empty matrix has rank 0 (NumPy raises: max of an empty array) */
         double t = tol;
-        if (t < 0)
-            t = k ? lp_get(s, wdt, 0) * (double)(m > n ? m : n) * nd__lp_fns(wdt)->eps : 0;
+        if (t < 0) /* float32: the cutoff of pinv, above float32 SVD rounding noise */
+            t = k ? lp_get(s, wdt, 0) * (wdt == ND_FLOAT32 ? f32_rcond(m, n)
+                                                           : (double)(m > n ? m : n) * nd__lp_fns(wdt)->eps)
+                  : 0;
         int64_t r = 0;
         for (int64_t j = 0; j < k; j++) r += lp_get(s, wdt, j) > t;
         ((int64_t *)out->data)[i] = r;
     }
     nd_free(sv);
     return out;
+}
+
+nd_array *nd_linalg_matrix_rank(const nd_array *a, double tol) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_linalg_matrix_rank", mark, linalg_matrix_rank_body(a, tol));
 }

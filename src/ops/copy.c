@@ -74,7 +74,7 @@ nd_status nd_copy_to(const nd_array *a, void *dst, size_t nbytes) {
         return nd__error(ND_ERR_VALUE, fn, "destination holds %zu bytes but the array needs %zu", nbytes, need);
     if (need == 0) return ND_OK;
     nd_array *view = nd_wrap(dst, a->ndim, a->shape, NULL, a->dtype, NULL, NULL);
-    if (!view) return nd_last_status();
+    if (!view) return nd__reraise(fn);
     nd_status st = assign(fn, view, a);
     nd_free(view);
     return st;
@@ -85,7 +85,7 @@ nd_status nd_fill(nd_array *a, double value) {
     if (!a) return nd__null_arg(fn, "a");
     if (!nd__check_out(fn, a, a->ndim, a->shape)) return nd_last_status();
     nd_array *v = nd_wrap(&value, 0, NULL, NULL, ND_FLOAT64, NULL, NULL);
-    if (!v) return nd_last_status();
+    if (!v) return nd__reraise(fn);
     nd_status st = assign(fn, a, v);
     nd_free(v);
     return st;

@@ -151,33 +151,59 @@ static void emit(nd_array *a, nd_dtype gen_dt, gen_fn gen, const void *params) {
     }
 }
 
+/* NumPy's fill: the first two values are start and start + step, each
+ * converted to the dtype; the rest are v0 + i * (v1 - v0), computed in the
+ * dtype (so float32 drifts as NumPy's does, and integers wrap). */
 typedef struct arange_params {
-    double start, step;
-    int64_t istart, istep; /* the exact integer path */
+    double v0, v1;     /* float dtypes */
+    uint64_t iv0, iv1; /* integer dtypes: the values mod 2^64 */
 } arange_params;
 
-/* The first value is start itself, as NumPy: start + 0*step would turn
- * -0.0 into 0.0 and give NaN for an infinite step. */
-static void arange_f64(const void *params, int64_t first, int64_t n, void *out) {
-    const arange_params *p = params;
-    double *o = out;
-    for (int64_t i = 0; i < n; i++) {
-        int64_t k = first + i;
-        o[i] = k == 0 ? p->start : p->start + (double)k * p->step;
+/* In separate statements, so that no compiler fuses the multiply-add
+ * (NumPy's loop rounds the product first). */
+#define ARANGE_FLOAT_(E, sfx, T, W, ...)                                           \
+    static void arange_##sfx(const void *params, int64_t first, int64_t n, void *out) { \
+        const arange_params *p = params;                                           \
+        const T v0 = (T)p->v0, v1 = (T)p->v1, delta = v1 - v0;                     \
+        T *o = out;                                                                \
+        for (int64_t i = 0; i < n; i++) {                                          \
+            int64_t k = first + i;                                                 \
+            T prod = (T)k * delta;                                                 \
+            o[i] = k == 0 ? v0 : k == 1 ? v1 : v0 + prod;                          \
+        }                                                                          \
     }
-}
+ND_FOR_FLOAT(ARANGE_FLOAT_, ~)
+#undef ARANGE_FLOAT_
 
-/* Integer results in wrapping 64-bit arithmetic: exact where a double is
- * not (beyond 2^53), and the same as NumPy's start + i*delta in the dtype. */
-static void arange_i64(const void *params, int64_t first, int64_t n, void *out) {
+/* Integers in wrapping 64-bit arithmetic, converted to the dtype by the
+ * truncating cast: the same as NumPy's v0 + i*delta in the dtype. */
+static void arange_int(const void *params, int64_t first, int64_t n, void *out) {
     const arange_params *p = params;
+    const uint64_t delta = p->iv1 - p->iv0;
     int64_t *o = out;
     for (int64_t i = 0; i < n; i++)
-        o[i] = (int64_t)((uint64_t)p->istart + (uint64_t)(first + i) * (uint64_t)p->istep);
+        o[i] = (int64_t)(p->iv0 + (uint64_t)(first + i) * delta);
 }
 
 static bool is_int64_integral(double v) {
     return v == trunc(v) && v >= -9223372036854775808.0 && v < 9223372036854775808.0;
+}
+
+/* x truncated toward zero, mod 2^64, as NumPy converts a Python number
+ * into an integer dtype; false if it lies outside int64 (also outside
+ * uint64 for uint32 and uint64, which NumPy converts through C's unsigned
+ * long), where NumPy raises OverflowError. */
+static bool unsigned_long_dtype(nd_dtype dt) { return dt == ND_UINT32 || dt == ND_UINT64; }
+static bool to_int_bits(double x, nd_dtype dt, uint64_t *v) {
+    if (x >= -9223372036854775808.0 && x < 9223372036854775808.0) {
+        *v = (uint64_t)(int64_t)x;
+        return true;
+    }
+    if (unsigned_long_dtype(dt) && x >= 0 && x < 18446744073709551616.0) {
+        *v = (uint64_t)x;
+        return true;
+    }
+    return false;
 }
 
 nd_array *nd_arange(double start, double stop, double step, nd_dtype dt) {
@@ -209,17 +235,31 @@ nd_array *nd_arange(double start, double stop, double step, nd_dtype dt) {
         nd__error(ND_ERR_DTYPE, fn, "bool results are supported for at most 2 values, not %lld", (long long)len);
         return NULL;
     }
+    arange_params p = {start, start + step, 0, 0};
+    nd_kind k = nd__kind(dt);
+    bool ints = k == ND_KIND_INT || k == ND_KIND_UINT;
+    if (ints && is_int64_integral(start) && is_int64_integral(step)) {
+        /* exact where a double is not (beyond 2^53) */
+        p.iv0 = (uint64_t)(int64_t)start;
+        p.iv1 = p.iv0 + (uint64_t)(int64_t)step;
+    } else if (ints && len > 0) {
+        double bad = start;
+        bool ok = to_int_bits(start, dt, &p.iv0);
+        if (ok && len > 1) {
+            bad = start + step;
+            ok = to_int_bits(bad, dt, &p.iv1);
+        }
+        if (!ok) {
+            nd__error(ND_ERR_OVERFLOW, fn, "value %g of arange(%g, %g, %g) does not fit %s", bad,
+                      start, stop, step, unsigned_long_dtype(dt) ? "uint64" : "int64");
+            return NULL;
+        }
+    }
     nd_array *a = nd__alloc_array(fn, 1, &len, dt);
     if (!a) return NULL;
-    arange_params p = {start, step, 0, 0};
-    nd_kind k = nd__kind(dt);
-    if ((k == ND_KIND_INT || k == ND_KIND_UINT) && is_int64_integral(start) && is_int64_integral(step)) {
-        p.istart = (int64_t)start;
-        p.istep = (int64_t)step;
-        emit(a, ND_INT64, arange_i64, &p);
-    } else {
-        emit(a, ND_FLOAT64, arange_f64, &p);
-    }
+    if (ints) emit(a, ND_INT64, arange_int, &p);
+    else if (dt == ND_FLOAT32) emit(a, ND_FLOAT32, arange_f32, &p);
+    else emit(a, ND_FLOAT64, arange_f64, &p); /* float64, and bool's two values */
     return a;
 }
 

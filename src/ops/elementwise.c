@@ -55,9 +55,18 @@ static nd_dtype float_of(nd_dtype dt) {
     return nd__itemsize(dt) <= 2 ? ND_FLOAT32 : ND_FLOAT64;
 }
 
-/* The loop and output dtypes of op on promoted dtype dt; false (with the
- * error recorded) when op does not support it. */
-static bool resolve(const char *fn, nd_op op, nd_dtype dt, nd_dtype *loop_dt, nd_dtype *out_dt) {
+/* The loop and output dtypes of op on inputs of dtypes dts (the operands
+ * that take part in promotion); false (with the error recorded) when op
+ * does not support them. */
+static bool resolve(const char *fn, nd_op op, int n, const nd_dtype *dts, nd_dtype *loop_dt,
+                    nd_dtype *out_dt) {
+    nd_dtype dt = nd__promote_n(n, dts); /* NumPy's n-ary result_type */
+    /* float ops take NumPy's first float loop (float32, then float64) that
+     * every input casts to safely, not the float of the promoted dtype:
+     * arctan2 of int16 and uint16 is float32, though they promote to int32 */
+    nd_dtype fdt = ND_FLOAT32;
+    for (int k = 0; k < n; k++)
+        if (float_of(dts[k]) == ND_FLOAT64) fdt = ND_FLOAT64;
     nd_dtype l = dt;
     switch (g_rules[op]) {
     case R_SAME: break;
@@ -68,7 +77,7 @@ static bool resolve(const char *fn, nd_op op, nd_dtype dt, nd_dtype *loop_dt, nd
         }
         break;
     case R_TRUEDIV: l = nd__kind(dt) == ND_KIND_FLOAT ? dt : ND_FLOAT64; break;
-    case R_FLOAT: l = float_of(dt); break;
+    case R_FLOAT: l = fdt; break;
     case R_BOOL_INT8: l = dt == ND_BOOL ? ND_INT8 : dt; break;
     case R_TO_BOOL: break;
     case R_INTEGRAL:
@@ -140,10 +149,10 @@ static nd_array *apply(const char *fn, nd_op op, int nin, const nd_array *const 
 
     /* where's condition does not take part in promotion */
     int first = op == ND_OP_where ? 1 : 0;
-    nd_dtype dt = in[first]->dtype;
-    for (int k = first + 1; k < nin; k++) dt = nd_promote_types(dt, in[k]->dtype);
+    nd_dtype dts[ND_MAX_OPERANDS];
+    for (int k = first; k < nin; k++) dts[k - first] = in[k]->dtype;
     nd_dtype loop_dt, res_dt;
-    if (!resolve(fn, op, dt, &loop_dt, &res_dt)) return NULL;
+    if (!resolve(fn, op, nin - first, dts, &loop_dt, &res_dt)) return NULL;
     nd_dtype in_loop[ND_MAX_OPERANDS];
     for (int k = 0; k < nin; k++) in_loop[k] = loop_dt;
     if (op == ND_OP_where) in_loop[0] = ND_BOOL;

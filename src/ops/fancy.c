@@ -167,7 +167,7 @@ static void fancy_release(nd_array **conv, fancy_plan *p) {
     nd__ix_free(p->table);
 }
 
-nd_array *nd_index_arrays(const nd_array *a, int n, const nd_array *const *indices) {
+static nd_array *index_arrays_body(const nd_array *a, int n, const nd_array *const *indices) {
     static const char fn[] = "nd_index_arrays";
     if (!nd__check_array(fn, "a", a)) return NULL;
     fancy_plan p;
@@ -180,8 +180,15 @@ nd_array *nd_index_arrays(const nd_array *a, int n, const nd_array *const *indic
     return r;
 }
 
-nd_status nd_index_arrays_assign(nd_array *a, int n, const nd_array *const *indices,
-                                 const nd_array *values) {
+nd_array *nd_index_arrays(const nd_array *a, int n, const nd_array *const *indices) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_index_arrays", mark, index_arrays_body(a, n, indices));
+}
+
+static nd_status index_arrays_assign_body(nd_array *a,
+                                          int n,
+                                          const nd_array *const *indices,
+                                          const nd_array *values) {
     static const char fn[] = "nd_index_arrays_assign";
     if (!a) return nd__null_arg(fn, "a");
     if (n > 0 && !indices) return nd__null_arg(fn, "indices");
@@ -209,4 +216,12 @@ nd_status nd_index_arrays_assign(nd_array *a, int n, const nd_array *const *indi
     }
     fancy_release(conv, &p);
     return st;
+}
+
+nd_status nd_index_arrays_assign(nd_array *a,
+                                 int n,
+                                 const nd_array *const *indices,
+                                 const nd_array *values) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_status("nd_index_arrays_assign", mark, index_arrays_assign_body(a, n, indices, values));
 }

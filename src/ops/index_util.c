@@ -147,10 +147,26 @@ static bool out_of_bounds(const char *fn, nd_dtype dt, const char *p, int axis, 
     return false;
 }
 
+/* Checks every element of idx against len, in C order. */
+static bool check_own(const char *fn, const nd_array *idx, int64_t len, int axis) {
+    int64_t steps[ND_MAX_DIMS];
+    nd__ix_bcast_steps(idx, idx->ndim, steps);
+    nd_ix_cursor c;
+    nd__ix_cursor_init(&c, idx->data, idx->ndim, idx->shape, steps);
+    for (int64_t j = 0; j < idx->size; j++, nd__ix_cursor_next(&c)) {
+        int64_t v;
+        if (!nd__ix_as_i64(idx->dtype, c.p, &v)) return out_of_bounds(fn, idx->dtype, c.p, axis, len);
+        int64_t k = v < 0 ? v + len : v;
+        if (k < 0 || k >= len) return out_of_bounds(fn, idx->dtype, c.p, axis, len);
+    }
+    return true;
+}
+
 bool nd__ix_load_indices(const char *fn, const nd_array *idx, int ndim, const int64_t *shape,
                          int64_t len, int axis, int64_t scale, bool accumulate, int64_t *out) {
     int64_t n = nd__ix_count(ndim, shape);
-    if (n == 0) return true;
+    /* an index broadcast away by an empty one is still an index: checked */
+    if (n == 0) return check_own(fn, idx, len, axis);
     int64_t steps[ND_MAX_DIMS];
     nd__ix_bcast_steps(idx, ndim, steps);
     nd_ix_cursor c;
@@ -271,11 +287,11 @@ bool nd__ix_check_writeable(const char *fn, const nd_array *a) {
         nd__error(ND_ERR_READONLY, fn, "array is read-only (a broadcast view or read-only memory)");
         return false;
     }
-    for (int i = 0; i < a->ndim; i++)
-        if (a->strides[i] == 0 && a->shape[i] > 1) {
-            nd__error(ND_ERR_READONLY, fn, "array has stride 0 along axis %d (a broadcast view)", i);
-            return false;
-        }
+    int ax = nd__aliasing_axis(a);
+    if (ax >= 0) {
+        nd__error(ND_ERR_READONLY, fn, "array has stride 0 along axis %d (a broadcast view)", ax);
+        return false;
+    }
     return true;
 }
 

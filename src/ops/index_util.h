@@ -65,7 +65,8 @@ bool nd__ix_check_index_dtype(const char *fn, const nd_array *idx);
 /* Reads idx broadcast to (ndim, shape) in C order, checks each value
  * against len (negative ones count from the end) and stores value * scale
  * into out (adds it when accumulate). Nothing but out is written; an
- * error names the index, the axis and len, as NumPy does. */
+ * error names the index, the axis and len, as NumPy does. When the shape
+ * is empty, idx's own elements are still checked. */
 bool nd__ix_load_indices(const char *fn, const nd_array *idx, int ndim, const int64_t *shape,
                          int64_t len, int axis, int64_t scale, bool accumulate, int64_t *out);
 

@@ -47,10 +47,11 @@ static bool check_inputs(const char *fn, int n, const nd_array *const *arrays, c
     return true;
 }
 
+/* NumPy's n-ary result_type of the inputs (not a pairwise fold). */
 static nd_dtype join_dtype(const join_in *in) {
-    nd_dtype dt = in->arrays[0]->dtype;
-    for (int i = 1; i < in->n; i++) dt = nd_promote_types(dt, in->arrays[i]->dtype);
-    return dt;
+    nd__promo p = ND__PROMO_INIT;
+    for (int i = 0; i < in->n; i++) nd__promo_add(&p, in->arrays[i]->dtype);
+    return nd__promo_result(&p);
 }
 
 /* Checks a concatenation along *axis (normalised in place; ND_AXIS_NONE

@@ -169,7 +169,7 @@ nd_array *nd_tile(const nd_array *a, int nreps, const int64_t *reps) {
  * per-element counts gathers instead of copying block by block. */
 #define REPEAT_GATHER_BLOCK 32
 
-nd_array *nd_repeat(const nd_array *a, int nrep, const int64_t *repeats, int axis) {
+static nd_array *repeat_body(const nd_array *a, int nrep, const int64_t *repeats, int axis) {
     static const char fn[] = "nd_repeat";
     if (!nd__check_array(fn, "a", a)) return NULL;
     if (nrep < 0) {
@@ -264,6 +264,11 @@ nd_array *nd_repeat(const nd_array *a, int nrep, const int64_t *repeats, int axi
 done:
     nd_free(owned);
     return res;
+}
+
+nd_array *nd_repeat(const nd_array *a, int nrep, const int64_t *repeats, int axis) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_repeat", mark, repeat_body(a, nrep, repeats, axis));
 }
 
 /* ------------------------------------------------------------ pad */
@@ -557,7 +562,8 @@ nd_array *nd_roll_axes(const nd_array *a, int n, const int64_t *shifts, const in
 /* ------------------------------------------------------------ views */
 
 static void flip_axis(const nd_array *a, char **data, int64_t *strides, int64_t len, int axis) {
-    if (len > 0) *data += (len - 1) * strides[axis] * (int64_t)nd__itemsize(a->dtype);
+    /* an empty array's data may be NULL: it never moves */
+    if (len > 0 && a->size > 0) *data += (len - 1) * strides[axis] * (int64_t)nd__itemsize(a->dtype);
     /* INT64_MIN fits only on a length-1 axis, where it is never used */
     if (strides[axis] != INT64_MIN) strides[axis] = -strides[axis];
 }

@@ -59,7 +59,7 @@ nd_array *nd_extract(const nd_array *mask, const nd_array *a) {
     return r;
 }
 
-nd_status nd_place(nd_array *a, const nd_array *mask, const nd_array *values) {
+static nd_status place_body(nd_array *a, const nd_array *mask, const nd_array *values) {
     static const char fn[] = "nd_place";
     if (!a) return nd__null_arg(fn, "a");
     if (!mask) return nd__null_arg(fn, "mask");
@@ -96,6 +96,11 @@ nd_status nd_place(nd_array *a, const nd_array *mask, const nd_array *values) {
     nd_free(m);
     nd_free(v);
     return ND_OK;
+}
+
+nd_status nd_place(nd_array *a, const nd_array *mask, const nd_array *values) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_status("nd_place", mark, place_body(a, mask, values));
 }
 
 nd_status nd_nonzero(const nd_array *a, nd_array **out) {

@@ -53,8 +53,10 @@ static nd_array *fold(const char *fn, const nd_array *a, const bool *reduced, bo
     nd__reduce_identity(red.op, red.acc, identity);
     nd__fill_bytes(res->data, res->size, identity, nd__itemsize(red.acc));
     /* partial accumulators fold together with the op itself, except for
-     * count_nonzero, whose partial counts add up */
-    nd_reduce_op cop = red.op == ND_RED_count_nonzero ? ND_RED_sum : red.op;
+     * count_nonzero, whose partial counts add up, and nansum, whose partial
+     * sums are results: one that became NaN (inf + -inf) is no NaN element
+     * to skip */
+    nd_reduce_op cop = red.op == ND_RED_count_nonzero || red.op == ND_RED_nansum ? ND_RED_sum : red.op;
     const nd_reduce_kernels k = {nd__reduce_loop(red.op, red.in_loop), nd__reduce_loop(cop, red.acc),
                                  nd__fold_loop(red.op, red.in_loop),
                                  (red.op == ND_RED_sum || red.op == ND_RED_nansum) && nd_dtype_is_float(red.in_loop)};
@@ -152,8 +154,8 @@ static nd_array *count_not_nan(const char *fn, const nd_array *a, const bool *re
     return cnt;
 }
 
-static nd_array *reduce(const char *fn, kind_of k, const nd_array *a, int naxes, const int *axes,
-                        bool keepdims, nd_dtype dt_override, nd_array *out) {
+static nd_array *reduce_body(const char *fn, kind_of k, const nd_array *a, int naxes, const int *axes,
+                             bool keepdims, nd_dtype dt_override, nd_array *out) {
     bool reduced[ND_MAX_DIMS];
     if (!nd__check_array(fn, "a", a)) return NULL;
     if (!parse_axes(fn, a, naxes, axes, reduced)) return NULL;
@@ -181,6 +183,14 @@ static nd_array *reduce(const char *fn, kind_of k, const nd_array *a, int naxes,
     }
     if (out) return deliver(fn, res, out) == ND_OK ? out : NULL;
     return res;
+}
+
+/* Every reduction, under the public function's name whichever inner call
+ * (nd_isnan, nd_scalar, nd_divide, ...) failed. */
+static nd_array *reduce(const char *fn, kind_of k, const nd_array *a, int naxes, const int *axes,
+                        bool keepdims, nd_dtype dt_override, nd_array *out) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array(fn, mark, reduce_body(fn, k, a, naxes, axes, keepdims, dt_override, out));
 }
 
 #define DEFINE_REDUCTION_(name, kind)                                              \
@@ -221,8 +231,8 @@ DEFINE_DTYPE_VARIANT_(prod, K_PROD)
 DEFINE_DTYPE_VARIANT_(mean, K_MEAN)
 
 /* var = sum((a - mean)^2) / (N - ddof), two passes for stability. */
-static nd_array *variance(const char *fn, const nd_array *a, int naxes, const int *axes,
-                          bool keepdims, double ddof, bool take_sqrt, nd_array *out) {
+static nd_array *variance_body(const char *fn, const nd_array *a, int naxes, const int *axes,
+                               bool keepdims, double ddof, bool take_sqrt, nd_array *out) {
     bool reduced[ND_MAX_DIMS];
     if (!nd__check_array(fn, "a", a)) return NULL;
     if (!parse_axes(fn, a, naxes, axes, reduced)) return NULL;
@@ -253,6 +263,12 @@ static nd_array *variance(const char *fn, const nd_array *a, int naxes, const in
     }
     if (out) return deliver(fn, var, out) == ND_OK ? out : NULL;
     return var;
+}
+
+static nd_array *variance(const char *fn, const nd_array *a, int naxes, const int *axes,
+                          bool keepdims, double ddof, bool take_sqrt, nd_array *out) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array(fn, mark, variance_body(fn, a, naxes, axes, keepdims, ddof, take_sqrt, out));
 }
 
 nd_array *nd_var(const nd_array *a, int naxes, const int *axes, bool keepdims, double ddof) {

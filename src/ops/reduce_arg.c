@@ -70,9 +70,7 @@ static int64_t split_lane(const lanes *l, const char *lane, int threads) {
  * (so each lane is read in order, once). ND_AXIS_NONE flattens. */
 static nd_array *lanes_of(const char *fn, const nd_array *a, int *axis) {
     if (*axis == ND_AXIS_NONE) {
-        nd_array *flat = nd_ravel(a);
-        if (!flat) nd__reraise(fn);
-        return flat;
+        return nd_ravel(a);
     }
     if (!nd__norm_axis(fn, axis, a->ndim == 0 ? 1 : a->ndim)) return NULL;
     if (a->ndim == 0) return nd_reshape(a, 1, (const int64_t[]){1});
@@ -87,8 +85,8 @@ static nd_array *lanes_of(const char *fn, const nd_array *a, int *axis) {
     return moved;
 }
 
-static nd_array *arg_reduce(const char *fn, bool max, const nd_array *a, int axis, bool keepdims,
-                            nd_array *out) {
+static nd_array *arg_reduce_body(const char *fn, bool max, const nd_array *a, int axis,
+                                 bool keepdims, nd_array *out) {
     if (!nd__check_array(fn, "a", a)) return NULL;
     int ax = axis;
     nd_array *v = lanes_of(fn, a, &ax);
@@ -144,6 +142,13 @@ static nd_array *arg_reduce(const char *fn, bool max, const nd_array *a, int axi
     nd_status st = nd_copyto(out, res);
     nd_free(res);
     return st == ND_OK ? out : NULL;
+}
+
+/* Under the public name, whichever inner call (nd_moveaxis, nd_copy, ...) failed. */
+static nd_array *arg_reduce(const char *fn, bool max, const nd_array *a, int axis, bool keepdims,
+                            nd_array *out) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array(fn, mark, arg_reduce_body(fn, max, a, axis, keepdims, out));
 }
 
 nd_array *nd_argmax(const nd_array *a, int axis, bool keepdims) {

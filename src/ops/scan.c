@@ -49,7 +49,7 @@ static void run_scan(void *ctx, int64_t begin, int64_t end) {
     }
 }
 
-static nd_array *scan(const char *fn, bool prod, const nd_array *a, int axis, nd_array *out) {
+static nd_array *scan_body(const char *fn, bool prod, const nd_array *a, int axis, nd_array *out) {
     if (!nd__check_array(fn, "a", a)) return NULL;
     nd_dtype acc = nd__sum_dtype(a->dtype);
     int ax = axis;
@@ -94,6 +94,12 @@ static nd_array *scan(const char *fn, bool prod, const nd_array *a, int axis, nd
     nd_status st = nd_copyto(out, x);
     nd_free(x);
     return st == ND_OK ? out : NULL;
+}
+
+/* As scan_body, every failure under the public function's name. */
+static nd_array *scan(const char *fn, bool prod, const nd_array *a, int axis, nd_array *out) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array(fn, mark, scan_body(fn, prod, a, axis, out));
 }
 
 nd_array *nd_cumsum(const nd_array *a, int axis) { return scan("nd_cumsum", false, a, axis, NULL); }

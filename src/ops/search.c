@@ -47,7 +47,7 @@ static nd_array *contiguous_as(const nd_array *a, nd_dtype dt) {
     return a->dtype == dt ? nd_ascontiguousarray(a) : nd_astype(a, dt);
 }
 
-nd_array *nd_searchsorted(const nd_array *a, const nd_array *v, bool right) {
+static nd_array *searchsorted_body(const nd_array *a, const nd_array *v, bool right) {
     static const char fn[] = "nd_searchsorted";
     if (!nd__check_array(fn, "a", a) || !nd__check_array(fn, "v", v)) return NULL;
     if (a->ndim != 1) {
@@ -67,9 +67,14 @@ nd_array *nd_searchsorted(const nd_array *a, const nd_array *v, bool right) {
     return r;
 }
 
+nd_array *nd_searchsorted(const nd_array *a, const nd_array *v, bool right) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_searchsorted", mark, searchsorted_body(a, v, right));
+}
+
 /* ------------------------------------------------------------ diff */
 
-nd_array *nd_diff(const nd_array *a, int n, int axis) {
+static nd_array *diff_body(const nd_array *a, int n, int axis) {
     static const char fn[] = "nd_diff";
     if (!nd__check_array(fn, "a", a)) return NULL;
     if (a->ndim == 0) {
@@ -104,6 +109,11 @@ nd_array *nd_diff(const nd_array *a, int n, int axis) {
     return owned;
 }
 
+nd_array *nd_diff(const nd_array *a, int n, int axis) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_diff", mark, diff_body(a, n, axis));
+}
+
 /* ------------------------------------------------------------ bincount */
 
 static bool check_1d(const char *fn, const char *name, const nd_array *x) {
@@ -114,7 +124,7 @@ static bool check_1d(const char *fn, const char *name, const nd_array *x) {
     return false;
 }
 
-nd_array *nd_bincount(const nd_array *x, const nd_array *weights, int64_t minlength) {
+static nd_array *bincount_body(const nd_array *x, const nd_array *weights, int64_t minlength) {
     static const char fn[] = "nd_bincount";
     if (!nd__check_array(fn, "x", x)) return NULL;
     if (nd__kind(x->dtype) == ND_KIND_FLOAT) {
@@ -174,6 +184,11 @@ nd_array *nd_bincount(const nd_array *x, const nd_array *weights, int64_t minlen
     return r;
 }
 
+nd_array *nd_bincount(const nd_array *x, const nd_array *weights, int64_t minlength) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_bincount", mark, bincount_body(x, weights, minlength));
+}
+
 /* ------------------------------------------------------------ histogram */
 
 /* NumPy's block size: weighted sums are made in double per block of the
@@ -203,8 +218,13 @@ static void data_range(const nd_array *a, double *mn, double *mx) {
     *mx = hi;
 }
 
-nd_status nd_histogram(const nd_array *a, int64_t bins, double lo, double hi,
-                       const nd_array *weights, nd_array **hist, nd_array **edges) {
+static nd_status histogram_body(const nd_array *a,
+                                int64_t bins,
+                                double lo,
+                                double hi,
+                                const nd_array *weights,
+                                nd_array **hist,
+                                nd_array **edges) {
     static const char fn[] = "nd_histogram";
     if (!a) return nd__null_arg(fn, "a");
     if (bins <= 0)
@@ -319,4 +339,15 @@ done:
     if (edges) *edges = ed;
     else nd_free(ed);
     return ND_OK;
+}
+
+nd_status nd_histogram(const nd_array *a,
+                       int64_t bins,
+                       double lo,
+                       double hi,
+                       const nd_array *weights,
+                       nd_array **hist,
+                       nd_array **edges) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_status("nd_histogram", mark, histogram_body(a, bins, lo, hi, weights, hist, edges));
 }

@@ -138,9 +138,7 @@ static nd_array *flat(const char *fn, const nd_array *a) {
     if (ok || n == 0) return nd__make_view(fn, a, a->data, 1, &n, n == 0 ? (const int64_t[]){1} : &stride);
     nd_array *c = nd_copy(a);
     if (!c) { /* name the caller, keeping nd_copy's reason */
-        char why[256];
-        snprintf(why, sizeof why, "%s", nd_errmsg());
-        nd__error(nd_last_status(), fn, "%s", why);
+        nd__reraise(fn);
         return NULL;
     }
     int64_t one = 1;
@@ -219,15 +217,15 @@ nd_array *nd_argpartition(const nd_array *a, int64_t kth, int axis) {
     return one_output("nd_argpartition", ND__ARGPARTITION, a, axis, kth, true);
 }
 
-nd_status nd_sort_inplace(nd_array *a, int axis, bool stable) {
+static nd_status sort_inplace_body(nd_array *a, int axis, bool stable) {
     static const char fn[] = "nd_sort_inplace";
     (void)stable;
     if (!a) return nd__null_arg(fn, "a");
     if (!(a->flags & ND_FLAG_WRITEABLE))
         return nd__error(ND_ERR_READONLY, fn, "array is read-only (a broadcast view or read-only memory)");
-    for (int d = 0; d < a->ndim; d++)
-        if (a->strides[d] == 0 && a->shape[d] > 1)
-            return nd__error(ND_ERR_READONLY, fn, "array has stride 0 along axis %d (a broadcast view)", d);
+    int ax = nd__aliasing_axis(a);
+    if (ax >= 0)
+        return nd__error(ND_ERR_READONLY, fn, "array has stride 0 along axis %d (a broadcast view)", ax);
     nd__sort_plan plan = {.op = ND__SORT, .inplace = true};
     if (axis != ND_AXIS_NONE) {
         int ax = axis;
@@ -245,6 +243,11 @@ nd_status nd_sort_inplace(nd_array *a, int axis, bool stable) {
     }
     nd_free(v);
     return st;
+}
+
+nd_status nd_sort_inplace(nd_array *a, int axis, bool stable) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_status("nd_sort_inplace", mark, sort_inplace_body(a, axis, stable));
 }
 
 nd_status nd_topk(const nd_array *a, int64_t k, int axis, bool largest, nd_array **values,

@@ -4,6 +4,8 @@
  * written; the copies then run on nd__ix_copy (index_util.c). */
 #include "ops/index_util.h"
 
+#include <stdio.h>
+
 /* ------------------------------------------------------------ take */
 
 /* The shape of take's result: a's shape with axis replaced by idx's shape
@@ -83,7 +85,10 @@ nd_array *nd_take(const nd_array *a, const nd_array *indices, int axis) {
     return take_new(fn, a, indices, axis);
 }
 
-nd_status nd_take_out(const nd_array *a, const nd_array *indices, int axis, nd_array *out) {
+static nd_status take_out_body(const nd_array *a,
+                               const nd_array *indices,
+                               int axis,
+                               nd_array *out) {
     static const char fn[] = "nd_take_out";
     if (!a) return nd__null_arg(fn, "a");
     if (!indices) return nd__null_arg(fn, "indices");
@@ -125,9 +130,14 @@ nd_status nd_take_out(const nd_array *a, const nd_array *indices, int axis, nd_a
     return st;
 }
 
+nd_status nd_take_out(const nd_array *a, const nd_array *indices, int axis, nd_array *out) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_status("nd_take_out", mark, take_out_body(a, indices, axis, out));
+}
+
 /* ------------------------------------------------------------ put */
 
-nd_status nd_put(nd_array *a, const nd_array *indices, const nd_array *values) {
+static nd_status put_body(nd_array *a, const nd_array *indices, const nd_array *values) {
     static const char fn[] = "nd_put";
     if (!a) return nd__null_arg(fn, "a");
     if (!indices) return nd__null_arg(fn, "indices");
@@ -153,6 +163,11 @@ nd_status nd_put(nd_array *a, const nd_array *indices, const nd_array *values) {
     nd_free(v);
     nd__ix_free(tab);
     return ND_OK;
+}
+
+nd_status nd_put(nd_array *a, const nd_array *indices, const nd_array *values) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_status("nd_put", mark, put_body(a, indices, values));
 }
 
 /* ------------------------------------------------------------ along an axis */
@@ -236,8 +251,10 @@ nd_array *nd_take_along_axis(const nd_array *a, const nd_array *indices, int axi
     return r;
 }
 
-nd_status nd_put_along_axis(nd_array *a, const nd_array *indices, const nd_array *values,
-                            int axis) {
+static nd_status put_along_axis_body(nd_array *a,
+                                     const nd_array *indices,
+                                     const nd_array *values,
+                                     int axis) {
     static const char fn[] = "nd_put_along_axis";
     if (!a) return nd__null_arg(fn, "a");
     if (!indices) return nd__null_arg(fn, "indices");
@@ -261,9 +278,17 @@ nd_status nd_put_along_axis(nd_array *a, const nd_array *indices, const nd_array
     return ND_OK;
 }
 
+nd_status nd_put_along_axis(nd_array *a,
+                            const nd_array *indices,
+                            const nd_array *values,
+                            int axis) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_status("nd_put_along_axis", mark, put_along_axis_body(a, indices, values, axis));
+}
+
 /* ------------------------------------------------------------ compress */
 
-nd_array *nd_compress(const nd_array *cond, const nd_array *a, int axis) {
+static nd_array *compress_body(const nd_array *cond, const nd_array *a, int axis) {
     static const char fn[] = "nd_compress";
     if (!nd__check_array(fn, "cond", cond) || !nd__check_array(fn, "a", a)) return NULL;
     if (cond->ndim != 1) {
@@ -280,6 +305,11 @@ nd_array *nd_compress(const nd_array *cond, const nd_array *a, int axis) {
     nd_array *r = take_new(fn, a, idx, axis);
     nd_free(idx);
     return r;
+}
+
+nd_array *nd_compress(const nd_array *cond, const nd_array *a, int axis) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_compress", mark, compress_body(cond, a, axis));
 }
 
 /* ------------------------------------------------------------ choose */
@@ -302,7 +332,7 @@ static bool bcast_into(int *nd, int64_t *shape, const nd_array *x) {
     return true;
 }
 
-nd_array *nd_choose(const nd_array *indices, int n, const nd_array *const *choices) {
+static nd_array *choose_body(const nd_array *indices, int n, const nd_array *const *choices) {
     static const char fn[] = "nd_choose";
     if (!nd__check_array(fn, "indices", indices)) return NULL;
     if (n < 1) {
@@ -314,15 +344,20 @@ nd_array *nd_choose(const nd_array *indices, int n, const nd_array *const *choic
         return NULL;
     }
     for (int k = 0; k < n; k++)
-        if (!nd__check_array(fn, "choices[k]", choices[k])) return NULL;
+        if (!choices[k]) {
+            char name[32];
+            snprintf(name, sizeof name, "choices[%d]", k);
+            nd__null_arg(fn, name);
+            return NULL;
+        }
     if (!nd__ix_check_index_dtype(fn, indices)) return NULL;
 
-    nd_dtype dt = choices[0]->dtype;
+    nd__promo promo = ND__PROMO_INIT; /* NumPy's n-ary result_type of the choices */
     int nd = indices->ndim;
     int64_t shape[ND_MAX_DIMS];
     memcpy(shape, indices->shape, sizeof(int64_t) * (size_t)nd);
     for (int k = 0; k < n; k++) {
-        dt = nd_promote_types(dt, choices[k]->dtype);
+        nd__promo_add(&promo, choices[k]->dtype);
         if (!bcast_into(&nd, shape, choices[k])) {
             char s1[ND_SHAPE_STR_CAP], s2[ND_SHAPE_STR_CAP];
             nd__error(ND_ERR_SHAPE, fn,
@@ -333,6 +368,7 @@ nd_array *nd_choose(const nd_array *indices, int n, const nd_array *const *choic
             return NULL;
         }
     }
+    nd_dtype dt = nd__promo_result(&promo);
     int64_t total = nd__ix_count(nd, shape);
 
     /* which choice each element takes, checked: NumPy's mode='raise'
@@ -346,11 +382,16 @@ nd_array *nd_choose(const nd_array *indices, int n, const nd_array *const *choic
         for (int k = 0; k < n; k++) conv[k] = NULL;
     if (!which || !src || !conv || !steps) goto done;
     {
+        /* an empty broadcast still checks every entry of indices, on its own */
+        bool empty = total == 0;
+        int cnd = empty ? indices->ndim : nd;
+        const int64_t *cshape = empty ? indices->shape : shape;
+        int64_t count = empty ? indices->size : total;
         int64_t isteps[ND_MAX_DIMS];
-        nd__ix_bcast_steps(indices, nd, isteps);
+        nd__ix_bcast_steps(indices, cnd, isteps);
         nd_ix_cursor c;
-        nd__ix_cursor_init(&c, indices->data, nd, shape, isteps);
-        for (int64_t j = 0; j < total; j++, nd__ix_cursor_next(&c)) {
+        nd__ix_cursor_init(&c, indices->data, cnd, cshape, isteps);
+        for (int64_t j = 0; j < count; j++, nd__ix_cursor_next(&c)) {
             int64_t v;
             bool fits = nd__ix_as_i64(indices->dtype, c.p, &v);
             if (!fits || v < 0 || v >= n) {
@@ -365,7 +406,7 @@ nd_array *nd_choose(const nd_array *indices, int n, const nd_array *const *choic
                 }
                 goto done;
             }
-            which[j] = v;
+            if (!empty) which[j] = v;
         }
     }
     for (int k = 0; k < n; k++) {
@@ -401,4 +442,9 @@ done:
     nd__ix_free(conv);
     nd__ix_free(steps);
     return r;
+}
+
+nd_array *nd_choose(const nd_array *indices, int n, const nd_array *const *choices) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_array("nd_choose", mark, choose_body(indices, n, choices));
 }

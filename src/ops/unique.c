@@ -90,8 +90,11 @@ static const group_fn group_fns[ND_NUM_DTYPES] = {
 #undef X_
 };
 
-nd_status nd_unique(const nd_array *a, nd_array **values, nd_array **index, nd_array **inverse,
-                    nd_array **counts) {
+static nd_status unique_body(const nd_array *a,
+                             nd_array **values,
+                             nd_array **index,
+                             nd_array **inverse,
+                             nd_array **counts) {
     static const char fn[] = "nd_unique";
     if (!a) return nd__null_arg(fn, "a");
     if (!values) return nd__null_arg(fn, "values");
@@ -153,4 +156,13 @@ done:
     if (inverse) *inverse = res[2];
     if (counts) *counts = res[3];
     return ND_OK;
+}
+
+nd_status nd_unique(const nd_array *a,
+                    nd_array **values,
+                    nd_array **index,
+                    nd_array **inverse,
+                    nd_array **counts) {
+    unsigned long mark = nd__error_mark();
+    return nd__relabel_status("nd_unique", mark, unique_body(a, values, index, inverse, counts));
 }

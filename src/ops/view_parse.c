@@ -225,7 +225,7 @@ static nd_status parse(parser *p) {
         char what[128];
         snprintf(what, sizeof what, "too many indices for array: array is %d-dimensional, but %lld were indexed",
                  p->ndim, (long long)p->nindexed);
-        return fail_at(p, ND_ERR_VALUE, p->pending_pos, what);
+        return fail_at(p, ND_ERR_INDEX, p->pending_pos, what); /* as nd_slice, NumPy's IndexError */
     }
     case PE_STEP_ZERO: return fail_at(p, ND_ERR_VALUE, p->pending_pos, "slice step cannot be zero");
     }
@@ -291,9 +291,10 @@ nd_array *nd_view(const nd_array *a, const char *index) {
         case IT_NEWAXIS: newaxis_at[nnew++] = out_axis++; break;
         }
     }
+    unsigned long mark = nd__error_mark();
     nd_array *v = nd_slice(a, naxes, slices);
     if (v && nints > 0) v = replace(v, nd_squeeze(v, nints, int_axes));
     /* in increasing order, so each position already counts the axes before it */
     for (int i = 0; v && i < nnew; i++) v = replace(v, nd_expand_dims(v, newaxis_at[i]));
-    return v;
+    return nd__relabel_array(fn, mark, v);
 }

@@ -11,11 +11,13 @@ typedef struct geom {
     char *data;
     int64_t shape[ND_MAX_DIMS];
     int64_t strides[ND_MAX_DIMS];
+    bool empty; /* of an empty array: data never moves (it may be NULL) */
 } geom;
 
 static void geom_of(const nd_array *a, geom *g) {
     g->ndim = a->ndim;
     g->data = a->data;
+    g->empty = a->size == 0;
     for (int i = 0; i < a->ndim; i++) {
         g->shape[i] = a->shape[i];
         g->strides[i] = a->strides[i];
@@ -57,6 +59,7 @@ static nd_array *permuted_view(const char *fn, const nd_array *a, const int *per
     geom g;
     g.ndim = a->ndim;
     g.data = a->data;
+    g.empty = a->size == 0;
     for (int i = 0; i < a->ndim; i++) {
         g.shape[i] = a->shape[perm[i]];
         g.strides[i] = a->strides[perm[i]];
@@ -98,7 +101,7 @@ static bool geom_slice(const char *fn, geom *g, int axis, nd_slice_t s, int64_t 
     if (step > 0) count = start < stop ? (stop - start - 1) / step + 1 : 0;
     else count = stop < start ? (start - stop - 1) / -step + 1 : 0;
     /* start is a valid index only when something is selected */
-    if (count > 0) g->data += start * stride * isz;
+    if (count > 0 && !g->empty) g->data += start * stride * isz;
     g->shape[axis] = count;
     /* With two or more elements |step| < len, so the product stays inside
      * the array's extent. With fewer the stride is never used, and a huge
@@ -153,7 +156,7 @@ nd_array *nd_index(const nd_array *a, int axis, int64_t i) {
     }
     geom g;
     geom_of(a, &g);
-    g.data += j * g.strides[axis] * itemsize_of(a);
+    if (!g.empty) g.data += j * g.strides[axis] * itemsize_of(a);
     geom_remove_axis(&g, axis);
     return geom_view(fn, a, &g);
 }
@@ -318,7 +321,10 @@ static nd_array *reshape(const char *fn, const nd_array *a, int ndim, const int6
         return NULL;
     }
     nd_array *c = nd_copy(a);
-    if (!c) return NULL;
+    if (!c) {
+        nd__reraise(fn);
+        return NULL;
+    }
     /* the copy is new and ours alone, so it is reshaped in place */
     c->ndim = ndim;
     if (ndim) memcpy(c->shape, sh, sizeof(int64_t) * (size_t)ndim);
@@ -403,6 +409,7 @@ nd_array *nd_broadcast_to(const nd_array *a, int ndim, const int64_t *shape) {
     geom g;
     g.ndim = ndim;
     g.data = a->data;
+    g.empty = a->size == 0;
     int off = ndim - a->ndim;
     bool ok = off >= 0;
     for (int i = 0; ok && i < ndim; i++) {
@@ -443,7 +450,7 @@ nd_array *nd_flip(const nd_array *a, int naxes, const int *axes) {
     geom_of(a, &g);
     for (int i = 0; i < a->ndim; i++) {
         if (!flip[i]) continue;
-        if (g.shape[i] > 0) g.data += (g.shape[i] - 1) * g.strides[i] * itemsize_of(a);
+        if (g.shape[i] > 0 && !g.empty) g.data += (g.shape[i] - 1) * g.strides[i] * itemsize_of(a);
         /* INT64_MIN fits only on a length-1 axis of wrapped memory, where it
          * is never used and has no negation */
         if (g.strides[i] != INT64_MIN) g.strides[i] = -g.strides[i];
@@ -474,7 +481,7 @@ nd_array *nd_diagonal(const nd_array *a, int64_t offset, int axis1, int axis2) {
     if (n < 0) n = 0;
     geom g;
     geom_of(a, &g);
-    if (n > 0) g.data += (offset >= 0 ? offset * s2 : -offset * s1) * itemsize_of(a);
+    if (n > 0 && !g.empty) g.data += (offset >= 0 ? offset * s2 : -offset * s1) * itemsize_of(a);
     int64_t stride;
     /* two or more elements keep the sum inside the extent */
     if (nd__add_overflow(s1, s2, &stride)) stride = 0;
