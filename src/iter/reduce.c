@@ -343,7 +343,7 @@ static char *alloc_scratch(const char *fn, size_t each, int64_t nparts, bool *fa
     if (!__builtin_mul_overflow(each, (size_t)nparts, &total)) mem = nd__alloc(total, 64);
     if (!mem) {
         *failed = true;
-        nd__error(ND_ERR_NOMEM, fn, "out of memory allocating %zu bytes of scratch for %lld threads", each,
+        nd__error(ND_ERR_NOMEM, fn, "out of memory allocating %zu bytes of scratch for each of %lld threads", each,
                   (long long)nparts);
     }
     return mem;
@@ -439,6 +439,10 @@ static nd_status reduce_split(const char *fn, const nd_reduce_kernels *k, const 
     j.part_bytes = ((size_t)acc->size * isz + 63) & ~(size_t)63;
     j.nworkers = nthreads < 2 ? 1 : nd__parallel_parts(nslices, 1);
     if (j.nworkers > nthreads) j.nworkers = nthreads;
+    j.partials = nd__alloc((size_t)nslices * j.part_bytes, 64);
+    if (!j.partials)
+        return nd__error(ND_ERR_NOMEM, fn, "out of memory allocating %lld partial results",
+                         (long long)nslices);
     /* every slice is one of two lengths: scratch for the larger need */
     for (int64_t s = 0; s < 2 && s < nslices; s++) {
         nd_array sub, part;
@@ -447,10 +451,6 @@ static nd_status reduce_split(const char *fn, const nd_reduce_kernels *k, const 
         reducer_init(&r, k, &sub, in_loop, &part, identity, 1);
         if (r.scratch > j.scratch) j.scratch = r.scratch;
     }
-    j.partials = nd__alloc((size_t)nslices * j.part_bytes, 64);
-    if (!j.partials)
-        return nd__error(ND_ERR_NOMEM, fn, "out of memory allocating %lld partial results",
-                         (long long)nslices);
     bool failed;
     j.mem = alloc_scratch(fn, j.scratch, j.nworkers, &failed);
     if (failed) {
