@@ -159,10 +159,14 @@ static inline nd_array *gen_input(nd_dtype dt, int ndim, const int64_t *shape, c
     if (v != a) nd_free(a), a = v;
     return a;
 }
-/* gen_input of a generated input record `in` with its value pools. */
+/* gen_input of a generated input record `in` with its value pools. Only the
+ * pool of its dtype is indexed: off may lie beyond the other one. */
 #define GEN_INPUT(in, fpool, ipool)                                                \
-    gen_input((in)->dtype, (in)->ndim, (in)->shape, (fpool) + (in)->off, (ipool) + (in)->off, (in)->index, \
-              (in)->transpose, (in)->bndim, (in)->bshape)
+    gen_input((in)->dtype, (in)->ndim, (in)->shape, GEN_FVALS((in)->dtype, fpool, (in)->off), \
+              GEN_IVALS((in)->dtype, ipool, (in)->off), (in)->index, (in)->transpose, (in)->bndim, (in)->bshape)
+/* pool + off for results or inputs of dtype dt, NULL for the other pool. */
+#define GEN_FVALS(dt, fpool, off) (nd_dtype_is_float(dt) ? (fpool) + (off) : NULL)
+#define GEN_IVALS(dt, ipool, off) (nd_dtype_is_float(dt) ? NULL : (ipool) + (off))
 
 /* True when got (case ci, NumPy expression expr, run as how) has dtype
  * rdtype, shape (rndim, rshape) and the values at fwant (float results,

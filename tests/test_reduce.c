@@ -98,8 +98,8 @@ static nd_array *case_input(int id) { return GEN_INPUT(&rd_inputs[id], rd_fpool,
 
 /* True when got is case c's answer; prints the first difference. */
 static bool check_case(const rd_case *c, int ci, const nd_array *got, const char *how) {
-    return gen_check(ci, c->expr, how, got, c->rdtype, c->rndim, c->rshape, rd_fpool + c->off, rd_ipool + c->off,
-                     c->rtol, c->atol);
+    return gen_check(ci, c->expr, how, got, c->rdtype, c->rndim, c->rshape, GEN_FVALS(c->rdtype, rd_fpool, c->off),
+                     GEN_IVALS(c->rdtype, rd_ipool, c->off), c->rtol, c->atol);
 }
 
 static bool check_error(const rd_case *c, int ci, bool failed, const char *fn, const char *how) {

@@ -56,8 +56,8 @@ static nd_status op_call_out(const op_info *op, const nd_array *a, int axis, boo
 static nd_array *case_input(int id) { return GEN_INPUT(&ra_inputs[id], ra_fpool, ra_ipool); }
 
 static bool check_case(const ra_case *c, int ci, const nd_array *got, const char *how) {
-    return gen_check(ci, c->expr, how, got, c->rdtype, c->rndim, c->rshape, ra_fpool + c->off, ra_ipool + c->off,
-                     c->rtol, c->atol);
+    return gen_check(ci, c->expr, how, got, c->rdtype, c->rndim, c->rshape, GEN_FVALS(c->rdtype, ra_fpool, c->off),
+                     GEN_IVALS(c->rdtype, ra_ipool, c->off), c->rtol, c->atol);
 }
 
 static void run_cases(const char *name) {
