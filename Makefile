@@ -3,8 +3,9 @@
 #   make            build/libnd.a and build/libnd.so (never installs packages;
 #                   stops with the apt-get command when one is missing)
 #   make check      installs missing Debian packages (as root), then builds with
-#                   -Werror and runs the cmocka suite, again under ASan+UBSan,
-#                   then the header, docs and install tests
+#                   -Werror and runs the cmocka suite, again under ASan+UBSan
+#                   (clang), the concurrency test under TSan (clang), then the
+#                   header, docs and install tests
 #   make demo       installs missing packages (as root), runs the examples
 #   make docs       the API reference from the headers (Doxygen) into build/docs
 #   make bench      the benchmarks
@@ -83,16 +84,24 @@ LIBS       = $(BLAS_LIBS) -lm -pthread
 # ---------------------------------------------------------------- flags
 NDFLAGS    = -std=c11 -fPIC -fvisibility=hidden -pthread -DND_BUILDING -D_GNU_SOURCE \
              -Iinclude -Isrc $(BLAS_DEFS) $(BLAS_CFLAGS) $(WARN)
+# The sanitizer stages build with clang: gcc's -fsanitize=undefined misses
+# arithmetic on a null pointer (`p + 0` with p NULL), which clang's
+# pointer-overflow check (part of its `undefined`) reports.
+SAN_CC    ?= clang
 SANFLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+TSANFLAGS := -fsanitize=thread -fno-omit-frame-pointer
 TEST_CFLAGS = -std=c11 -O1 -g -D_GNU_SOURCE -Iinclude -Itests $(BLAS_DEFS) $(WARN) $(CMOCKA_CFLAGS)
 TEST_LIBS   = $(CMOCKA_LIBS) $(LIBS)
 
 SRCS      := $(sort $(wildcard src/*/*.c src/*/*/*.c))
 OBJS      := $(SRCS:%.c=$(B)/obj/%.o)
 ASAN_OBJS := $(SRCS:%.c=$(B)/asan/%.o)
+TSAN_OBJS := $(SRCS:%.c=$(B)/tsan/%.o)
 TESTS     := $(sort $(wildcard tests/test_*.c))
 TEST_BINS := $(TESTS:tests/%.c=$(B)/tests/%)
 ASAN_TEST_BINS := $(TESTS:tests/%.c=$(B)/asan-tests/%)
+# The TSan stage runs the tests of several calling threads at once.
+TSAN_TEST_BINS := $(B)/tsan-tests/test_concurrency
 BENCH_SRCS := $(sort $(wildcard bench/*.c))
 # Where `make check` adds up the test cases of each stage.
 TALLY     := $(B)/check-tally
@@ -102,22 +111,22 @@ TALLY     := $(B)/check-tally
 $(B)/obj/src/kernels/%.o $(B)/obj/src/linalg/mm_kernels.o: XOPT = $(KOPT)
 # The matrix-product kernels fuse multiply-adds (their AVX2+FMA variant is
 # picked at run time; the file stays baseline).
-$(B)/obj/src/linalg/mm_kernels.o $(B)/asan/src/linalg/mm_kernels.o: ISAFLAGS = -ffp-contract=fast
+$(B)/obj/src/linalg/mm_kernels.o $(B)/asan/src/linalg/mm_kernels.o $(B)/tsan/src/linalg/mm_kernels.o: ISAFLAGS = -ffp-contract=fast
 ifeq ($(shell uname -m),x86_64)
 AVX2_FLAGS   := -mavx2 -mfma
 AVX512_FLAGS := -mavx2 -mfma -mavx512f -mavx512bw -mavx512dq -mavx512vl
-$(B)/obj/src/kernels/avx2/%.o $(B)/asan/src/kernels/avx2/%.o: ISAFLAGS = $(AVX2_FLAGS)
-$(B)/obj/src/kernels/avx512/%.o $(B)/asan/src/kernels/avx512/%.o: ISAFLAGS = $(AVX512_FLAGS)
+$(B)/obj/src/kernels/avx2/%.o $(B)/asan/src/kernels/avx2/%.o $(B)/tsan/src/kernels/avx2/%.o: ISAFLAGS = $(AVX2_FLAGS)
+$(B)/obj/src/kernels/avx512/%.o $(B)/asan/src/kernels/avx512/%.o $(B)/tsan/src/kernels/avx512/%.o: ISAFLAGS = $(AVX512_FLAGS)
 endif
 
 # Everything the objects and links depend on, recorded in $(B)/build-flags:
 # when it differs from the last build (other CFLAGS, WERROR, BLAS, or
 # packages installed since), everything is rebuilt rather than reused.
-BUILD_RECORD = cc=$(CC) cppflags=$(CPPFLAGS) cflags=$(CFLAGS) kopt=$(KOPT) ldflags=$(LDFLAGS) \
+BUILD_RECORD = cc=$(CC) san_cc=$(SAN_CC) cppflags=$(CPPFLAGS) cflags=$(CFLAGS) kopt=$(KOPT) ldflags=$(LDFLAGS) \
                nd=$(NDFLAGS) libs=$(LIBS) test=$(TEST_CFLAGS) $(TEST_LIBS) soversion=$(SOVERSION)
 FLAGS     := $(B)/build-flags
 
-.PHONY: all lib check test asan-test header-test install-test docs-test demo bench clean \
+.PHONY: all lib check test asan-test tsan-test header-test install-test docs-test demo bench clean \
         deps deps-build install uninstall pc docs version FORCE
 all: lib
 lib: $(B)/libnd.a $(B)/libnd.so
@@ -137,7 +146,11 @@ $(B)/obj/%.o: %.c $(FLAGS)
 
 $(B)/asan/%.o: %.c $(FLAGS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(NDFLAGS) $(ISAFLAGS) -O1 -g $(SANFLAGS) -MMD -MP -c $< -o $@
+	$(SAN_CC) $(CPPFLAGS) $(NDFLAGS) $(ISAFLAGS) -O1 -g $(SANFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/tsan/%.o: %.c $(FLAGS)
+	@mkdir -p $(dir $@)
+	$(SAN_CC) $(CPPFLAGS) $(NDFLAGS) $(ISAFLAGS) -O1 -g $(TSANFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/libnd.a: $(OBJS)
 	@rm -f $@
@@ -153,13 +166,21 @@ $(B)/libnd-asan.a: $(ASAN_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
+$(B)/libnd-tsan.a: $(TSAN_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
 $(B)/tests/%: tests/%.c $(B)/libnd.a $(wildcard tests/*.h tests/data/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) $< -o $@ $(LDFLAGS) $(B)/libnd.a $(TEST_LIBS)
 
 $(B)/asan-tests/%: tests/%.c $(B)/libnd-asan.a $(wildcard tests/*.h tests/data/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) $(SANFLAGS) $< -o $@ $(LDFLAGS) $(B)/libnd-asan.a $(TEST_LIBS)
+	$(SAN_CC) $(CPPFLAGS) $(TEST_CFLAGS) $(SANFLAGS) $< -o $@ $(LDFLAGS) $(B)/libnd-asan.a $(TEST_LIBS)
+
+$(B)/tsan-tests/%: tests/%.c $(B)/libnd-tsan.a $(wildcard tests/*.h tests/data/*.h)
+	@mkdir -p $(dir $@)
+	$(SAN_CC) $(CPPFLAGS) $(TEST_CFLAGS) $(TSANFLAGS) $< -o $@ $(LDFLAGS) $(B)/libnd-tsan.a $(TEST_LIBS)
 
 version:
 	@echo $(VERSION)
@@ -180,12 +201,17 @@ demo:
 	+@$(MAKE) --no-print-directory demo-run
 
 ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1
+# Any report fails the run (exit status 66, and scripts/run-tests.sh reads it).
+TSAN_ENV := TSAN_OPTIONS=halt_on_error=1:exitcode=66:second_deadlock_stack=1
 
 test: $(TEST_BINS)
 	@sh scripts/run-tests.sh $(TEST_BINS)
 
 asan-test: $(ASAN_TEST_BINS)
 	@$(ASAN_ENV) sh scripts/run-tests.sh $(ASAN_TEST_BINS)
+
+tsan-test: $(TSAN_TEST_BINS)
+	@$(TSAN_ENV) sh scripts/run-tests.sh $(TSAN_TEST_BINS)
 
 header-test: $(B)/libnd.a
 	@B=$(B) CC="$(CC)" CXX="$(CXX)" sh scripts/header-test.sh
@@ -201,12 +227,15 @@ docs-test:
 .PHONY: check-run demo-run
 check-run:
 	@mkdir -p $(B) && rm -f $(TALLY)
-	+$(MAKE) --no-print-directory -j$(JOBS) lib $(B)/libnd-asan.a $(TEST_BINS) $(ASAN_TEST_BINS)
+	+$(MAKE) --no-print-directory -j$(JOBS) lib $(B)/libnd-asan.a $(B)/libnd-tsan.a $(TEST_BINS) $(ASAN_TEST_BINS) \
+	    $(TSAN_TEST_BINS)
 	+@st=0; \
 	echo "== cmocka suite"; \
 	ND_TALLY=$(TALLY) sh scripts/run-tests.sh $(TEST_BINS) || st=1; \
 	echo "== cmocka suite under ASan+UBSan"; \
 	ND_TALLY=$(TALLY) $(ASAN_ENV) sh scripts/run-tests.sh $(ASAN_TEST_BINS) || st=1; \
+	echo "== concurrency test under TSan"; \
+	ND_TALLY=$(TALLY) $(TSAN_ENV) sh scripts/run-tests.sh $(TSAN_TEST_BINS) || st=1; \
 	echo "== header test"; \
 	ND_TALLY=$(TALLY) B=$(B) CC="$(CC)" CXX="$(CXX)" sh scripts/header-test.sh || st=1; \
 	echo "== docs test"; \
@@ -355,4 +384,4 @@ uninstall:
 clean:
 	rm -rf $(B)
 
--include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d) $(TSAN_OBJS:.o=.d)

@@ -1455,8 +1455,11 @@ ND_API int nd_get_num_threads(void);
 
 /** Picks the kernel level: "ref" (portable C), "avx2", "avx512", "neon". NULL restores
  * the best the CPU supports (or ND_ARCH from the environment). A level the CPU
- * or this build lacks is an error. Call it between computations: it is not
- * safe while other threads run operations.
+ * or this build lacks is an error. It is safe to call while other threads
+ * compute: operations that start after it returns use the new level, and
+ * an operation already running finishes with the loops it looked up, each of
+ * them from either level (so its float results may differ in the last bits,
+ * within the bound README.md gives for the levels).
  *  @param arch The level's name, or NULL for the default.
  *  @return ND_OK, or the status of the error (the level is unchanged).
  *

@@ -4,8 +4,9 @@
 #          stops with the exact command to run when something is missing
 #   demo   build, for `make demo`
 #   check  build, plus what the test suite uses: cmocka, g++, cmake, doxygen,
-#          and python3-numpy (a reference for tests and benchmarks only,
-#          never a dependency of the library)
+#          clang with its sanitizer runtimes (the ASan+UBSan and TSan
+#          stages), and python3-numpy (a reference for tests and benchmarks
+#          only, never a dependency of the library)
 #   docs   doxygen, for `make docs`
 # demo, check and docs install what is missing (after apt-get update) when
 # run as root; otherwise they print the exact command to run and stop.
@@ -37,6 +38,17 @@ if [ "$set_" = check ]; then
     command -v g++ >/dev/null 2>&1 || need="$need g++"
     command -v cmake >/dev/null 2>&1 || need="$need cmake"
     /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || need="$need python3-numpy"
+    if command -v clang >/dev/null 2>&1; then
+        # the runtimes come apart from the compiler: link a program with each
+        probe=$(mktemp "${TMPDIR:-/tmp}/nd-deps.XXXXXX")
+        printf 'int main(void) { return 0; }\n' >"$probe.c"
+        { clang -fsanitize=thread "$probe.c" -o "$probe" &&
+          clang -fsanitize=address,undefined "$probe.c" -o "$probe"; } >/dev/null 2>&1 ||
+            need="$need libclang-rt-14-dev"
+        rm -f "$probe" "$probe.c"
+    else
+        need="$need clang libclang-rt-14-dev"
+    fi
 fi
 if [ "$set_" = check ] || [ "$set_" = docs ]; then
     command -v doxygen >/dev/null 2>&1 || need="$need doxygen"

@@ -16,7 +16,7 @@ for t in "$@"; do
     p=$(grep -oE '\[  PASSED  \] [0-9]+ test' "$log" | awk '{s += $(NF-1)} END {print s + 0}')
     f=$(grep -oE '\[  FAILED  \] [0-9]+ test' "$log" | awk '{s += $(NF-1)} END {print s + 0}')
     s=$(grep -oE '\[  SKIPPED \] [0-9]+ test' "$log" | awk '{s += $(NF-1)} END {print s + 0}')
-    if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$log"; then
+    if grep -qE 'ERROR: (Address|Leak)Sanitizer|WARNING: ThreadSanitizer|runtime error:' "$log"; then
         f=$((f + 1))  # a sanitizer report is a failure of its own
         echo "FAILED: $t: sanitizer report (exit status $rc)"
     elif grep -qE 'WARNING: AddressSanitizer failed to allocate' "$log"; then

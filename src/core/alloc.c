@@ -1,6 +1,7 @@
 /* Aligned allocation through the user-replaceable hooks. */
 #include "core.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #ifdef __linux__
 #include <sys/mman.h>
@@ -52,17 +53,23 @@ typedef struct block_header {
 #define HEADER_ROOM 32 /* sizeof(block_header) rounded up to HOOK_ALIGN */
 _Static_assert(sizeof(block_header) <= HEADER_ROOM, "block header room");
 
+/* The hooks are three words: they are read and replaced under g_hooks_lock,
+ * so a thread allocating while another installs hooks gets the old set or
+ * the new one, never a mix (an alloc with another hook's ctx). */
 static nd_allocator g_allocator = {default_alloc, default_free, NULL};
+static pthread_mutex_t g_hooks_lock = PTHREAD_MUTEX_INITIALIZER;
 
 nd_status nd_set_allocator(const nd_allocator *allocator) {
     static const char fn[] = "nd_set_allocator";
-    if (!allocator) {
-        g_allocator = (nd_allocator){default_alloc, default_free, NULL};
-        return ND_OK;
+    nd_allocator al = {default_alloc, default_free, NULL};
+    if (allocator) {
+        if (!allocator->alloc || !allocator->free)
+            return nd__error(ND_ERR_NULL, fn, "alloc and free hooks must both be set");
+        al = *allocator;
     }
-    if (!allocator->alloc || !allocator->free)
-        return nd__error(ND_ERR_NULL, fn, "alloc and free hooks must both be set");
-    g_allocator = *allocator;
+    pthread_mutex_lock(&g_hooks_lock);
+    g_allocator = al;
+    pthread_mutex_unlock(&g_hooks_lock);
     return ND_OK;
 }
 
@@ -70,7 +77,9 @@ void *nd__alloc(size_t size, size_t align) {
     if (align < 64) align = 64; /* every block is cache-line aligned */
     size_t total;
     if (__builtin_add_overflow(size, align + HEADER_ROOM - HOOK_ALIGN, &total)) return NULL;
+    pthread_mutex_lock(&g_hooks_lock);
     nd_allocator al = g_allocator;
+    pthread_mutex_unlock(&g_hooks_lock);
     char *base = al.alloc(total, HOOK_ALIGN, al.ctx);
     if (!base) return NULL;
     uintptr_t p = ((uintptr_t)base + HEADER_ROOM + align - 1) & ~(uintptr_t)(align - 1);

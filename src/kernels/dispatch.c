@@ -34,14 +34,23 @@ static const arch_info g_arches[] = {
 };
 #define NUM_ARCHES (int)(sizeof g_arches / sizeof g_arches[0])
 
-static nd_loop_table g_loops;
-static nd_reduce_table g_reduce;
-static nd_fold_table g_fold;
-static nd_arg_table g_arg;
+/* One level's tables. Built once per level and never changed after, so a
+ * thread that loaded a table pointer can use it for as long as it likes. */
+typedef struct kernel_tables {
+    nd_loop_table loops;
+    nd_reduce_table reduce;
+    nd_fold_table fold;
+    nd_arg_table arg;
+    int arch;
+} kernel_tables;
+
+static kernel_tables g_tables[NUM_ARCHES];
+static _Atomic bool g_built[NUM_ARCHES];
+/* The level in use: switched by one atomic store of a built table. */
+static kernel_tables *_Atomic g_current = NULL;
 static nd_loop_fn g_casts[ND_NUM_DTYPES][ND_NUM_DTYPES];
-static _Atomic int g_arch = -1;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
-static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER; /* builds tables */
 
 static int find_arch(const char *name) {
     for (int i = 0; i < NUM_ARCHES; i++)
@@ -56,21 +65,25 @@ static int best_arch(void) {
     return best;
 }
 
-static void build_table(int arch) {
-    nd_loop_table t = {{0}};
-    nd_reduce_table r = {{0}};
-    nd_fold_table f = {{0}};
-    nd_arg_table g = {{0}};
-    nd__ref_reduce_loops(r, f);
-    nd__ref_arg_loops(g);
-    nd__ref_binary_loops(t);
-    nd__ref_unary_loops(t);
-    nd__ref_ternary_loops(t);
-    if (g_arches[arch].install) g_arches[arch].install(t, r, f, g);
-    memcpy(g_loops, t, sizeof t);
-    memcpy(g_reduce, r, sizeof r);
-    memcpy(g_fold, f, sizeof f);
-    memcpy(g_arg, g, sizeof g);
+/* The tables of level arch, built on first use. A level's install runs
+ * once, so what it records (the portable loops it falls back to) is written
+ * before any thread can reach its loops. */
+static kernel_tables *tables_for(int arch) {
+    kernel_tables *k = &g_tables[arch];
+    if (atomic_load_explicit(&g_built[arch], memory_order_acquire)) return k;
+    pthread_mutex_lock(&g_lock);
+    if (!atomic_load_explicit(&g_built[arch], memory_order_relaxed)) {
+        nd__ref_reduce_loops(k->reduce, k->fold);
+        nd__ref_arg_loops(k->arg);
+        nd__ref_binary_loops(k->loops);
+        nd__ref_unary_loops(k->loops);
+        nd__ref_ternary_loops(k->loops);
+        if (g_arches[arch].install) g_arches[arch].install(k->loops, k->reduce, k->fold, k->arg);
+        k->arch = arch;
+        atomic_store_explicit(&g_built[arch], true, memory_order_release);
+    }
+    pthread_mutex_unlock(&g_lock);
+    return k;
 }
 
 /* ND_ARCH from the environment when set and usable, else the best level. */
@@ -85,30 +98,22 @@ static int default_arch(void) {
 
 static void init_once(void) {
     nd__ref_cast_loops(g_casts);
-    int arch = default_arch();
-    build_table(arch);
-    atomic_store(&g_arch, arch);
+    atomic_store_explicit(&g_current, tables_for(default_arch()), memory_order_release);
 }
 
-nd_loop_fn nd__loop(nd_op op, nd_dtype dt) {
+/* The tables in use, loaded once per lookup. */
+static const kernel_tables *current(void) {
     pthread_once(&g_once, init_once);
-    return g_loops[op][dt];
+    return atomic_load_explicit(&g_current, memory_order_acquire);
 }
 
-nd_loop_fn nd__reduce_loop(nd_reduce_op op, nd_dtype dt) {
-    pthread_once(&g_once, init_once);
-    return g_reduce[op][dt];
-}
+nd_loop_fn nd__loop(nd_op op, nd_dtype dt) { return current()->loops[op][dt]; }
 
-nd_fold_fn nd__fold_loop(nd_reduce_op op, nd_dtype dt) {
-    pthread_once(&g_once, init_once);
-    return g_fold[op][dt];
-}
+nd_loop_fn nd__reduce_loop(nd_reduce_op op, nd_dtype dt) { return current()->reduce[op][dt]; }
 
-nd_arg_fn nd__arg_loop(bool max, nd_dtype dt) {
-    pthread_once(&g_once, init_once);
-    return g_arg[max][dt];
-}
+nd_fold_fn nd__fold_loop(nd_reduce_op op, nd_dtype dt) { return current()->fold[op][dt]; }
+
+nd_arg_fn nd__arg_loop(bool max, nd_dtype dt) { return current()->arg[max][dt]; }
 
 nd_loop_fn nd__cast_loop(nd_dtype from, nd_dtype to) {
     pthread_once(&g_once, init_once);
@@ -122,16 +127,11 @@ nd_status nd_set_arch(const char *arch) {
     if (a < 0) return nd__error(ND_ERR_VALUE, fn, "unknown kernel level '%s' (ref, avx2, avx512, neon)", arch);
     if (!g_arches[a].usable())
         return nd__error(ND_ERR_UNSUPPORTED, fn, "kernel level '%s' is not available in this build or on this CPU", arch);
-    /* Not safe against operations running concurrently on other threads:
-     * call it between computations, as tests and benchmarks do. */
-    pthread_mutex_lock(&g_lock);
-    build_table(a);
-    atomic_store(&g_arch, a);
-    pthread_mutex_unlock(&g_lock);
+    /* Safe while other threads compute: the new level's tables are complete
+     * before this one store publishes them, and the old ones stay valid for
+     * the operations still using loops they looked up. */
+    atomic_store_explicit(&g_current, tables_for(a), memory_order_release);
     return ND_OK;
 }
 
-const char *nd_get_arch(void) {
-    pthread_once(&g_once, init_once);
-    return g_arches[atomic_load(&g_arch)].name;
-}
+const char *nd_get_arch(void) { return g_arches[current()->arch].name; }

@@ -8,8 +8,7 @@
 #include "iter/threads.h"
 
 bool nd__user_threads(int *n) {
-    *n = nd_get_num_threads();
-    return nd__threads_user_set();
+    return nd__threads_user_count(n);
 }
 
 void nd__blas_threads(void) {
