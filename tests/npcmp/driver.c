@@ -72,6 +72,8 @@ struct op {
         nd_array *(*axis)(const nd_array *, int);
         nd_array *(*list_axis)(int, const nd_array *const *, int);
         nd_array *(*list)(int, const nd_array *const *);
+        nd_status (*a_out)(const nd_array *, nd_array *);
+        nd_status (*ab_out)(const nd_array *, const nd_array *, nd_array *);
     } f;
 };
 
@@ -149,6 +151,29 @@ static int run_ab(const op *o, call *c) {
 static int run_abc(const op *o, call *c) {
     NEED(3, 0);
     return one(c, o->f.abc(c->in[0], c->in[1], c->in[2]));
+}
+
+/* The _out variants. params: "inplace" (out is the first input) or "new"
+ * (out is the last input, a view of fresh memory); the result is a copy of
+ * out after the call. */
+static int out_result(call *c, nd_status st, const nd_array *out) {
+    return st != ND_OK ? (int)st : one(c, nd_copy(out));
+}
+
+static int run_a_out(const op *o, call *c) {
+    NEED(-1, 1);
+    bool inplace = strcmp(c->par[0], "inplace") == 0;
+    if (c->nin != (inplace ? 1 : 2)) return BAD;
+    nd_array *out = c->in[c->nin - 1];
+    return out_result(c, o->f.a_out(c->in[0], out), out);
+}
+
+static int run_ab_out(const op *o, call *c) {
+    NEED(-1, 1);
+    bool inplace = strcmp(c->par[0], "inplace") == 0;
+    if (c->nin != (inplace ? 2 : 3)) return BAD;
+    nd_array *out = inplace ? c->in[0] : c->in[2];
+    return out_result(c, o->f.ab_out(c->in[0], c->in[1], out), out);
 }
 
 /* params: axes keepdims */
@@ -344,11 +369,15 @@ static int run_linspace(const op *o, call *c) {
 #define OP_A(n) {#n, run_a, {.a = nd_##n}},
 #define OP_AB(n) {#n, run_ab, {.ab = nd_##n}},
 #define OP_RED(n) {#n, run_red, {.red = nd_##n}},
+#define OP_A_OUT(n) {#n "_out", run_a_out, {.a_out = nd_##n##_out}},
+#define OP_AB_OUT(n) {#n "_out", run_ab_out, {.ab_out = nd_##n##_out}},
 
 static const op ops[] = {
     ND_UNARY_OPS(OP_A)
     ND_BINARY_OPS(OP_AB)
     ND_REDUCTIONS(OP_RED)
+    ND_UNARY_OPS(OP_A_OUT)
+    ND_BINARY_OPS(OP_AB_OUT)
     {"where", run_abc, {.abc = nd_where}},
     {"clip", run_abc, {.abc = nd_clip}},
     {"nan_to_num", run_nan_to_num, {0}},

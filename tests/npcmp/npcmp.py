@@ -118,6 +118,9 @@ CLIP_NAN = "clip with a 0-d NaN bound gives NaN (README: nd_clip with a NaN boun
 # layout: max([0., -0.]) is -0.0, max([-0., 0.]) 0.0), so zeros compare
 # equal whatever their signs there.
 ZERO_SIGN = ("zero",)
+# nd.h (Element-wise operations): "the broadcast shape of the inputs must
+# equal out's shape" (NumPy also broadcasts the inputs to a larger out).
+OUT_SHAPE = "an out larger than the inputs' broadcast shape is refused (nd.h, element-wise _out)"
 # include/nd/reduce.h, nd_var/nd_std: "ND_ERR_VALUE if ddof is negative or NaN
 # (NumPy accepts a negative ddof)."
 DDOF = "var/std refuse a negative ddof (nd/reduce.h)"
@@ -156,13 +159,13 @@ def _nary_dtype(case):
     operands at once, and a float ufunc picks the first loop every operand
     casts to safely (float32 for int16 with uint16, where the fold says
     int32 and so float64)."""
-    dts = [i.arr.dtype for i in case.inputs if i.arr is not None]
+    dts = [i.arr.dtype for i in case.inputs[:case.nargs]]
     if case.op in ("where",):
         dts = dts[1:]
     if len(dts) < 2:
         return False
     fold = _fold_promote(dts)
-    if case.op in FLOAT_BINARY:
+    if case.op.replace("_out", "") in FLOAT_BINARY:
         return fold == np.int32 and all(np.dtype(d).itemsize <= 2 for d in dts)
     return fold != np.result_type(*dts)
 
@@ -196,6 +199,9 @@ KNOWN = {
     "hstack": [("n-ary result dtype for mixed small ints (issue 10)", _nary_dtype)],
     "vstack": [("n-ary result dtype for mixed small ints (issue 10)", _nary_dtype)],
     "dstack": [("n-ary result dtype for mixed small ints (issue 10)", _nary_dtype)],
+    **{op + "_out": [("n-ary result dtype for mixed small ints (issue 10)", _nary_dtype)]
+       for op in ("arctan2", "hypot", "copysign", "nextafter", "logaddexp", "logaddexp2",
+                  "heaviside")},
     "nansum": [("nansum of inf - inf blocks (issue 10)", _nansum_inf)],
     "nanmean": [("nanmean of inf - inf blocks (issue 10)", _nansum_inf)],
     "arange": [("arange's fill formula (issue 10: float32 arange)", _arange_fill)],
@@ -451,23 +457,31 @@ def rand_dtype(rng, choices=DTYPES):
 
 class Case:
     __slots__ = ("id", "op", "inputs", "params", "expr", "tol", "errs", "known", "expect",
-                 "force_error", "env")
+                 "force_error", "env", "nargs", "out", "probe")
 
     def __init__(self, op, inputs, params, expr, tol=None, errs=None, env=None):
         self.op, self.inputs, self.params, self.expr = op, inputs, [str(p) for p in params], expr
         self.tol, self.errs, self.env = tol, errs, env or {}
         self.known, self.expect, self.force_error = None, None, None
+        # _out cases: the operation's own inputs are the first nargs; out
+        # names the input NumPy writes into (its expression mutates it, so
+        # NumPy gets copies); probe is the expression without out=, whose
+        # dtype tells whether NumPy computes in float16
+        self.nargs, self.out, self.probe = len(inputs), None, None
 
 
 NAMES = "abcdefgh"
 
 
 def np_env(case, cast=None):
-    env = {"np": np, "sigmoid": sigmoid_ref, "relu": relu_ref, "simd_cast": simd_cast, "simd_mean": simd_mean, "inf": math.inf, "nan": math.nan}
+    env = {"np": np, "sigmoid": sigmoid_ref, "relu": relu_ref, "sigmoid_out": sigmoid_out,
+           "relu_out": relu_out, "simd_cast": simd_cast, "simd_mean": simd_mean, "inf": math.inf, "nan": math.nan}
     env.update(case.env)
     for k, i in enumerate(case.inputs):
         a = i.arr
-        if cast and a.dtype.kind in "biu":
+        if case.out is not None:  # NumPy writes into one: give it copies
+            a = Inp(i.base.copy(), i.idx, i.perm, i.bshape).arr
+        if cast and a.dtype.kind in "biu" and k < case.nargs:
             a = a.astype(cast)
         env[NAMES[k]] = a
     env["xs"] = [env[NAMES[k]] for k in range(len(case.inputs))]
@@ -484,9 +498,9 @@ class Deviates(Exception):
     """libnd refuses what NumPy accepts, as documented (the message cites where)."""
 
 
-def evaluate(case, cast=None):
+def evaluate(case, cast=None, expr=None):
     try:
-        r = eval(case.expr, np_env(case, cast))
+        r = eval(expr or case.expr, np_env(case, cast))
     except Exception as e:  # NumPy refuses: libnd must refuse too
         return Raised(e)
     if isinstance(r, (bool, np.bool_)) and case.op in ("array_equiv", "can_cast"):
@@ -503,12 +517,16 @@ def expected(case):
     if case.force_error:
         return Raised(Deviates(case.force_error))
     r = evaluate(case)
-    if isinstance(r, list) and any(x.dtype == np.float16 for x in r):
+    probe = evaluate(case, expr=case.probe) if case.probe else r
+    in_place = case.out is not None and case.out < case.nargs
+    if isinstance(probe, list) and any(x.dtype == np.float16 for x in probe) and not in_place:
+        # (in place, the input is bool or an integer, which neither float16
+        # nor float32 casts to under same_kind rules: the error stands)
         deviation(FLOAT16)
         r = evaluate(case, cast=np.float32)
-        assert isinstance(r, list) and all(x.dtype != np.float16 for x in r), case.expr
-    if len(case.inputs) >= 2 and any(i.arr.ndim == 0 for i in case.inputs) and \
-            any(i.arr.ndim > 0 for i in case.inputs):
+        assert not isinstance(r, list) or all(x.dtype != np.float16 for x in r), (case.expr, [(i.arr.dtype, i.arr.shape) for i in case.inputs], r)
+    args = case.inputs[:case.nargs]
+    if len(args) >= 2 and any(i.arr.ndim == 0 for i in args) and any(i.arr.ndim > 0 for i in args):
         np._set_promotion_state("legacy")
         try:
             legacy = evaluate(case)
@@ -565,6 +583,15 @@ def relu_ref(x):
     return np.maximum(x, np.zeros((), x.dtype))
 
 
+def sigmoid_out(x, out):
+    np.copyto(out, sigmoid_ref(x), casting="same_kind")
+    return out
+
+
+def relu_out(x, out):
+    return np.maximum(x, np.zeros((), x.dtype), out=out)
+
+
 # ---------------------------------------------------------------- element-wise families
 
 NP_NAME = {"abs": "absolute", "bitwise_not": "invert", "sigmoid": "sigmoid", "relu": "relu"}
@@ -618,6 +645,58 @@ def gen_binary(rng, op):
     kb = KIND_B.get(op, ka) if rng.random() < 0.8 else "any"
     a, b = operand(rng, sa, da, ka), operand(rng, sb, db, kb)
     return Case(op, [a, b], [], "np.%s(a, b)" % NP_NAME.get(op, op), ew_tol(op))
+
+
+def gen_ew_out(rng, op):
+    """nd_NAME_out: into a new array (any dtype, so same_kind casts and
+    their refusals are met; any layout, read-only broadcast views too) or
+    into the first input itself."""
+    name = op[:-4]
+    nin = 1 if name in UNARY else 2
+    shapes = broadcast_shapes(rng, nin) if nin == 2 else [rand_shape(rng)]
+    keep = name in ("reciprocal", "floor", "ceil", "rint", "trunc")
+    # (their integer forms deviate: met by the plain cases, not repeated here)
+    dts = [rand_dtype(rng, FLOATS if keep else DTYPES) for _ in range(nin)]
+    kinds = [KIND.get(name, "any"), KIND_B.get(name, KIND.get(name, "any"))]
+    ins = [operand(rng, s, d, kinds[k]) for k, (s, d) in enumerate(zip(shapes, dts))]
+    args = ", ".join(NAMES[:nin])
+    if name in ("sigmoid", "relu"):
+        fn, probe = name + "_out", "%s(a)" % name
+    else:
+        fn = "np." + NP_NAME.get(name, name)
+        probe = "%s(%s)" % (fn, args)
+    try:
+        shape = np.broadcast_shapes(*shapes)
+    except ValueError:
+        shape = shapes[0]
+    if rng.random() < 0.3 and tuple(shapes[0]) == tuple(shape):
+        c = Case(op, ins, ["inplace"], "%s(%s, out=a)" % (fn, args), ew_tol(name))
+        c.out = 0
+    else:
+        env = {"np": np, "sigmoid": sigmoid_ref, "relu": relu_ref}
+        env.update(zip(NAMES, (i.arr for i in ins)))
+        try:
+            rdt = np.asarray(eval(probe, env)).dtype
+            rdt = np.dtype(np.float32) if rdt == np.float16 else rdt
+        except Exception:
+            rdt = np.dtype(dts[0])
+        dt = rdt.name if rng.random() < 0.5 else rand_dtype(rng)
+        wider = rng.random() < 0.03
+        if wider:
+            shape = tuple(shape) + (2,)
+        ins.append(operand(rng, tuple(shape), dt))
+        c = Case(op, ins, ["new"], "%s(%s, out=%s)" % (fn, args, NAMES[nin]), ew_tol(name))
+        c.out = nin
+        if wider:
+            deviation(OUT_SHAPE)
+            c.force_error = OUT_SHAPE
+    c.nargs, c.probe = nin, probe
+    if c.tol and c.out == nin and rdt.kind == "f":
+        c.tol = c.tol + (rdt,)
+    # which of several faults (shape, dtype, a read-only out) is reported
+    # first is not NumPy's order: any of them will do
+    c.errs = {"ND_ERR_VALUE", "ND_ERR_SHAPE", "ND_ERR_READONLY", "ND_ERR_DTYPE"}
+    return c
 
 
 def gen_where(rng, op):
@@ -1188,6 +1267,8 @@ for _op in BINARY:
     OPS[_op] = (gen_binary, 60)
 for _op in REDUCTIONS:
     OPS[_op] = (gen_reduction, 60)
+for _op in UNARY + BINARY:
+    OPS[_op + "_out"] = (gen_ew_out, 10)
 OPS.update({
     "where": (gen_where, 150),
     "clip": (gen_clip, 200),
@@ -1272,8 +1353,11 @@ def compare_array(exp, got, tol):
             ok = both_nan | (exp == got)
             desc = " (allowed: either zero)"
         elif tol[0] == "ulp":
-            ok = both_nan | (~en & ~gn & (ulp_dist(exp, got) <= tol[1]))
-            desc = " (allowed: %d ulp)" % tol[1]
+            # in the coarser of the result's dtype and the dtype computed in
+            # (an _out variant may compute in float32 and write float64)
+            cd = exp.dtype if len(tol) < 3 or tol[2].itemsize >= exp.dtype.itemsize else tol[2]
+            ok = both_nan | (~en & ~gn & (ulp_dist(exp.astype(cd), got.astype(cd)) <= tol[1]))
+            desc = " (allowed: %d ulp of %s)" % (tol[1], cd)
         else:
             ok = tol[1].ok(exp, got)
             desc = " (allowed: any order of the operations)"
@@ -1289,7 +1373,8 @@ def compare_array(exp, got, tol):
                 float(np.broadcast_to(np.asarray(tol[1].bound), exp.shape)[where]),
                 float(np.broadcast_to(np.asarray(tol[1].exact), exp.shape)[where]))
         elif np.isfinite(e) and np.isfinite(g):
-            extra = ", %d ulp" % int(ulp_dist(np.asarray(e)[None], np.asarray(g)[None])[0])
+            extra = ", %d ulp of %s" % (int(ulp_dist(np.asarray(e)[None], np.asarray(g)[None])[0]),
+                                        exp.dtype)
     return "values: %d of %d differ%s; first at %s: numpy %s, libnd %s%s" % (
         int(bad.sum()), exp.size, desc, where, fmt(e), fmt(g), extra)
 
@@ -1361,6 +1446,40 @@ def reproducer(case, workdir):
 # ---------------------------------------------------------------- main
 
 
+LEVELS = [("default level", {}), ("ref level, 3 threads", {"ND_ARCH": "ref", "ND_NUM_THREADS": "3"})]
+
+
+def run_driver(driver, workdir, lines, extra_env):
+    """{case id: (result tokens, bytes of outputs.bin)}. If the driver dies,
+    the case it died on is a failure and the rest run in a new process."""
+    env = dict(os.environ)
+    env.update(extra_env)
+    results = {}
+    todo = list(range(len(lines)))
+    while todo:
+        with open(os.path.join(workdir, "cases.txt"), "w") as f:
+            f.write("".join(lines[i] + "\n" for i in todo))
+        p = subprocess.run([driver, workdir], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           timeout=600, env=env)
+        with open(os.path.join(workdir, "outputs.bin"), "rb") as f:
+            outputs = f.read()  # each run of the driver writes its own
+        with open(os.path.join(workdir, "results.txt")) as f:
+            for line in f:
+                t = line.rstrip("\n").split(" ")
+                results[int(t[0])] = (t[1:], outputs)
+        left = [i for i in todo if i not in results]
+        if p.returncode != 0 and left:
+            results[left[0]] = (["CRASH", "driver exit status %d on this case: %s" % (
+                p.returncode, p.stdout.decode(errors="replace")[-300:].replace("\n", " | "))], b"")
+            left = left[1:]
+        elif left:
+            for i in left:
+                results[i] = (["MISSING"], b"")
+            left = []
+        todo = left
+    return results
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: npcmp.py DRIVER WORKDIR")
@@ -1414,31 +1533,9 @@ def main():
             lines.append(" ".join(toks))
     t1 = time.time()
 
-    # run the driver; if it dies, the case it died on is a failure and the
-    # rest run in a new process
-    results = {}
-    todo = list(range(len(cases)))
-    while todo:
-        with open(os.path.join(workdir, "cases.txt"), "w") as f:
-            f.write("".join(lines[i] + "\n" for i in todo))
-        p = subprocess.run([driver, workdir], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           timeout=600)
-        with open(os.path.join(workdir, "outputs.bin"), "rb") as f:
-            outputs = f.read()  # each run of the driver writes its own
-        with open(os.path.join(workdir, "results.txt")) as f:
-            for line in f:
-                t = line.rstrip("\n").split(" ")
-                results[int(t[0])] = (t[1:], outputs)
-        left = [i for i in todo if i not in results]
-        if p.returncode != 0 and left:
-            results[left[0]] = (["CRASH", "driver exit status %d on this case: %s" % (
-                p.returncode, p.stdout.decode(errors="replace")[-300:].replace("\n", " | "))], b"")
-            left = left[1:]
-        elif left:
-            for i in left:
-                results[i] = (["MISSING"], b"")
-            left = []
-        todo = left
+    # every case runs on the default kernel level and thread count, then on
+    # the portable level with 3 threads (results must not depend on either)
+    results = [(name, run_driver(driver, workdir, lines, env)) for name, env in LEVELS]
     t2 = time.time()
 
     passed = failed = xfail = 0
@@ -1446,7 +1543,12 @@ def main():
     xfails = {}
     per_op = {}
     for c in cases:
-        why = judge(c, *results.get(c.id, (["MISSING"], b"")))
+        why = None
+        for level, res in results:
+            why = judge(c, *res.get(c.id, (["MISSING"], b"")))
+            if why:
+                why = "[%s] %s" % (level, why)
+                break
         st = per_op.setdefault(c.op, [0, 0, 0])
         if why is None:
             passed += 1
@@ -1476,10 +1578,10 @@ def main():
         if name not in xfails:
             print("XPASS all %d cases of the known bug '%s' pass: remove its KNOWN entry" % (n, name))
     bad_ops = sorted(op for op, st in per_op.items() if st[1])
-    print("npcmp: seed %d, %d operations, %d cases (%d inputs), NumPy %s; generate %.1f s, "
-          "libnd %.1f s, compare %.1f s" % (seed, len(per_op), len(cases),
-                                            sum(len(c.inputs) for c in cases), np.__version__,
-                                            t1 - t0, t2 - t1, t3 - t2))
+    print("npcmp: seed %d, %d operations, %d cases (%d inputs), each on %s; NumPy %s; "
+          "generate %.1f s, libnd %.1f s, compare %.1f s" % (
+              seed, len(per_op), len(cases), sum(len(c.inputs) for c in cases),
+              " and ".join(n for n, _ in LEVELS), np.__version__, t1 - t0, t2 - t1, t3 - t2))
     if DEVIATED:
         print("documented deviations applied: " + "; ".join(
             "%s: %d" % (k, v) for k, v in sorted(DEVIATED.items())))
