@@ -10,7 +10,9 @@
  *
  * Each input's elements are C-ordered bytes at OFFSET in inputs.bin (one
  * file for all cases: thousands of small files cost more than the cases on
- * a busy disk), of DTYPE ("float32") and SHAPE ("2,3"; "()" for 0-d). The
+ * a busy disk), of DTYPE ("float32") and SHAPE ("2,3"; "()" for 0-d);
+ * DTYPE "=J" (SHAPE and OFFSET "-") takes the memory of input J instead, so
+ * operands (and an _out's out) can overlap. The
  * array is then made into a view: INDEX is an nd_view() string, PERM an
  * nd_transpose() permutation ("0,2,1"), BSHAPE an nd_broadcast_to() shape;
  * "-" skips a step. So the script hands the operation strided, transposed,
@@ -445,25 +447,36 @@ static int par_shape(const char *s, int64_t *shape) {
 
 /* One input: DTYPE SHAPE OFFSET, then INDEX, PERM and BSHAPE. NULL with a
  * message on error. */
-static nd_array *make_input(char **tok, char *why, size_t whylen) {
-    nd_dtype dt;
+static nd_array *make_input(char **tok, nd_array **bases, int i, char *why, size_t whylen) {
     int64_t shape[ND_MAX_DIMS];
-    int nd = par_shape(tok[1], shape);
-    char *end;
-    unsigned long long off = strtoull(tok[2], &end, 10);
-    if (par_dtype(tok[0], &dt) || nd < 0 || *end) {
-        snprintf(why, whylen, "input %s %s %s", tok[0], tok[1], tok[2]);
-        return NULL;
+    nd_array *a;
+    if (tok[0][0] == '=') { /* "=J": the memory of input J, viewed anew */
+        int j = atoi(tok[0] + 1);
+        if (j < 0 || j >= i || !bases[j]) {
+            snprintf(why, whylen, "input %s", tok[0]);
+            return NULL;
+        }
+        a = nd_view(bases[j], "...");
+    } else {
+        nd_dtype dt;
+        int nd = par_shape(tok[1], shape);
+        char *end;
+        unsigned long long off = strtoull(tok[2], &end, 10);
+        if (par_dtype(tok[0], &dt) || nd < 0 || *end) {
+            snprintf(why, whylen, "input %s %s %s", tok[0], tok[1], tok[2]);
+            return NULL;
+        }
+        size_t n = nd_dtype_size(dt);
+        for (int k = 0; k < nd; k++) n *= (size_t)shape[k];
+        if (off > g_in_len || n > g_in_len - off) {
+            snprintf(why, whylen, "input beyond inputs.bin");
+            return NULL;
+        }
+        a = nd_from_data(g_in + off, nd, shape, dt);
     }
-    size_t n = nd_dtype_size(dt);
-    for (int i = 0; i < nd; i++) n *= (size_t)shape[i];
-    if (off > g_in_len || n > g_in_len - off) {
-        snprintf(why, whylen, "input beyond inputs.bin");
-        return NULL;
-    }
-    nd_array *a = nd_from_data(g_in + off, nd, shape, dt);
-    if (!a) {
-        snprintf(why, whylen, "nd_from_data: %s", nd_errmsg());
+    if (!a || !(bases[i] = nd_view(a, "..."))) {
+        snprintf(why, whylen, "input %s: %s", tok[0], nd_errmsg());
+        nd_free(a);
         return NULL;
     }
     if (strcmp(tok[3], "-") != 0) {
@@ -540,6 +553,7 @@ static void run_line(char *line, FILE *res) {
     }
     call c;
     memset(&c, 0, sizeof c);
+    nd_array *bases[MAX_IN] = {NULL};
     c.nin = atoi(tok[2]);
     int k = 3;
     if (c.nin < 0 || c.nin > MAX_IN || k + 6 * c.nin >= nt) {
@@ -549,7 +563,7 @@ static void run_line(char *line, FILE *res) {
     char why[8192] = "";
     for (int i = 0; i < c.nin; i++, k += 6) {
         nd_clear_error();
-        if (!(c.in[i] = make_input(&tok[k], why, sizeof why))) break;
+        if (!(c.in[i] = make_input(&tok[k], bases, i, why, sizeof why))) break;
     }
     if (!why[0]) {
         c.npar = atoi(tok[k++]);
@@ -588,6 +602,7 @@ static void run_line(char *line, FILE *res) {
         }
     }
     for (int i = 0; i < c.nin; i++) nd_free(c.in[i]);
+    for (int i = 0; i < c.nin; i++) nd_free(bases[i]);
     for (int i = 0; i < c.nout; i++) nd_free(c.out[i]);
 }
 

@@ -338,13 +338,14 @@ def broadcast_shapes(rng, n, maxdim=4):
 
 
 class Inp:
-    """An operand: base (saved to a .npy file) viewed as
+    """An operand: base (written to inputs.bin) viewed as
     np.broadcast_to(base[idx].transpose(perm), bshape); arr is that view, as
-    NumPy sees it (same strides)."""
-    __slots__ = ("base", "idx", "perm", "bshape", "arr", "key")
+    NumPy sees it (same strides). share = j: base is input j's base (the
+    same memory, in the driver too)."""
+    __slots__ = ("base", "idx", "perm", "bshape", "arr", "share")
 
-    def __init__(self, base, idx=None, perm=None, bshape=None):
-        self.base, self.idx, self.perm, self.bshape = base, idx, perm, bshape
+    def __init__(self, base, idx=None, perm=None, bshape=None, share=None):
+        self.base, self.idx, self.perm, self.bshape, self.share = base, idx, perm, bshape, share
         a = base
         if idx is not None:
             a = a[idx[1]]
@@ -355,14 +356,19 @@ class Inp:
         self.arr = a
 
     def tokens(self, offset):
-        shape = ",".join(map(str, self.base.shape)) or "()"
-        return [self.base.dtype.name, shape, str(offset), self.idx[0] if self.idx else "-",
-                ",".join(map(str, self.perm)) if self.perm is not None else "-",
-                (",".join(map(str, self.bshape)) or "()") if self.bshape is not None else "-"]
+        if self.share is not None:
+            head = ["=%d" % self.share, "-", "-"]
+        else:
+            head = [self.base.dtype.name, ",".join(map(str, self.base.shape)) or "()", str(offset)]
+        return head + [self.idx[0] if self.idx else "-",
+                       ",".join(map(str, self.perm)) if self.perm is not None else "-",
+                       (",".join(map(str, self.bshape)) or "()") if self.bshape is not None else "-"]
 
-    def expr(self, path):
-        s = "np.load(%r)" % path
-        if self.base.size <= 12:
+    def expr(self, path, base=None):
+        """NumPy's expression for the operand: base (a name) if given, else
+        the base's values or np.load of its file."""
+        s = base or "np.load(%r)" % path
+        if not base and self.base.size <= 12:
             s = "np.array(%s, dtype=%s)" % (
                 re.sub(r"\b(nan|inf)\b", r"np.\1", repr(self.base.tolist())), npt(self.base.dtype.name))
         if self.idx:
@@ -372,6 +378,22 @@ class Inp:
         if self.bshape is not None:
             s = "np.broadcast_to(%s, %r)" % (s, tuple(self.bshape))
         return s
+
+
+# Views of one square base that keep its shape: a pair of them overlaps in
+# memory (a + a.T, and an _out written over its own input's transpose).
+SQUARE_VIEWS = [(None, None), (None, [1, 0]), (("::-1,:", (slice(None, None, -1), slice(None))), None),
+                ((":,::-1", (slice(None), slice(None, None, -1))), [1, 0]),
+                (("::-1,::-1", (slice(None, None, -1), slice(None, None, -1))), None)]
+
+
+def overlapping(rng, dt, kind="any", n=None):
+    """Two operands, views of one square base (the second shares the
+    first's memory), with lengths that reach the engine's tiles (16+)."""
+    n = n or int(rng.choice([2, 3, 5, 16, 17, 33, 40]))
+    base = gen_values(rng, dt, (n, n), kind)
+    va, vb = (SQUARE_VIEWS[int(k)] for k in rng.choice(len(SQUARE_VIEWS), 2))
+    return Inp(base, *va), Inp(base, *vb, share=0)
 
 
 FILL = {"b": True, "i": 77, "u": 77, "f": -7.75}
@@ -471,10 +493,11 @@ def np_env(case, cast=None):
     env = {"np": np, "sigmoid": sigmoid_ref, "relu": relu_ref, "sigmoid_out": sigmoid_out,
            "relu_out": relu_out, "simd_cast": simd_cast, "simd_mean": simd_mean, "inf": math.inf, "nan": math.nan}
     env.update(case.env)
+    copies = {}
     for k, i in enumerate(case.inputs):
         a = i.arr
-        if case.out is not None:  # NumPy writes into one: give it copies
-            a = Inp(i.base.copy(), i.idx, i.perm, i.bshape).arr
+        if case.out is not None:  # NumPy writes into one: give it copies (shared alike)
+            a = Inp(copies.setdefault(id(i.base), i.base.copy()), i.idx, i.perm, i.bshape).arr
         if cast and a.dtype.kind in "biu" and k < case.nargs:
             a = a.astype(cast)
         env[NAMES[k]] = a
@@ -637,7 +660,10 @@ def gen_binary(rng, op):
         sa = sb = (300, 234)
     ka = KIND.get(op, "any") if rng.random() < 0.7 else "any"
     kb = KIND_B.get(op, ka) if rng.random() < 0.8 else "any"
-    a, b = operand(rng, sa, da, ka), operand(rng, sb, db, kb)
+    if rng.random() < 0.06:
+        a, b = overlapping(rng, da, ka)
+    else:
+        a, b = operand(rng, sa, da, ka), operand(rng, sb, db, kb)
     return Case(op, [a, b], [], "np.%s(a, b)" % NP_NAME.get(op, op), ew_tol(op))
 
 
@@ -652,7 +678,13 @@ def gen_ew_out(rng, op):
     # (their integer forms deviate: met by the plain cases, not repeated here)
     dts = [rand_dtype(rng, FLOATS if keep else DTYPES) for _ in range(nin)]
     kinds = [KIND.get(name, "any"), KIND_B.get(name, KIND.get(name, "any"))]
-    ins = [operand(rng, s, d, kinds[k]) for k, (s, d) in enumerate(zip(shapes, dts))]
+    overlap = rng.random() < 0.15
+    if overlap:  # the operands, and the out, may share memory
+        pair = overlapping(rng, dts[0], kinds[0])
+        ins = list(pair[:nin])
+        shapes, dts = [ins[0].arr.shape] * nin, [dts[0]] * nin
+    else:
+        ins = [operand(rng, s, d, kinds[k]) for k, (s, d) in enumerate(zip(shapes, dts))]
     args = ", ".join(NAMES[:nin])
     if name in ("sigmoid", "relu"):
         fn, probe = name + "_out", "%s(a)" % name
@@ -678,7 +710,11 @@ def gen_ew_out(rng, op):
         wider = rng.random() < 0.03
         if wider:
             shape = tuple(shape) + (2,)
-        ins.append(operand(rng, tuple(shape), dt))
+        if overlap and not wider and rng.random() < 0.6:  # out over the inputs' memory
+            ins.append(Inp(ins[0].base, *SQUARE_VIEWS[int(rng.integers(0, len(SQUARE_VIEWS)))],
+                           share=0))
+        else:
+            ins.append(operand(rng, tuple(shape), dt))
         c = Case(op, ins, ["new"], "%s(%s, out=%s)" % (fn, args, NAMES[nin]), ew_tol(name))
         c.out = nin
         if wider:
@@ -1457,11 +1493,15 @@ def describe_exp(exp):
 
 def reproducer(case, workdir):
     parts = []
+    shared = {i.share for i in case.inputs if i.share is not None}
     for k, i in enumerate(case.inputs):
         path = os.path.join(workdir, "repro", "%d_%d.npy" % (case.id, k))
-        if i.base.size > 12:
+        if i.base.size > 12 and i.share is None:
             np.save(path, i.base)
-        parts.append("%s = %s" % (NAMES[k], i.expr(os.path.relpath(path))))
+        if k in shared:
+            parts.append("base%d = %s" % (k, Inp(i.base).expr(os.path.relpath(path))))
+        base = "base%d" % (k if k in shared else i.share) if k in shared or i.share is not None else None
+        parts.append("%s = %s" % (NAMES[k], i.expr(os.path.relpath(path), base)))
     if case.op in ("concatenate", "stack", "hstack", "vstack", "dstack"):
         parts.append("xs = [%s]" % ", ".join(NAMES[:len(case.inputs)]))
     sig = ", ".join("%s %s" % (i.arr.dtype, i.arr.shape) for i in case.inputs)
@@ -1551,10 +1591,11 @@ def main():
                     c.known = known
             toks = [str(cid), c.op, str(len(c.inputs))]
             for i in c.inputs:
-                data = i.base.tobytes()
-                blob.write(data)
                 toks += i.tokens(offset)
-                offset += len(data)
+                if i.share is None:
+                    data = i.base.tobytes()
+                    blob.write(data)
+                    offset += len(data)
             toks += [str(len(c.params))] + c.params
             assert all(t and " " not in t for t in toks), toks
             lines.append(" ".join(toks))
