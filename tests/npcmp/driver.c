@@ -31,11 +31,12 @@
  *   ID BAD WHAT      the case itself is malformed (a harness error)
  *
  * Adding an operation: one line in `ops` below when its signature matches a
- * runner (run_a, run_ab, run_red, ...), otherwise a small runner first; the
- * X-macro lists of nd.h and nd/reduce.h are included whole. */
+ * runner (run_a, run_ab, run_red, ...), e.g. {"median", run_red, {.red =
+ * nd_median}}, otherwise a small runner first; the X-macro lists of nd.h
+ * and nd/reduce.h are included whole, with the _out variants of the
+ * element-wise ones. */
 #include <nd.h>
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
