@@ -5,7 +5,7 @@
 #   make check      installs missing Debian packages (as root), then builds with
 #                   -Werror and runs the cmocka suite, again under ASan+UBSan
 #                   (clang), the concurrency test under TSan (clang), then the
-#                   header, docs and install tests
+#                   header, docs, NumPy comparison (tests/npcmp) and install tests
 #   make demo       installs missing packages (as root), runs the examples
 #   make docs       the API reference from the headers (Doxygen) into build/docs
 #   make bench      the benchmarks
@@ -126,7 +126,7 @@ BUILD_RECORD = cc=$(CC) san_cc=$(SAN_CC) cppflags=$(CPPFLAGS) cflags=$(CFLAGS) k
                nd=$(NDFLAGS) libs=$(LIBS) test=$(TEST_CFLAGS) $(TEST_LIBS) soversion=$(SOVERSION)
 FLAGS     := $(B)/build-flags
 
-.PHONY: all lib check test asan-test tsan-test header-test install-test docs-test demo bench clean \
+.PHONY: all lib check test asan-test tsan-test header-test install-test docs-test npcmp demo bench clean \
         deps deps-build install uninstall pc docs version FORCE
 all: lib
 lib: $(B)/libnd.a $(B)/libnd.so
@@ -222,13 +222,25 @@ install-test: lib
 docs-test:
 	@B=$(B) VERSION=$(VERSION) sh scripts/docs.sh --check
 
+# The NumPy comparison: random cases on a fixed seed (NPCMP_SEED, NPCMP_SCALE
+# change that) through libnd (tests/npcmp/driver.c) and NumPy
+# (tests/npcmp/npcmp.py); its data goes to $(B)/npcmp/work.
+PYTHON ?= /usr/bin/python3
+NPCMP_RUN = $(PYTHON) tests/npcmp/npcmp.py $(B)/npcmp/driver $(B)/npcmp/work
+$(B)/npcmp/driver: tests/npcmp/driver.c $(B)/libnd.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) $< -o $@ $(LDFLAGS) $(B)/libnd.a $(LIBS)
+
+npcmp: $(B)/npcmp/driver
+	@$(NPCMP_RUN)
+
 # Every stage runs even if an earlier one failed, so the closing line
 # ("N passed, N failed", test cases over all stages) always comes last.
 .PHONY: check-run demo-run
 check-run:
 	@mkdir -p $(B) && rm -f $(TALLY)
 	+$(MAKE) --no-print-directory -j$(JOBS) lib $(B)/libnd-asan.a $(B)/libnd-tsan.a $(TEST_BINS) $(ASAN_TEST_BINS) \
-	    $(TSAN_TEST_BINS)
+	    $(TSAN_TEST_BINS) $(B)/npcmp/driver
 	+@st=0; \
 	echo "== cmocka suite"; \
 	ND_TALLY=$(TALLY) sh scripts/run-tests.sh $(TEST_BINS) || st=1; \
@@ -240,6 +252,8 @@ check-run:
 	ND_TALLY=$(TALLY) B=$(B) CC="$(CC)" CXX="$(CXX)" sh scripts/header-test.sh || st=1; \
 	echo "== docs test"; \
 	ND_TALLY=$(TALLY) B=$(B) VERSION=$(VERSION) sh scripts/docs.sh --check || st=1; \
+	echo "== NumPy comparison"; \
+	ND_TALLY=$(TALLY) $(NPCMP_RUN) || st=1; \
 	echo "== install test"; \
 	ND_TALLY=$(TALLY) B=$(B) CC="$(CC)" MAKE="$(MAKE)" VERSION=$(VERSION) SOVERSION=$(SOVERSION) \
 	    sh scripts/install-test.sh || st=1; \

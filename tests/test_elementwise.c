@@ -1785,6 +1785,18 @@ static void test_power_negative_exponent(void **state) {
     nd_array *mone = nd_wrap(&m1, 0, NULL, NULL, ND_INT16, NULL, NULL);
     assert_null(nd_power(base, mone));
     ND_ASSERT_ERROR(ND_ERR_VALUE, "nd_power: ");
+    /* ... against an empty base: NumPy meets no negative exponent and gives
+     * the empty result (found by tests/npcmp) */
+    const int64_t s20[2] = {2, 0};
+    nd_array *eb = new_array(ND_INT16, 2, s20);
+    nd_array *re = nd_power(eb, mone);
+    ND_ASSERT_ARRAY(re);
+    nd_test_shape(re, 2, s20);
+    nd_array *oe = new_array(ND_INT16, 2, s20);
+    ND_ASSERT_OK(nd_power_out(eb, mone, oe));
+    nd_free(oe);
+    nd_free(re);
+    nd_free(eb);
     nd_free(mone);
     nd_free(et);
     nd_free(e);

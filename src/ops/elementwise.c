@@ -169,7 +169,10 @@ static nd_array *apply(const char *fn, nd_op op, int nin, const nd_array *const 
     if (want_out) {
         if (!nd__check_out(fn, out, ndim, shape) || !check_cast_out(fn, res_dt, out)) return NULL;
     }
-    if (op == ND_OP_power && !check_power_exponent(fn, in[1], loop_dt)) return NULL;
+    /* NumPy refuses a negative exponent it meets; an empty result meets none */
+    bool empty = false;
+    for (int i = 0; i < ndim; i++) empty |= shape[i] == 0;
+    if (op == ND_OP_power && !empty && !check_power_exponent(fn, in[1], loop_dt)) return NULL;
 
     nd_array *res = out;
     if (!want_out) {

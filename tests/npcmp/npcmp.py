@@ -1,0 +1,1674 @@
+#!/usr/bin/python3
+"""The NumPy comparison: random cases run through libnd and through NumPy 1.24.
+
+    npcmp.py DRIVER WORKDIR
+
+Generates random cases on a fixed seed, writes their inputs (one binary
+file) and a manifest into WORKDIR, runs DRIVER (tests/npcmp/driver.c, one
+process for every case) on the default kernel level and again on the
+portable one with 3 threads, and compares each time what libnd gave with
+NumPy's answer: the dtype and the shape exactly, the values exactly (signed
+zeros included; any NaN equals any NaN) or within a tolerance stated per
+operation, and an error wherever NumPy raises. Prints one line per mismatch
+with a reproducer, then "N passed, N failed" (appended to $ND_TALLY for
+`make check`). Exit status 1 if anything failed.
+
+Environment:
+    NPCMP_SEED=N     another seed (the default is fixed, so `make check` is
+                     reproducible); NPCMP_SEED=random picks one and prints it
+    NPCMP_SCALE=X    X times as many cases (default 1: about 8,500)
+    NPCMP_ONLY=a,b   only these operations
+    NPCMP_VERBOSE=1  also print the passing cases
+
+Cases: random dtypes (all 11 of libnd), shapes (0-d, empty, broadcasting
+pairs and triples, a few large ones that go through the thread pool),
+layouts (transposed, strided, reversed and broadcast views, which the driver
+rebuilds with nd_view, nd_transpose and nd_broadcast_to) and values (NaN of
+either sign, infinities, signed zeros, subnormals, the extremes of every
+integer dtype).
+
+Where README.md ("Deviations from NumPy") or a header documents that libnd
+differs from NumPy, NumPy's answer is adjusted by an explicit rule below
+(`deviation(...)`, each citing its line), and the summary counts how many
+cases each rule changed. Known bugs that other changes are fixing are in
+KNOWN: their cases report "xfail" (counted apart, never silently) and start
+to pass once the fix lands; then remove the entry.
+
+Adding an operation: one entry in OPS below (a generator family, which
+also writes the NumPy expression, and a case count) and one line in the
+driver's table. A reduction with nd_sum's signature, say nd_median, is
+    "median": (gen_reduction, 60),                  (here: np.median)
+    {"median", run_red, {.red = nd_median}},        (driver.c)
+and likewise gen_var / run_red_ddof (nd_nanvar), gen_arg / run_axis_flag
+(nd_nanargmax), gen_scan / run_axis (nd_nancumsum). The operations of nd.h's
+ND_UNARY_OPS / ND_BINARY_OPS and nd/reduce.h's ND_REDUCTIONS are read from
+the headers and need nothing: a new one is compared with np.NAME at once.
+"""
+import math
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+import warnings
+
+
+def _give_up(why):
+    """The stage cannot run: one failure, in the tally too."""
+    print("npcmp: %s" % why)
+    if os.environ.get("ND_TALLY"):
+        with open(os.environ["ND_TALLY"], "a") as f:
+            f.write("0 1 0\n")
+    print("0 passed, 1 failed")
+    sys.exit(1)
+
+
+try:
+    import numpy as np
+except ImportError as e:
+    _give_up("NumPy is missing (%s); run:  sudo apt-get install -y python3-numpy" % e)
+if not np.__version__.startswith("1.24."):
+    print("npcmp: NumPy %s; the reference is NumPy 1.24 (other versions may differ)" % np.__version__)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+DEFAULT_SEED = 20240611
+
+warnings.simplefilter("ignore")
+np.seterr(all="ignore")
+
+DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+          "float32", "float64"]
+FLOATS = ["float32", "float64"]
+
+# ---------------------------------------------------------------- documented deviations
+# Each rule names the line of README.md (or the header) that documents it.
+# DEVIATED counts the cases whose expected answer a rule changed.
+DEVIATED = {}
+
+
+def deviation(rule):
+    DEVIATED[rule] = DEVIATED.get(rule, 0) + 1
+
+
+# README "Promotion follows NEP 50. A 0-d array promotes by its dtype, as any
+# other array does. NumPy 1.x's value-based casting is not reproduced."
+# NumPy 1.24 implements NEP 50 as its "weak" promotion state; every NumPy
+# answer here is computed in it (for arrays of one or more dimensions it is
+# the same as the legacy state). Cases with a 0-d operand are also computed in
+# the legacy state, to count where the rule mattered.
+NEP50 = "NEP 50 promotion for 0-d arrays (README: Promotion follows NEP 50)"
+np._set_promotion_state("weak")
+
+# README "There is no float16. An operation that needs a float gives float32
+# for bool and for 8- and 16-bit integers, where NumPy gives float16."
+FLOAT16 = "float32 where NumPy gives float16 (README: There is no float16)"
+# README "nd_reciprocal of an integer array gives a float."
+RECIPROCAL = "reciprocal of integers gives a float (README: nd_reciprocal of an integer array)"
+# README "nd_floor, nd_ceil, nd_rint and nd_trunc keep integer dtypes."
+ROUNDING = "floor/ceil/rint/trunc keep integer dtypes (README)"
+# README "nd_nan_to_num takes NaN for posinf or neginf as NumPy's None"
+NAN_TO_NUM = "nan_to_num: NaN posinf/neginf means None (README)"
+# README Sorting: "A 0-d array sorts only with ND_AXIS_NONE; np.argsort's 1-D
+# answer for a 0-d input is not reproduced."
+SORT0D = "argsort of a 0-d array needs ND_AXIS_NONE (README: Sorting)"
+# README "nd_clip with a NaN bound gives NaN": NumPy 1.24's np.clip reads a
+# scalar (0-d) NaN bound as no bound, deprecated; its clip ufunc, which it
+# calls otherwise, gives NaN.
+CLIP_NAN = "clip with a 0-d NaN bound gives NaN (README: nd_clip with a NaN bound)"
+# README Reductions: "min and max of -0.0 and 0.0 may give either zero": which
+# one NumPy's own reduction gives depends on its order of comparisons (on the
+# layout: max([0., -0.]) is -0.0, max([-0., 0.]) 0.0), so zeros compare
+# equal whatever their signs there.
+ZERO_SIGN = ("zero",)
+# nd.h (Element-wise operations): "the broadcast shape of the inputs must
+# equal out's shape" (NumPy also broadcasts the inputs to a larger out).
+OUT_SHAPE = "an out larger than the inputs' broadcast shape is refused (nd.h, element-wise _out)"
+# include/nd/reduce.h, nd_var/nd_std: "ND_ERR_VALUE if ddof is negative or NaN
+# (NumPy accepts a negative ddof)."
+DDOF = "var/std refuse a negative ddof (nd/reduce.h)"
+# README Reductions: "Float sums are pairwise along every reduced axis; NumPy
+# is pairwise only along the fast axis in memory, so the last bits can
+# differ." Float sums, means, variances and products are compared within an
+# error bound (sum_tolerance) rather than bit for bit.
+# README "Float-to-integer casts ... follow NumPy 1.24 on x86-64, on every
+# platform": NumPy's own answer on x86-64. On another machine NumPy's answer
+# for out-of-range values differs from that rule, so there the casts get
+# in-range values only.
+X86_64 = platform.machine() in ("x86_64", "AMD64")
+# NumPy's own answer depends on where an element sits for one pair: float to
+# uint32 out of range (NaN, -inf, -3e9, 5e18) gives 2147483648 in its SIMD
+# loop and other values (0, ...) in its scalar loop, which runs for strided
+# arrays and for the tail of a contiguous one. nd_astype gives the SIMD
+# loop's answer for every element, so that is the answer expected
+# (simd_cast).
+CAST_U32 = "float->uint32 out of range as NumPy's SIMD loop (README: Float-to-integer casts)"
+
+# ---------------------------------------------------------------- known bugs, being fixed
+# A failing case of a known bug is an xfail (counted apart and printed with
+# examples); once every case of a bug passes, the summary says its entry can
+# go.
+
+
+def _fold_promote(dts):
+    r = np.dtype(dts[0])
+    for d in dts[1:]:
+        r = np.promote_types(r, d)
+    return r
+
+
+def _nary_dtype(case):
+    """libnd folds nd_promote_types pair by pair; NumPy resolves all
+    operands at once, and a float ufunc picks the first loop every operand
+    casts to safely (float32 for int16 with uint16, where the fold says
+    int32 and so float64)."""
+    dts = [i.arr.dtype for i in case.inputs[:case.nargs]]
+    if case.op in ("where",):
+        dts = dts[1:]
+    if len(dts) < 2:
+        return False
+    fold = _fold_promote(dts)
+    if case.op.replace("_out", "") in NARY_FLOAT_OPS:
+        return fold == np.int32 and all(np.dtype(d).itemsize <= 2 for d in dts)
+    return fold != np.result_type(*dts)
+
+
+def _nansum_inf(case):
+    """nansum/nanmean skipped a partial sum made NaN by inf - inf."""
+    a = case.inputs[0].arr
+    return a.dtype.kind == "f" and np.isposinf(a).any() and np.isneginf(a).any()
+
+
+def _arange_fill(case):
+    """arange fills start + i * step; NumPy fills v0 + i * (v1 - v0) with
+    v0 = start and v1 = start + step in the dtype (issue 10 names float32;
+    the fix being made covers every dtype: float64 and integer dtypes with
+    a fractional start or step differ the same way)."""
+    start, _, step, dt = case.params
+    return dt in FLOATS or float(start) != int(float(start)) or float(step) != int(float(step))
+
+
+# name -> [(bug, predicate(case), symptom)]: a case of that operation for
+# which the predicate holds and whose mismatch matches the symptom (a
+# regular expression; None: any) is an xfail.
+NARY = "n-ary result dtype for mixed small ints (issue 10)"
+NARY_FLOAT_OPS = ("arctan2", "hypot", "copysign", "nextafter", "logaddexp", "logaddexp2",
+                  "heaviside")
+KNOWN = {
+    **{op: [(NARY, _nary_dtype, r"dtype: ")]
+       for op in NARY_FLOAT_OPS + ("clip", "concatenate", "stack", "hstack", "vstack", "dstack")},
+    # computed in float64 where NumPy computes in float32, then written into out
+    **{op + "_out": [(NARY, _nary_dtype, None)] for op in NARY_FLOAT_OPS},
+    "nansum": [("nansum of inf - inf blocks (issue 10)", _nansum_inf, r"values: ")],
+    "nanmean": [("nanmean of inf - inf blocks (issue 10)", _nansum_inf, r"values: ")],
+    "arange": [("arange's fill formula (issue 10: float32 arange)", _arange_fill, r"values: ")],
+}
+
+# ---------------------------------------------------------------- the op lists of the headers
+
+
+def header_list(path, macro):
+    src = open(os.path.join(ROOT, path)).read()
+    body = src.split("#define %s(X)" % macro, 1)[1]
+    lines = []
+    for line in body.split("\n"):
+        lines.append(line)
+        if not line.rstrip().endswith("\\"):
+            break
+    return re.findall(r"X\((\w+)\)", re.sub(r"/\*.*?\*/", "", "\n".join(lines)))
+
+
+UNARY = header_list("include/nd.h", "ND_UNARY_OPS")
+BINARY = header_list("include/nd.h", "ND_BINARY_OPS")
+REDUCTIONS = header_list("include/nd/reduce.h", "ND_REDUCTIONS")
+
+# ---------------------------------------------------------------- random values
+
+
+def fspecials(dt):
+    f = np.finfo(dt)
+    sub = float(f.smallest_subnormal)
+    return [math.nan, -math.nan, math.inf, -math.inf, 0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 1.5,
+            -2.5, float(f.max), -float(f.max), float(f.tiny), -float(f.tiny), sub, -sub]
+
+
+def ispecials(dt):
+    i = np.iinfo(dt)
+    v = [int(i.min), int(i.max), int(i.min) + 1, int(i.max) - 1, 0, 1, 2]
+    if i.min < 0:
+        v += [-1, -2]
+    return v
+
+
+def gen_values(rng, dt, shape, kind="any", special=None):
+    """Random values of dtype dt. kind steers the range: any, small, unit
+    (near [-1, 1]), pos (positive), exp (where exp overflows), shift (shift
+    counts), pexp (small non-negative exponents), gcd (products of small
+    primes). special: the share of special values (random if None)."""
+    dt = np.dtype(dt)
+    n = int(np.prod(shape, dtype=np.int64))
+    if special is None:
+        special = [0.0, 0.0, 0.03, 0.15, 0.4][rng.integers(0, 5)]
+    if dt.kind == "b":
+        return (rng.random(n) < [0.1, 0.5, 0.9][rng.integers(0, 3)]).reshape(shape)
+    pick = rng.random(n)
+    if dt.kind in "iu":
+        info = np.iinfo(dt)
+        lo, hi = int(info.min), int(info.max)
+
+        def clipped(v):
+            return np.clip(v, max(lo, -2**62), min(hi, 2**62)).astype(dt)
+
+        full = rng.integers(lo, hi, size=n, endpoint=True, dtype=dt)
+        small = clipped(rng.integers(-10, 11, n))
+        if kind == "small":
+            v = small
+        elif kind == "shift":
+            v = clipped(rng.integers(-1 if lo < 0 else 0, dt.itemsize * 8 + 3, n))
+        elif kind == "pexp":
+            v = clipped(rng.integers(0, 6, n))
+        elif kind == "gcd":
+            f = np.ones(n, np.int64)
+            for p in (2, 3, 5, 7, 11, 13):
+                f *= p ** rng.integers(0, 3 if p < 7 else 2, n)
+            if lo < 0:
+                f *= rng.choice([-1, 1], n)
+            v = np.where(pick < 0.8, clipped(f), full)
+        else:
+            v = np.where(pick < 0.4, full, small)
+        sp = np.array(ispecials(dt), dt)[rng.integers(0, len(ispecials(dt)), n)]
+        v = np.where(rng.random(n) < max(special, 0.05), sp, v).astype(dt)
+        return v.reshape(shape)
+    f = np.finfo(dt)
+    maxexp = math.log10(float(f.max))
+    if kind == "unit":
+        v = rng.uniform(-1.1, 1.1, n)
+    elif kind == "pos":
+        v = 10.0 ** rng.uniform(-6, 6, n)
+    elif kind == "exp":
+        big = 800.0 if dt == np.float64 else 110.0
+        v = np.where(pick < 0.85, rng.uniform(-30, 30, n), rng.uniform(-big, big, n))
+    elif kind == "small":
+        v = rng.integers(-8, 9, n) / rng.choice([1.0, 2.0, 4.0], n)
+    else:
+        normal = rng.standard_normal(n) * 10.0 ** rng.uniform(-3, 3, n)
+        small = rng.integers(-8, 9, n) / rng.choice([1.0, 2.0, 4.0], n)
+        wide = rng.choice([-1.0, 1.0], n) * 10.0 ** rng.uniform(-maxexp - 8, maxexp + 0.3, n)
+        v = np.where(pick < 0.5, normal, np.where(pick < 0.85, small, wide))
+    sp = np.array(fspecials(dt), np.float64)[rng.integers(0, len(fspecials(dt)), n)]
+    v = np.where(rng.random(n) < special, sp, v)
+    return v.astype(dt).reshape(shape)
+
+
+# ---------------------------------------------------------------- shapes and layouts
+
+
+def rand_len(rng, big=False):
+    r = rng.random()
+    if r < 0.04:
+        return 0
+    if r < 0.25:
+        return 1
+    if big and r > 0.9:
+        return int(rng.integers(17, 41))
+    return int(rng.integers(2, 7))
+
+
+def rand_shape(rng, ndim=None, maxdim=4, big=False):
+    if ndim is None:
+        ndim = int(rng.choice([0, 1, 1, 2, 2, 2, 3, 3, 4][:maxdim * 2 + 1]))
+    shape = [rand_len(rng, big) for _ in range(ndim)]
+    if big and int(np.prod(shape)) > 4000:
+        shape = [min(s, 6) for s in shape]
+    return tuple(shape)
+
+
+def broadcast_shapes(rng, n, maxdim=4):
+    """n shapes that broadcast together (and, rarely, ones that do not)."""
+    out = rand_shape(rng, maxdim=maxdim, big=rng.random() < 0.15)
+    shapes = []
+    for _ in range(n):
+        nd = len(out) if rng.random() < 0.6 else int(rng.integers(0, len(out) + 1))
+        s = [1 if rng.random() < 0.25 else x for x in out[len(out) - nd:]]
+        shapes.append(tuple(s))
+    if rng.random() < 0.03 and len(out) > 0:
+        k = int(rng.integers(0, n))
+        if shapes[k]:
+            s = list(shapes[k])
+            s[-1] = out[-1] + 1 if out[-1] > 0 else 2
+            shapes[k] = tuple(s)
+    return shapes
+
+
+class Inp:
+    """An operand: base (written to inputs.bin) viewed as
+    np.broadcast_to(base[idx].transpose(perm), bshape); arr is that view, as
+    NumPy sees it (same strides). share = j: base is input j's base (the
+    same memory, in the driver too)."""
+    __slots__ = ("base", "idx", "perm", "bshape", "arr", "share")
+
+    def __init__(self, base, idx=None, perm=None, bshape=None, share=None):
+        self.base, self.idx, self.perm, self.bshape, self.share = base, idx, perm, bshape, share
+        a = base
+        if idx is not None:
+            a = a[idx[1]]
+        if perm is not None:
+            a = a.transpose(perm)
+        if bshape is not None:
+            a = np.broadcast_to(a, bshape)
+        self.arr = a
+
+    def tokens(self, offset):
+        if self.share is not None:
+            head = ["=%d" % self.share, "-", "-"]
+        else:
+            head = [self.base.dtype.name, ",".join(map(str, self.base.shape)) or "()", str(offset)]
+        return head + [self.idx[0] if self.idx else "-",
+                       ",".join(map(str, self.perm)) if self.perm is not None else "-",
+                       (",".join(map(str, self.bshape)) or "()") if self.bshape is not None else "-"]
+
+    def expr(self, path, base=None):
+        """NumPy's expression for the operand: base (a name) if given, else
+        the base's values or np.load of its file."""
+        s = base or "np.load(%r)" % path
+        if not base and self.base.size <= 12:
+            s = "np.array(%s, dtype=%s)" % (
+                re.sub(r"\b(nan|inf)\b", r"np.\1", repr(self.base.tolist())), npt(self.base.dtype.name))
+        if self.idx:
+            s += "[%s]" % self.idx[0]
+        if self.perm is not None:
+            s += ".transpose(%s)" % ",".join(map(str, self.perm))
+        if self.bshape is not None:
+            s = "np.broadcast_to(%s, %r)" % (s, tuple(self.bshape))
+        return s
+
+
+# Views of one square base that keep its shape: a pair of them overlaps in
+# memory (a + a.T, and an _out written over its own input's transpose).
+SQUARE_VIEWS = [(None, None), (None, [1, 0]), (("::-1,:", (slice(None, None, -1), slice(None))), None),
+                ((":,::-1", (slice(None), slice(None, None, -1))), [1, 0]),
+                (("::-1,::-1", (slice(None, None, -1), slice(None, None, -1))), None)]
+
+
+def overlapping(rng, dt, kind="any", n=None):
+    """Two operands, views of one square base (the second shares the
+    first's memory), with lengths that reach the engine's tiles (16+)."""
+    n = n or int(rng.choice([2, 3, 5, 16, 17, 33, 40]))
+    base = gen_values(rng, dt, (n, n), kind)
+    va, vb = (SQUARE_VIEWS[int(k)] for k in rng.choice(len(SQUARE_VIEWS), 2))
+    return Inp(base, *va), Inp(base, *vb, share=0)
+
+
+FILL = {"b": True, "i": 77, "u": 77, "f": -7.75}
+
+
+def layout(rng, arr, p_plain=0.45):
+    """An Inp whose view holds arr's values in a random layout: plain, or
+    sliced with steps (reversed too) and/or with permuted axes."""
+    nd = arr.ndim
+    if nd == 0 or rng.random() < p_plain:
+        return Inp(np.array(arr, order="C"))
+    perm = None
+    if nd >= 2 and rng.random() < 0.6:
+        perm = [int(x) for x in (rng.permutation(nd) if rng.random() < 0.6 else range(nd)[::-1])]
+    inner = [0] * nd  # the shape before the transpose
+    for i in range(nd):
+        inner[perm[i] if perm else i] = arr.shape[i]
+    idx = None
+    if perm is None or rng.random() < 0.5:
+        parts, slices, bshape = [], [], []
+        for n in inner:
+            s = int(rng.choice([1, 1, 2, 3, -1, -1, -2]))
+            if s > 0:
+                start = int(rng.integers(0, 3))
+                tail = int(rng.integers(0, s))
+                length = start + ((n - 1) * s + 1 if n else 0) + tail
+                sl = slice(start, start + n * s, s)
+                txt = "%d:%d:%d" % (start, start + n * s, s)
+                if s == 1 and start == 0 and tail == 0:
+                    txt = ":"
+            else:
+                k = -s
+                off = int(rng.integers(0, k))
+                if n:
+                    length = (n - 1) * k + 1 + off
+                    sl, txt = slice(length - 1, None, s), "%d::%d" % (length - 1, s)
+                else:
+                    length = off
+                    sl, txt = slice(0, 0, s), "0:0:%d" % s
+            parts.append(txt)
+            slices.append(sl)
+            bshape.append(length)
+        base = np.full(bshape, FILL[arr.dtype.kind], arr.dtype)
+        idx = (",".join(parts), tuple(slices))
+        view = base[idx[1]]
+    else:
+        base = np.full(inner, FILL[arr.dtype.kind], arr.dtype)
+        view = base
+    inv = list(np.argsort(perm)) if perm else None
+    view[...] = arr.transpose(inv) if perm else arr
+    inp = Inp(base, idx, perm)
+    assert inp.arr.shape == arr.shape and np.array_equal(inp.arr, arr, equal_nan=arr.dtype.kind == "f")
+    return inp
+
+
+def operand(rng, shape, dt, kind="any", special=None, p_bcast=0.1):
+    """A random operand of this shape and dtype in a random layout (a
+    broadcast view too, sometimes)."""
+    if len(shape) and rng.random() < p_bcast and max(shape) > 1:
+        nd = int(rng.integers(0, len(shape) + 1))
+        src = tuple(1 if rng.random() < 0.5 else x for x in shape[len(shape) - nd:])
+        return Inp(np.array(gen_values(rng, dt, src, kind, special)), bshape=tuple(shape))
+    return layout(rng, gen_values(rng, dt, shape, kind, special))
+
+
+def npt(dt):
+    """The NumPy type's name in an expression: np.int8, np.bool_."""
+    return "np.bool_" if dt == "bool" else "np." + dt
+
+
+def rand_dtype(rng, choices=DTYPES):
+    return str(choices[int(rng.integers(0, len(choices)))])
+
+
+# ---------------------------------------------------------------- cases
+
+
+class Case:
+    __slots__ = ("id", "op", "inputs", "params", "expr", "tol", "errs", "known", "expect",
+                 "force_error", "env", "nargs", "out", "probe")
+
+    def __init__(self, op, inputs, params, expr, tol=None, errs=None, env=None):
+        self.op, self.inputs, self.params, self.expr = op, inputs, [str(p) for p in params], expr
+        self.tol, self.errs, self.env = tol, errs, env or {}
+        self.known, self.expect, self.force_error = None, None, None
+        # _out cases: the operation's own inputs are the first nargs; out
+        # names the input NumPy writes into (its expression mutates it, so
+        # NumPy gets copies); probe is the expression without out=, whose
+        # dtype tells whether NumPy computes in float16
+        self.nargs, self.out, self.probe = len(inputs), None, None
+
+
+NAMES = "abcdefgh"
+
+
+def np_env(case, cast=None):
+    env = {"np": np, "sigmoid": sigmoid_ref, "relu": relu_ref, "sigmoid_out": sigmoid_out,
+           "relu_out": relu_out, "simd_cast": simd_cast, "simd_mean": simd_mean, "inf": math.inf, "nan": math.nan}
+    env.update(case.env)
+    copies = {}
+    for k, i in enumerate(case.inputs):
+        a = i.arr
+        if case.out is not None:  # NumPy writes into one: give it copies (shared alike)
+            a = Inp(copies.setdefault(id(i.base), i.base.copy()), i.idx, i.perm, i.bshape).arr
+        if cast and a.dtype.kind in "biu" and k < case.nargs:
+            a = a.astype(cast)
+        env[NAMES[k]] = a
+    env["xs"] = [env[NAMES[k]] for k in range(len(case.inputs))]
+    return env
+
+
+class Raised:
+    def __init__(self, exc):
+        self.exc = exc
+        self.name = "AxisError" if isinstance(exc, np.AxisError) else type(exc).__name__
+
+
+class Deviates(Exception):
+    """libnd refuses what NumPy accepts, as documented (the message cites where)."""
+
+
+def evaluate(case, cast=None, expr=None):
+    try:
+        r = eval(expr or case.expr, np_env(case, cast))
+    except Exception as e:  # NumPy refuses: libnd must refuse too
+        return Raised(e)
+    if isinstance(r, (bool, np.bool_)) and case.op in ("array_equiv", "can_cast"):
+        return ("bool", bool(r))
+    if isinstance(r, np.dtype):
+        return ("dtype", r.name)
+    if isinstance(r, tuple):
+        return [np.asarray(x) for x in r]
+    return [np.asarray(r)]
+
+
+def expected(case):
+    """NumPy's answer, adjusted by the documented deviations."""
+    if case.force_error:
+        return Raised(Deviates(case.force_error))
+    r = evaluate(case)
+    probe = evaluate(case, expr=case.probe) if case.probe else r
+    in_place = case.out is not None and case.out < case.nargs
+    if isinstance(probe, list) and any(x.dtype == np.float16 for x in probe) and not in_place:
+        # (in place, the input is bool or an integer, which neither float16
+        # nor float32 casts to under same_kind rules: the error stands)
+        deviation(FLOAT16)
+        r = evaluate(case, cast=np.float32)
+        assert not isinstance(r, list) or all(x.dtype != np.float16 for x in r), (case.expr, [(i.arr.dtype, i.arr.shape) for i in case.inputs], r)
+    args = case.inputs[:case.nargs]
+    if len(args) >= 2 and any(i.arr.ndim == 0 for i in args) and any(i.arr.ndim > 0 for i in args):
+        np._set_promotion_state("legacy")
+        try:
+            legacy = evaluate(case)
+        finally:
+            np._set_promotion_state("weak")
+        if isinstance(r, list) and isinstance(legacy, list) and \
+                [x.dtype for x in r] != [x.dtype for x in legacy]:
+            deviation(NEP50)
+        elif isinstance(r, tuple) and r != legacy:
+            deviation(NEP50)
+    return r
+
+
+# ---------------------------------------------------------------- NumPy references for libnd's own ops
+
+
+def float_of(dt):
+    """libnd's float for an op that needs one (README: There is no float16)."""
+    d = np.dtype(dt)
+    if d.kind == "f":
+        return d
+    return np.dtype(np.float32) if d.itemsize <= 2 else np.dtype(np.float64)
+
+
+def sigmoid_ref(x):
+    """libnd's sigmoid (NumPy has none; nd.h: scipy.special.expit): in long
+    double, rounded to the result dtype."""
+    rt = float_of(x.dtype)
+    xl = np.asarray(x).astype(np.longdouble)
+    pos = 1 / (1 + np.exp(-xl))
+    neg = np.exp(xl) / (1 + np.exp(xl))
+    return np.where(xl >= 0, pos, neg).astype(rt)
+
+
+def simd_cast(a, dt):
+    """a.astype(dt) as NumPy's SIMD cast loop gives it for every element
+    (each element repeated so that it lies inside a full vector, never in
+    the scalar tail)."""
+    return np.repeat(np.asarray(a).ravel(), 32).astype(dt)[::32].reshape(np.shape(a))
+
+
+def simd_mean(a, axis, keepdims, dt):
+    """np.mean(a, dtype=dt) for an integer dt: the sum in dt, divided by the
+    count in float64, cast back as NumPy's SIMD loop casts (NaN, the mean of
+    an empty lane, is 0 in uint32 through NumPy's scalar cast and 2147483648
+    through its SIMD loop)."""
+    s = np.sum(a, axis=axis, keepdims=keepdims, dtype=dt)
+    cnt = np.sum(np.ones(np.shape(a), np.int64), axis=axis, keepdims=keepdims)
+    return simd_cast(np.true_divide(s, cnt), dt)
+
+
+def relu_ref(x):
+    """libnd's relu (NumPy has none; nd.h: np.maximum(a, 0))."""
+    return np.maximum(x, np.zeros((), x.dtype))
+
+
+def sigmoid_out(x, out):
+    np.copyto(out, sigmoid_ref(x), casting="same_kind")
+    return out
+
+
+def relu_out(x, out):
+    return np.maximum(x, np.zeros((), x.dtype), out=out)
+
+
+# ---------------------------------------------------------------- element-wise families
+
+NP_NAME = {"abs": "absolute", "bitwise_not": "invert", "sigmoid": "sigmoid", "relu": "relu"}
+TRANSCENDENTAL = {"exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan",
+                  "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "sigmoid", "arctan2",
+                  "hypot", "power", "float_power", "logaddexp", "logaddexp2", "cbrt"}
+ULPS = {}  # per-op ULP allowance where 4 is not enough (with the reason)
+FLOAT_BINARY = {"arctan2", "hypot", "copysign", "nextafter", "logaddexp", "logaddexp2",
+                "heaviside"}
+KIND = {"arcsin": "unit", "arccos": "unit", "log": "pos", "log2": "pos", "log10": "pos",
+        "sqrt": "pos", "log1p": "unit", "exp": "exp", "exp2": "exp", "expm1": "exp",
+        "sinh": "exp", "cosh": "exp", "tanh": "exp", "sigmoid": "exp", "logaddexp": "exp",
+        "logaddexp2": "exp", "gcd": "gcd", "lcm": "gcd"}
+KIND_B = {"left_shift": "shift", "right_shift": "shift", "power": "pexp", "float_power": "pexp"}
+
+
+def ew_tol(op):
+    if op in TRANSCENDENTAL:
+        return ("ulp", ULPS.get(op, 4))
+    return None
+
+
+def gen_unary(rng, op):
+    dt = rand_dtype(rng)
+    shape = rand_shape(rng, big=rng.random() < 0.2)
+    if rng.random() < 0.004:
+        shape = (70001,)  # through the thread pool
+    a = operand(rng, shape, dt, KIND.get(op, "any") if rng.random() < 0.7 else "any")
+    expr = "np.%s(a)" % NP_NAME.get(op, op)
+    if op in ("sigmoid", "relu"):
+        expr = "%s(a)" % op
+    c = Case(op, [a], [], expr, ew_tol(op))
+    kind = a.arr.dtype.kind
+    if op == "reciprocal" and kind in "biu":
+        deviation(RECIPROCAL)
+        c.expr = "np.reciprocal(a.astype(np.%s))" % float_of(a.arr.dtype)
+    elif op in ("floor", "ceil", "rint", "trunc") and kind in "biu":
+        deviation(ROUNDING)
+        c.expr = "a.copy()"
+    return c
+
+
+def gen_binary(rng, op):
+    same = rng.random() < 0.4
+    da = rand_dtype(rng)
+    db = da if same else rand_dtype(rng)
+    sa, sb = broadcast_shapes(rng, 2)
+    if rng.random() < 0.003:
+        sa = sb = (300, 234)
+    ka = KIND.get(op, "any") if rng.random() < 0.7 else "any"
+    kb = KIND_B.get(op, ka) if rng.random() < 0.8 else "any"
+    if rng.random() < 0.06:
+        a, b = overlapping(rng, da, ka)
+    else:
+        a, b = operand(rng, sa, da, ka), operand(rng, sb, db, kb)
+    return Case(op, [a, b], [], "np.%s(a, b)" % NP_NAME.get(op, op), ew_tol(op))
+
+
+def gen_ew_out(rng, op):
+    """nd_NAME_out: into a new array (any dtype, so same_kind casts and
+    their refusals are met; any layout, read-only broadcast views too) or
+    into the first input itself."""
+    name = op[:-4]
+    nin = 1 if name in UNARY else 2
+    shapes = broadcast_shapes(rng, nin) if nin == 2 else [rand_shape(rng)]
+    keep = name in ("reciprocal", "floor", "ceil", "rint", "trunc")
+    # (their integer forms deviate: met by the plain cases, not repeated here)
+    dts = [rand_dtype(rng, FLOATS if keep else DTYPES) for _ in range(nin)]
+    kinds = [KIND.get(name, "any"), KIND_B.get(name, KIND.get(name, "any"))]
+    overlap = rng.random() < 0.15
+    if overlap:  # the operands, and the out, may share memory
+        pair = overlapping(rng, dts[0], kinds[0])
+        ins = list(pair[:nin])
+        shapes, dts = [ins[0].arr.shape] * nin, [dts[0]] * nin
+    else:
+        ins = [operand(rng, s, d, kinds[k]) for k, (s, d) in enumerate(zip(shapes, dts))]
+    args = ", ".join(NAMES[:nin])
+    if name in ("sigmoid", "relu"):
+        fn, probe = name + "_out", "%s(a)" % name
+    else:
+        fn = "np." + NP_NAME.get(name, name)
+        probe = "%s(%s)" % (fn, args)
+    try:
+        shape = np.broadcast_shapes(*shapes)
+    except ValueError:
+        shape = shapes[0]
+    if rng.random() < 0.3 and tuple(shapes[0]) == tuple(shape):
+        c = Case(op, ins, ["inplace"], "%s(%s, out=a)" % (fn, args), ew_tol(name))
+        c.out = 0
+    else:
+        env = {"np": np, "sigmoid": sigmoid_ref, "relu": relu_ref}
+        env.update(zip(NAMES, (i.arr for i in ins)))
+        try:
+            rdt = np.asarray(eval(probe, env)).dtype
+            rdt = np.dtype(np.float32) if rdt == np.float16 else rdt
+        except Exception:
+            rdt = np.dtype(dts[0])
+        dt = rdt.name if rng.random() < 0.5 else rand_dtype(rng)
+        wider = rng.random() < 0.03
+        if wider:
+            shape = tuple(shape) + (2,)
+        if overlap and not wider and rng.random() < 0.6:  # out over the inputs' memory
+            ins.append(Inp(ins[0].base, *SQUARE_VIEWS[int(rng.integers(0, len(SQUARE_VIEWS)))],
+                           share=0))
+        else:
+            ins.append(operand(rng, tuple(shape), dt))
+        c = Case(op, ins, ["new"], "%s(%s, out=%s)" % (fn, args, NAMES[nin]), ew_tol(name))
+        c.out = nin
+        if wider:
+            deviation(OUT_SHAPE)
+            c.force_error = OUT_SHAPE
+    c.nargs, c.probe = nin, probe
+    if c.tol and c.out == nin and rdt.kind == "f":
+        c.tol = c.tol + (rdt,)
+    # which of several faults (shape, dtype, a read-only out) is reported
+    # first is not NumPy's order: any of them will do
+    c.errs = {"ND_ERR_VALUE", "ND_ERR_SHAPE", "ND_ERR_READONLY", "ND_ERR_DTYPE"}
+    return c
+
+
+def gen_where(rng, op):
+    sc, sa, sb = broadcast_shapes(rng, 3)
+    c = operand(rng, sc, "bool" if rng.random() < 0.6 else rand_dtype(rng))
+    da = rand_dtype(rng)
+    a = operand(rng, sa, da)
+    b = operand(rng, sb, da if rng.random() < 0.4 else rand_dtype(rng))
+    return Case(op, [c, a, b], [], "np.where(a, b, c)")
+
+
+def gen_clip(rng, op):
+    sa, sl, sh = broadcast_shapes(rng, 3)
+    da = rand_dtype(rng)
+    dl = da if rng.random() < 0.5 else rand_dtype(rng)
+    dh = dl if rng.random() < 0.5 else rand_dtype(rng)
+    kind = "small" if rng.random() < 0.5 else "any"
+    ins = [operand(rng, sa, da, kind), operand(rng, sl, dl, kind, special=0.05),
+           operand(rng, sh, dh, kind, special=0.05)]
+    if rng.random() < 0.05:  # a scalar NaN bound
+        ins[int(rng.integers(1, 3))] = Inp(np.array(np.nan, rand_dtype(rng, FLOATS)))
+    c = Case(op, ins, [], "np.clip(a, b, c)")
+    if any(i.arr.ndim == 0 and i.arr.dtype.kind == "f" and np.isnan(i.arr) for i in ins[1:]):
+        deviation(CLIP_NAN)
+        c.expr = "np.core.umath.clip(a, b, c)"
+    return c
+
+
+def gen_nan_to_num(rng, op):
+    dt = rand_dtype(rng, FLOATS * 4 + DTYPES)
+    a = operand(rng, rand_shape(rng), dt, special=0.4)
+    vals = []
+    for _ in range(3):
+        r = rng.random()
+        vals.append(math.nan if r < 0.4 else 0.0 if r < 0.5 else
+                    float(rng.choice([1e300, -1e300, 1e40, -5.5, 123.25, math.inf, -math.inf])))
+    nan = vals[0] if not math.isnan(vals[0]) else 0.0
+    pos = "None" if math.isnan(vals[1]) else repr(vals[1])
+    neg = "None" if math.isnan(vals[2]) else repr(vals[2])
+    if math.isnan(vals[1]) or math.isnan(vals[2]):
+        deviation(NAN_TO_NUM)
+    return Case(op, [a], [repr(nan), repr(vals[1]), repr(vals[2])],
+                "np.nan_to_num(a, nan=%r, posinf=%s, neginf=%s)" % (nan, pos, neg))
+
+
+def gen_array_equiv(rng, op):
+    da = rand_dtype(rng)
+    db = da if rng.random() < 0.5 else rand_dtype(rng)
+    if rng.random() < 0.6:  # b broadcasts to a: equal unless perturbed
+        sa = rand_shape(rng)
+        sb = sa[int(rng.integers(0, len(sa) + 1)):]
+        vb = gen_values(rng, db, sb, "small", 0.02)
+        va = np.array(np.broadcast_to(vb, sa)).astype(da)
+        if va.size and rng.random() < 0.3:
+            va.flat[int(rng.integers(0, va.size))] = 1 if da == "bool" else 3
+    else:
+        sa, sb = broadcast_shapes(rng, 2)
+        if rng.random() < 0.2:
+            sb = rand_shape(rng)
+        va, vb = gen_values(rng, da, sa, "small", 0.02), gen_values(rng, db, sb, "small", 0.02)
+    if rng.random() < 0.5:
+        va, vb = vb, va
+    return Case(op, [layout(rng, va), layout(rng, vb)], [], "np.array_equiv(a, b)")
+
+
+# ---------------------------------------------------------------- reductions
+
+
+def rand_axes(rng, nd):
+    """(driver token, NumPy axis) for a random axis set."""
+    r = rng.random()
+    if r < 0.25:
+        return "all", None
+    if r < 0.3:
+        return "-", ()
+    if r < 0.33:  # out of range, or repeated
+        ax = [nd if rng.random() < 0.5 else -nd - 1]
+        if nd and rng.random() < 0.5:
+            ax = [0, -nd]
+        return ",".join(map(str, ax)), tuple(ax)
+    if nd == 0:
+        return "all", None
+    k = int(rng.integers(1, nd + 1))
+    ax = [int(x) for x in rng.choice(nd, k, replace=False)]
+    ax = [x - nd if rng.random() < 0.3 else x for x in ax]
+    return ",".join(map(str, ax)), tuple(ax)
+
+
+def rand_axis(rng, nd, extra=0):
+    """An axis in [-nd - extra, nd + extra), out of that range one time in 20."""
+    if rng.random() < 0.05:
+        return int(rng.choice([nd + extra, -nd - extra - 1]))
+    return int(rng.integers(-nd - extra, nd + extra)) if nd + extra else 0
+
+
+def red_input(rng, op, dt=None):
+    dt = dt or rand_dtype(rng)
+    shape = rand_shape(rng, big=True)
+    if rng.random() < 0.003:
+        shape = (300, 234) if rng.random() < 0.5 else (70003,)
+    if op in ("nansum", "nanmean") and rng.random() < 0.25:
+        # blocks of rows, +inf and -inf in one column (issue 10's class)
+        dt = rand_dtype(rng, FLOATS)
+        v = gen_values(rng, dt, (int(rng.integers(17, 40)), int(rng.integers(1, 4))), "any", 0.05)
+        if rng.random() < 0.6:
+            col = int(rng.integers(0, v.shape[1]))
+            v[rng.integers(0, v.shape[0], 2), col] = [np.inf, -np.inf]
+        return layout(rng, v)
+    return operand(rng, shape, dt, "any")
+
+
+EPS = {"float32": 2.0 ** -24, "float64": 2.0 ** -53}
+
+
+class Bound:
+    """What a float reduction may give in any order of its operations
+    (README Reductions: "Float sums are pairwise along every reduced axis;
+    NumPy is pairwise only along the fast axis in memory, so the last bits
+    can differ"): a value within `bound` of NumPy's, or of the exact result
+    (long double). Where some order leaves the dtype's range (`over`: a
+    partial sum or product can overflow; `under`: a partial product can
+    underflow), NumPy's own answer depends on its loop order, and libnd's
+    may also be an infinity (over), NaN (sums: over; products: over and
+    under), or, where a partial product can fall into the subnormals
+    (under), a zero or a value of the exact one's sign up to twice its size
+    (the subnormal kept as few as one significant bit)."""
+
+    def __init__(self, bound, exact, over=False, under=False, nan_ok=None):
+        self.bound, self.exact = bound, exact
+        self.over, self.under = over, under
+        self.nan_ok = over if nan_ok is None else nan_ok
+
+    def ok(self, exp, got):
+        shape = exp.shape
+        b = np.broadcast_to(np.asarray(self.bound, np.longdouble), shape)
+        ex = np.broadcast_to(np.asarray(self.exact, np.longdouble), shape)
+        over = np.broadcast_to(np.asarray(self.over), shape)
+        under = np.broadcast_to(np.asarray(self.under), shape)
+        nan_ok = np.broadcast_to(np.asarray(self.nan_ok), shape)
+        g = got.astype(np.longdouble)
+        with np.errstate(all="ignore"):
+            near = (np.abs(exp.astype(np.longdouble) - g) <= b) | (np.abs(ex - g) <= b)
+        fin = np.isfinite(exp) & np.isfinite(got)
+        return ((exp == got) | (np.isnan(exp) & np.isnan(got)) | (fin & near)
+                | (np.isfinite(got) & near) | (over & np.isinf(got)) | (nan_ok & np.isnan(got))
+                | (under & ((g == 0) | ((np.sign(g) == np.sign(ex)) & (np.abs(g) <= 2 * np.abs(ex) + b)))))
+
+
+def lanes(fn, x, axis, keepdims, cumulative):
+    """fn (np.sum, np.prod, ...) over the reduced axes, or cumulated along one."""
+    if cumulative:
+        cum = {np.sum: np.cumsum, np.prod: np.cumprod, np.nansum: np.nancumsum}[fn]
+        return cum(x, axis=axis) if axis is not None else cum(x.ravel())
+    return fn(x, axis=axis, keepdims=keepdims)
+
+
+def sum_tolerance(kind, a, axis, keepdims, res):
+    """A Bound for float sums, means and products (and their cumulative
+    forms): any two orders of n operations differ by at most
+    2 (n + 2) eps sum|x| (product: 2 (n + 2) eps prod|x|)."""
+    rd = res.dtype
+    if rd.kind != "f":
+        return None
+    eps, fi = EPS[rd.name], np.finfo(rd)
+    x = a.astype(np.longdouble)
+    cumulative = kind in ("cumsum", "cumprod")
+    if cumulative:
+        n = a.shape[axis] if axis is not None and a.ndim else a.size
+    else:
+        n = a.size // res.size if res.size else 1
+    n = max(n, 1)
+    nanop = kind.startswith("nan")
+    if nanop:
+        x = np.where(np.isnan(x), 0, x)
+    absx = np.abs(x)
+    slack = float(fi.smallest_subnormal) * 4
+    if kind in ("prod", "cumprod"):
+        mag = lanes(np.prod, absx, axis, keepdims, cumulative)
+        over = lanes(np.prod, np.maximum(absx, 1), axis, keepdims, cumulative) > float(fi.max)
+        under = lanes(np.prod, np.minimum(absx, 1), axis, keepdims, cumulative) < float(fi.tiny)
+        return Bound(2 * (n + 2) * eps * mag + slack, lanes(np.prod, x, axis, keepdims, cumulative),
+                     over, under, over & under)
+    mag = lanes(np.sum, absx, axis, keepdims, cumulative)
+    exact = lanes(np.sum, x, axis, keepdims, cumulative)
+    over = mag > float(fi.max)
+    if kind in ("mean", "nanmean"):
+        cnt = np.sum(~np.isnan(a), axis=axis, keepdims=keepdims) if nanop else n
+        mag, exact = mag / np.maximum(cnt, 1), exact / np.maximum(cnt, 1)
+    return Bound(2 * (n + 2) * eps * mag + slack, exact, over)
+
+
+def var_tolerance(a, axis, keepdims, ddof, res, std):
+    rd = res.dtype
+    eps, fi = EPS[rd.name], np.finfo(rd)
+    x = a.astype(np.longdouble)
+    n = max(1, a.size // max(1, res.size)) if a.size else 1
+    m2 = np.sum(x * x, axis=axis, keepdims=keepdims)
+    over = m2 > float(fi.max)
+    m2 = m2 / max(n - ddof, 1)
+    exact = np.var(x, axis=axis, keepdims=keepdims, ddof=ddof)
+    tv = 8 * (n + 4) * eps * m2 + float(fi.smallest_subnormal) * 4
+    if not std:
+        return Bound(tv, exact, over)
+    s = np.asarray(res, np.longdouble)
+    with np.errstate(all="ignore"):
+        tol = np.where(s * s > tv, tv / (2 * np.abs(s)) + 4 * eps * np.abs(s), np.sqrt(tv))
+    return Bound(tol, np.sqrt(exact), over)
+
+
+class Tol:
+    """A tolerance computed from the inputs once NumPy's result is known."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+
+def gen_reduction(rng, op):
+    a = red_input(rng, op)
+    tok, axis = rand_axes(rng, a.arr.ndim)
+    kd = bool(rng.random() < 0.4)
+    fn = {"count_nonzero": "np.count_nonzero"}.get(op, "np." + op)
+    c = Case(op, [a], [tok, int(kd)], "%s(a, axis=%r, keepdims=%r)" % (fn, axis, kd))
+    if op in ("sum", "nansum", "mean", "nanmean", "prod"):
+        c.tol = Tol(lambda res, a=a.arr: sum_tolerance(op, a, axis, kd, res))
+    elif op in ("min", "max", "nanmin", "nanmax"):
+        c.tol = ZERO_SIGN
+    return c
+
+
+def gen_var(rng, op):
+    a = red_input(rng, op)
+    tok, axis = rand_axes(rng, a.arr.ndim)
+    kd = bool(rng.random() < 0.4)
+    ddof = float(rng.choice([0, 0, 1, 1, 2, 0.5, 3, -1]))
+    c = Case(op, [a], [tok, int(kd), repr(ddof)],
+             "np.%s(a, axis=%r, keepdims=%r, ddof=%r)" % (op, axis, kd, ddof))
+    if ddof < 0:
+        deviation(DDOF)
+        c.force_error = DDOF  # NumPy accepts it; libnd refuses (ND_ERR_VALUE)
+        c.errs = {"ND_ERR_VALUE", "ND_ERR_INDEX"}
+    c.tol = Tol(lambda res, a=a.arr: var_tolerance(a, axis, kd, ddof, res, op == "std"))
+    return c
+
+
+def gen_red_dtype(rng, op):
+    base = op.split("_")[0]
+    a = red_input(rng, op)
+    tok, axis = rand_axes(rng, a.arr.ndim)
+    kd = bool(rng.random() < 0.4)
+    dt = rand_dtype(rng)
+    c = Case(op, [a], [tok, int(kd), dt],
+             "np.%s(a, axis=%r, keepdims=%r, dtype=%s)" % (base, axis, kd, npt(dt)))
+    if dt == "uint32" and (a.arr.dtype.kind == "f" or base == "mean"):
+        # the elements are cast first; a mean divides in float64 and casts back
+        # (NaN for an empty lane)
+        c.expr = "np.%s(simd_cast(a, np.uint32), axis=%r, keepdims=%r, dtype=np.uint32)" % (
+            base, axis, kd)
+        if base == "mean":
+            c.expr = "simd_mean(simd_cast(a, np.uint32), axis=%r, keepdims=%r, dt=np.uint32)" % (
+                axis, kd)
+        try:
+            if not np.array_equal(evaluate(c)[0], np.asarray(eval(
+                    "np.%s(a, axis=%r, keepdims=%r, dtype=np.uint32)" % (base, axis, kd),
+                    {"np": np, "a": a.arr}))):
+                deviation(CAST_U32)
+        except Exception:
+            pass
+    c.tol = Tol(lambda res, a=a.arr: sum_tolerance(base, a.astype(dt) if dt != "bool" else a,
+                                                   axis, kd, res))
+    return c
+
+
+def gen_arg(rng, op):
+    a = red_input(rng, op)
+    nd = a.arr.ndim
+    axis = None if rng.random() < 0.3 else rand_axis(rng, nd)
+    kd = bool(rng.random() < 0.4)
+    return Case(op, [a], ["none" if axis is None else axis, int(kd)],
+                "np.%s(a, axis=%r, keepdims=%r)" % (op, axis, kd))
+
+
+def gen_scan(rng, op):
+    a = red_input(rng, op)
+    nd = a.arr.ndim
+    axis = None if rng.random() < 0.3 else rand_axis(rng, nd)
+    c = Case(op, [a], ["none" if axis is None else axis], "np.%s(a, axis=%r)" % (op, axis))
+    c.tol = Tol(lambda res, a=a.arr: sum_tolerance(op, a, axis, False, res))
+    return c
+
+
+# ---------------------------------------------------------------- promotion
+
+
+def gen_promote_all(rng):
+    return [Case("promote_types", [], [a, b], "np.promote_types(%s, %s)" % (npt(a), npt(b)))
+            for a in DTYPES for b in DTYPES]
+
+
+def gen_can_cast_all(rng):
+    return [Case("can_cast", [], [a, b, r], "np.can_cast(%s, %s, %r)" % (npt(a), npt(b), r))
+            for a in DTYPES for b in DTYPES for r in ("no", "safe", "same_kind", "unsafe")]
+
+
+def gen_result_type(rng, op):
+    ins = []
+    for _ in range(2):
+        shape = () if rng.random() < 0.4 else rand_shape(rng)
+        ins.append(operand(rng, shape, rand_dtype(rng)))
+    return Case(op, ins, [], "np.result_type(a, b)")
+
+
+# ---------------------------------------------------------------- joining
+
+
+def gen_join(rng, op):
+    n = int(rng.integers(1, 5))
+    mixed = rng.random() < 0.6
+    d0 = rand_dtype(rng)
+    dts = [rand_dtype(rng) if mixed else d0 for _ in range(n)]
+    nd = int(rng.integers(1, 4))
+    base = list(rand_shape(rng, nd))
+    if op == "concatenate":
+        r = rng.random()
+        axis = None if r < 0.15 else int(rng.integers(-nd, nd + (r > 0.97)))
+        shapes = []
+        for _ in range(n):
+            s = list(base)
+            if axis is None:
+                s = list(rand_shape(rng))
+            elif -nd <= axis < nd:
+                s[axis] = int(rng.integers(0, 4))
+            shapes.append(tuple(s))
+        if axis is not None and rng.random() < 0.04 and nd > 1:
+            s = list(shapes[-1])
+            s[(axis + 1) % nd] += 1
+            shapes[-1] = tuple(s)
+        params, expr = ["none" if axis is None else axis], "np.concatenate(xs, axis=%r)" % (axis,)
+    elif op == "stack":
+        axis = int(rng.integers(-nd - 1, nd + 1 + (rng.random() < 0.03)))
+        shapes = [tuple(base)] * n
+        if rng.random() < 0.04:
+            shapes[-1] = tuple(base[:-1])
+        params, expr = [axis], "np.stack(xs, axis=%r)" % axis
+    else:
+        shapes = []
+        for _ in range(n):
+            s = list(base)
+            k = {"hstack": 1 if nd > 1 else 0, "vstack": 0, "dstack": 2}[op]
+            if k < nd and (op != "vstack" or nd > 1):
+                s[k] = int(rng.integers(0, 4))
+            shapes.append(tuple(s))
+        params, expr = [], "np.%s(xs)" % op
+    ins = [operand(rng, s, d, "small" if rng.random() < 0.5 else "any") for s, d in zip(shapes, dts)]
+    return Case(op, ins, params, expr)
+
+
+# ---------------------------------------------------------------- sorting
+
+
+def gen_sort(rng, op):
+    dt = rand_dtype(rng)
+    shape = rand_shape(rng, maxdim=3, big=True)
+    a = operand(rng, shape, dt, "small" if rng.random() < 0.5 else "any")
+    nd = len(shape)
+    axis = None if rng.random() < 0.25 else int(rng.integers(-nd - (rng.random() < 0.05), max(nd, 1)))
+    c = Case(op, [a], ["none" if axis is None else axis, 1],
+             "np.%s(a, axis=%r, kind='stable')" % (op, axis))
+    if op == "argsort" and nd == 0 and axis is not None:
+        deviation(SORT0D)
+        c.force_error = SORT0D  # NumPy gives [0]; libnd refuses (ND_ERR_INDEX)
+        c.errs = {"ND_ERR_INDEX"}
+    return c
+
+
+# ---------------------------------------------------------------- matmul
+
+
+def gen_matmul(rng, op):
+    da = rand_dtype(rng)
+    db = da if rng.random() < 0.5 else rand_dtype(rng)
+    big = rng.random() < 0.1
+    m, k, n = (int(rng.integers(0, 40 if big else 6)) for _ in range(3))
+    r = rng.random()
+    if r < 0.15:
+        sa, sb = (k,), (k,)
+    elif r < 0.3:
+        sa, sb = (k,), (k, n)
+    elif r < 0.45:
+        sa, sb = (m, k), (k,)
+    elif r < 0.75:
+        sa, sb = (m, k), (k, n)
+    else:
+        bs = rand_shape(rng, int(rng.integers(1, 3)))
+        sa = tuple(x if rng.random() < 0.7 else 1 for x in bs) + (m, k)
+        sb = tuple(bs[len(bs) - int(rng.integers(0, len(bs) + 1)):]) + (k, n)
+    if rng.random() < 0.04:
+        sb = (k + 1,) + sb[1:] if len(sb) == 1 else sb[:-2] + (k + 1, sb[-1])
+    if rng.random() < 0.02:
+        sa = ()
+    kind = "small" if rng.random() < 0.6 else "any"
+    a, b = operand(rng, sa, da, kind, 0.02), operand(rng, sb, db, kind, 0.02)
+    c = Case(op, [a, b], [], "np.matmul(a, b)")
+
+    def tol(res, a=a.arr, b=b.arr):
+        if res.dtype.kind != "f" or a.ndim == 0 or b.ndim == 0:
+            return None
+        kk = a.shape[-1]
+        al, bl = a.astype(res.dtype).astype(np.longdouble), b.astype(res.dtype).astype(np.longdouble)
+        mag = np.matmul(np.abs(al), np.abs(bl))
+        fi = np.finfo(res.dtype)
+        return Bound(2 * (kk + 2) * EPS[res.dtype.name] * mag + float(fi.smallest_subnormal) * 4,
+                     np.matmul(al, bl), mag > float(fi.max))
+    c.tol = Tol(tol)
+    return c
+
+
+# ---------------------------------------------------------------- casts, views, creation
+
+
+def gen_astype_all(rng):
+    cases = []
+    for src in DTYPES:
+        for dst in DTYPES:
+            for _ in range(3):
+                shape = rand_shape(rng, big=True)
+                v = gen_values(rng, src, shape, "any", special=0.3)
+                if not X86_64 and src in FLOATS and dst not in FLOATS:
+                    v = np.where(np.isfinite(v), np.fmod(v, 100), 0).astype(src)
+                a = layout(rng, v)
+                c = Case("astype", [a], [dst], "a.astype(%s)" % npt(dst))
+                if src in FLOATS and dst == "uint32":
+                    c.expr = "simd_cast(a, np.uint32)"
+                    if not np.array_equal(a.arr.astype(np.uint32), simd_cast(a.arr, np.uint32)):
+                        deviation(CAST_U32)
+                cases.append(c)
+    return cases
+
+
+def gen_reshape(rng, op):
+    shape = rand_shape(rng)
+    a = operand(rng, shape, rand_dtype(rng), p_bcast=0.05)
+    size = int(np.prod(shape))
+    new = []
+    rest = size
+    for _ in range(int(rng.integers(0, 4))):
+        divs = [d for d in range(1, 7) if rest % d == 0] if rest else [0, 1, 2]
+        d = int(rng.choice(divs))
+        new.append(d)
+        rest = rest // d if d else rest
+    new.append(rest if rest else 0)
+    new = [int(x) for x in rng.permutation(new)]
+    if rng.random() < 0.3 and size:
+        new[int(rng.integers(0, len(new)))] = -1
+    if rng.random() < 0.05:
+        new[0] += 1
+    return Case(op, [a], [",".join(map(str, new))], "np.reshape(a, %r)" % (tuple(new),))
+
+
+def gen_transpose(rng, op):
+    shape = rand_shape(rng)
+    a = operand(rng, shape, rand_dtype(rng))
+    if rng.random() < 0.3:
+        return Case(op, [a], ["T"], "a.T")
+    perm = [int(x) for x in rng.permutation(len(shape))]
+    perm = [p - len(shape) if rng.random() < 0.2 else p for p in perm]
+    if rng.random() < 0.05 and perm:
+        perm[0] = perm[-1] if len(perm) > 1 else 5
+    return Case(op, [a], [",".join(map(str, perm)) or "-"], "np.transpose(a, %r)" % (tuple(perm),))
+
+
+def gen_view(rng, op):
+    shape = rand_shape(rng, maxdim=3)
+    a = operand(rng, shape, rand_dtype(rng))
+    items, k = [], 0
+    ell = rng.random() < 0.3
+    for n in shape:
+        r = rng.random()
+        if r < 0.25 and n:
+            i = int(rng.integers(-n - (rng.random() < 0.1), n + (rng.random() < 0.1)))
+            items.append(str(i))
+        elif r < 0.3:
+            items.append("None")
+            items.append(":")
+        else:
+            def bound():
+                return "" if rng.random() < 0.4 else str(int(rng.integers(-n - 2, n + 3)))
+            step = "" if rng.random() < 0.5 else str(int(rng.choice([1, 2, 3, -1, -2, -3])))
+            items.append("%s:%s%s" % (bound(), bound(), ":" + step if step else ""))
+        k += 1
+    if ell and items:
+        p = int(rng.integers(0, len(items) + 1))
+        items = items[:p] + ["..."] + items[p + int(rng.integers(0, 2)):]
+    if rng.random() < 0.03:
+        items.append("0")
+    if not items:
+        items = ["..."]
+    s = ",".join(items)
+    c = Case(op, [a], [s], "a[%s]" % s)
+    # nd.h (nd_view): "ND_ERR_VALUE for ... too many indices" where NumPy raises IndexError
+    c.errs = {"IndexError": {"ND_ERR_INDEX", "ND_ERR_VALUE"}}
+    return c
+
+
+def gen_axes_view(rng, op):
+    shape = rand_shape(rng)
+    if op == "squeeze" and rng.random() < 0.7:
+        shape = tuple(1 if rng.random() < 0.4 else x for x in shape)
+    a = operand(rng, shape, rand_dtype(rng))
+    nd = len(shape)
+    if op == "squeeze":
+        ones = [i for i, x in enumerate(shape) if x == 1]
+        if rng.random() < 0.4 or not ones:
+            ax = [] if rng.random() < 0.8 or not nd else [int(rng.integers(0, nd))]
+        else:
+            ax = [int(x) for x in rng.choice(ones, int(rng.integers(1, len(ones) + 1)), replace=False)]
+        return Case(op, [a], [",".join(map(str, ax)) or "-"],
+                    "np.squeeze(a, axis=%r)" % (tuple(ax) if ax else None,))
+    if op == "flip":
+        ax = [] if rng.random() < 0.3 or not nd else \
+            [int(x) for x in rng.choice(nd, int(rng.integers(1, nd + 1)), replace=False)]
+        return Case(op, [a], [",".join(map(str, ax)) or "-"],
+                    "np.flip(a, axis=%r)" % (tuple(ax) if ax else None,))
+    if op in ("swapaxes", "moveaxis"):
+        x, y = (int(rng.integers(-nd - (rng.random() < 0.05), max(nd, 1))) for _ in range(2))
+        return Case(op, [a], [x, y], "np.%s(a, %d, %d)" % (op, x, y))
+    if op == "expand_dims":
+        x = int(rng.integers(-nd - 1 - (rng.random() < 0.05), nd + 1 + (rng.random() < 0.05)))
+        return Case(op, [a], [x], "np.expand_dims(a, %d)" % x)
+    return Case(op, [a], [], {"copy": "a.copy()", "ravel": "np.ravel(a)"}[op])
+
+
+def gen_arange(rng, op):
+    dt = rand_dtype(rng, DTYPES[1:])
+    if rng.random() < 0.5:
+        start = float(rng.integers(-20, 20))
+        step = float(rng.choice([1, 2, 3, -1, -2, 5]))
+    else:
+        start = float(np.round(rng.uniform(-5, 5), 2))
+        step = float(rng.choice([0.1, 0.25, 0.3, -0.1, -0.7, 1.5, 1 / 3]))
+    stop = start + step * float(rng.uniform(-1, 40))
+    if dt[0] == "u" and (min(start, stop) < 0):
+        start, stop = abs(start), abs(stop)
+    if rng.random() < 0.02:
+        step = 0.0
+    return Case(op, [], [repr(start), repr(stop), repr(step), dt],
+                "np.arange(%r, %r, %r, dtype=np.%s)" % (start, stop, step, dt))
+
+
+def gen_linspace(rng, op):
+    dt = rand_dtype(rng, DTYPES[1:] + FLOATS * 3)
+    start = float(np.round(rng.uniform(-50, 50), int(rng.integers(0, 4))))
+    stop = float(np.round(rng.uniform(-50, 50), int(rng.integers(0, 4))))
+    if dt[0] == "u":
+        start, stop = abs(start), abs(stop)
+    num = int(rng.integers(0, 30))
+    ep = bool(rng.random() < 0.7)
+    return Case(op, [], [repr(start), repr(stop), num, int(ep), dt],
+                "np.linspace(%r, %r, %d, endpoint=%r, dtype=np.%s)" % (start, stop, num, ep, dt))
+
+
+# ---------------------------------------------------------------- issue 10's examples
+# The examples of issue 10's bugs, fixed values, so that its known bugs show
+# in every run until their fixes land (then these pass).
+
+
+def gen_issue10(rng):
+    def arr(values, dt):
+        return Inp(np.array(values, dt))
+    x = np.ones((17, 2))
+    x[0, 0], x[1, 0] = np.inf, -np.inf
+    cases = [Case("arctan2", [arr([1, -2, 3], "int16"), arr([4, 5, 6], "uint16")], [],
+                  "np.arctan2(a, b)", ew_tol("arctan2")),
+             Case("hypot", [arr([1, -2, 3], "int8"), arr([4, 5, 6], "uint16")], [],
+                  "np.hypot(a, b)", ew_tol("hypot")),
+             Case("clip", [arr([-5, 0, 5, 100], "int8"), arr([0, 1, 2, 3], "uint16"),
+                           arr([4.5, 4.5, 4.5, 4.5], "float32")], [], "np.clip(a, b, c)"),
+             Case("concatenate", [arr([-1, 2], "int16"), arr([3, 65535], "uint16"),
+                                  arr([0.5], "float32")], [0], "np.concatenate(xs, axis=0)"),
+             Case("stack", [arr([-1, 2], "int16"), arr([3, 65535], "uint16"),
+                            arr([0.5, 1.5], "float32")], [0], "np.stack(xs, axis=0)"),
+             Case("nansum", [Inp(x.copy(), None, None)], ["0", "0"],
+                  "np.nansum(a, axis=(0,), keepdims=False)"),
+             Case("nanmean", [Inp(x.copy(), None, None)], ["0", "0"],
+                  "np.nanmean(a, axis=(0,), keepdims=False)"),
+             Case("arange", [], [repr(-1.0), repr(1.1), repr(0.1), "float32"],
+                  "np.arange(-1.0, 1.1, 0.1, dtype=np.float32)")]
+    for c in cases:
+        if c.op in ("nansum", "nanmean"):
+            c.tol = Tol(lambda res, a=c.inputs[0].arr, op=c.op: sum_tolerance(op, a, (0,), False, res))
+    return cases
+
+
+# ---------------------------------------------------------------- the table
+# name -> (generator(rng, name) -> Case, or gen_all(rng) -> [Case]; cases per scale 1)
+
+OPS = {}
+for _op in UNARY:
+    OPS[_op] = (gen_unary, 40)
+for _op in BINARY:
+    OPS[_op] = (gen_binary, 60)
+for _op in REDUCTIONS:
+    OPS[_op] = (gen_reduction, 60)
+for _op in UNARY + BINARY:
+    OPS[_op + "_out"] = (gen_ew_out, 10)
+OPS.update({
+    "where": (gen_where, 150),
+    "clip": (gen_clip, 200),
+    "nan_to_num": (gen_nan_to_num, 80),
+    "array_equiv": (gen_array_equiv, 80),
+    "var": (gen_var, 80),
+    "std": (gen_var, 80),
+    "sum_dtype": (gen_red_dtype, 40),
+    "prod_dtype": (gen_red_dtype, 40),
+    "mean_dtype": (gen_red_dtype, 40),
+    "argmax": (gen_arg, 60),
+    "argmin": (gen_arg, 60),
+    "cumsum": (gen_scan, 60),
+    "cumprod": (gen_scan, 60),
+    "promote_types": (gen_promote_all, None),
+    "can_cast": (gen_can_cast_all, None),
+    "result_type": (gen_result_type, 200),
+    "concatenate": (gen_join, 150),
+    "stack": (gen_join, 100),
+    "hstack": (gen_join, 30),
+    "vstack": (gen_join, 30),
+    "dstack": (gen_join, 30),
+    "sort": (gen_sort, 100),
+    "argsort": (gen_sort, 100),
+    "matmul": (gen_matmul, 200),
+    "astype": (gen_astype_all, None),
+    "reshape": (gen_reshape, 80),
+    "transpose": (gen_transpose, 60),
+    "view": (gen_view, 120),
+    "squeeze": (gen_axes_view, 25),
+    "flip": (gen_axes_view, 25),
+    "swapaxes": (gen_axes_view, 25),
+    "moveaxis": (gen_axes_view, 25),
+    "expand_dims": (gen_axes_view, 25),
+    "copy": (gen_axes_view, 25),
+    "ravel": (gen_axes_view, 25),
+    "arange": (gen_arange, 100),
+    "linspace": (gen_linspace, 60),
+    "issue10": (gen_issue10, None),
+})
+
+# ---------------------------------------------------------------- comparing
+
+ERRS = {"AxisError": {"ND_ERR_INDEX"}, "IndexError": {"ND_ERR_INDEX"},
+        "TypeError": {"ND_ERR_DTYPE"}, "UFuncTypeError": {"ND_ERR_DTYPE"},
+        "ValueError": {"ND_ERR_VALUE", "ND_ERR_SHAPE"},
+        "OverflowError": {"ND_ERR_VALUE", "ND_ERR_OVERFLOW"}}
+
+
+def ulp_dist(x, y):
+    """Distance in units in the last place between float arrays of one dtype
+    (0 between -0.0 and +0.0, 1 between the largest finite value and inf)."""
+    it, mask = (np.uint32, 0x7FFFFFFF) if x.dtype == np.float32 else (np.uint64, 0x7FFFFFFFFFFFFFFF)
+    bx, by = x.view(it), y.view(it)
+    mx, my = (bx & it(mask)).astype(np.uint64), (by & it(mask)).astype(np.uint64)
+    sx, sy = (bx >> it(x.itemsize * 8 - 1)) != 0, (by >> it(y.itemsize * 8 - 1)) != 0
+    same = np.where(mx > my, mx - my, my - mx)
+    return np.where((sx == sy) | (mx == 0) | (my == 0), same, mx + my)
+
+
+def fmt(v):
+    if isinstance(v, (np.floating, float)):
+        return repr(float(v)) if np.asarray(v).dtype == np.float64 else repr(v)
+    return repr(v.item() if hasattr(v, "item") else v)
+
+
+def compare_array(exp, got, tol):
+    if exp.dtype != got.dtype:
+        return "dtype: numpy %s, libnd %s" % (exp.dtype, got.dtype)
+    if exp.shape != got.shape:
+        return "shape: numpy %s, libnd %s" % (exp.shape, got.shape)
+    if exp.size == 0:
+        return None
+    desc = ""
+    if exp.dtype.kind in "biu":
+        bad = exp != got
+    else:
+        en, gn = np.isnan(exp), np.isnan(got)
+        both_nan = en & gn
+        if tol is None:
+            ok = both_nan | ((exp == got) & (np.signbit(exp) == np.signbit(got)))
+        elif tol[0] == "zero":
+            ok = both_nan | (exp == got)
+            desc = " (allowed: either zero)"
+        elif tol[0] == "ulp":
+            # in the coarser of the result's dtype and the dtype computed in
+            # (an _out variant may compute in float32 and write float64)
+            cd = exp.dtype if len(tol) < 3 or tol[2].itemsize >= exp.dtype.itemsize else tol[2]
+            ok = both_nan | (~en & ~gn & (ulp_dist(exp.astype(cd), got.astype(cd)) <= tol[1]))
+            desc = " (allowed: %d ulp of %s)" % (tol[1], cd)
+        else:
+            ok = tol[1].ok(exp, got)
+            desc = " (allowed: any order of the operations)"
+        bad = ~ok
+    if not bad.any():
+        return None
+    where = tuple(int(i) for i in np.argwhere(bad)[0]) if exp.ndim else ()
+    e, g = exp[where], got[where]
+    extra = ""
+    if exp.dtype.kind == "f":
+        if tol is not None and tol[0] == "bound":
+            extra = ", bound %.3g, exact %.17g" % (
+                float(np.broadcast_to(np.asarray(tol[1].bound), exp.shape)[where]),
+                float(np.broadcast_to(np.asarray(tol[1].exact), exp.shape)[where]))
+        elif np.isfinite(e) and np.isfinite(g):
+            extra = ", %d ulp of %s" % (int(ulp_dist(np.asarray(e)[None], np.asarray(g)[None])[0]),
+                                        exp.dtype)
+    return "values: %d of %d differ%s; first at %s: numpy %s, libnd %s%s" % (
+        int(bad.sum()), exp.size, desc, where, fmt(e), fmt(g), extra)
+
+
+def judge(case, res, outputs):
+    """None if libnd's result (a line of results.txt, with the bytes of
+    outputs.bin it points into) matches, else why."""
+    exp = case.expect
+    word = res[0] if res else "MISSING"
+    if word in ("BAD", "MISSING", "CRASH"):
+        return "harness: %s" % " ".join(res) if res else "no result (the driver stopped)"
+    if isinstance(exp, Raised):
+        if word == "ERR":
+            allowed = ERRS.get(exp.name, None)
+            if isinstance(case.errs, set):
+                allowed = case.errs
+            elif isinstance(case.errs, dict) and exp.name in case.errs:
+                allowed = case.errs[exp.name]
+            if allowed is None or res[1] in allowed:
+                return None
+            return "error status: numpy raised %s (%s), libnd %s %s" % (
+                exp.name, str(exp.exc)[:80], res[1], " ".join(res[2:])[:100])
+        return "numpy raised %s (%s); libnd returned %s" % (exp.name, str(exp.exc)[:100], " ".join(res))
+    if word == "ERR":
+        return "libnd %s: %s; numpy returned %s" % (res[1], " ".join(res[2:])[:140], describe_exp(exp))
+    if isinstance(exp, tuple):
+        want = {"dtype": "DTYPE", "bool": "BOOL"}[exp[0]]
+        val = exp[1] if exp[0] == "dtype" else str(int(exp[1]))
+        if word == want and res[1] == val:
+            return None
+        return "numpy %s %s, libnd %s" % (exp[0], val, " ".join(res))
+    if word != "OK" or int(res[1]) != len(exp):
+        return "numpy returned %d arrays, libnd %s" % (len(exp), " ".join(res))
+    for k, e in enumerate(exp):
+        dt, shape, off = res[2 + 3 * k: 5 + 3 * k]
+        shape = () if shape == "()" else tuple(int(x) for x in shape.split(","))
+        got = np.frombuffer(outputs, dt, int(np.prod(shape, dtype=np.int64)), int(off)).reshape(shape)
+        tol = case.tol
+        if isinstance(tol, Tol):
+            t = tol.fn(e)
+            tol = None if t is None else ("bound", t)
+        why = compare_array(e, got, tol)
+        if why:
+            return why if len(exp) == 1 else "output %d: %s" % (k, why)
+    return None
+
+
+def describe_exp(exp):
+    if isinstance(exp, list):
+        return ", ".join("%s %s" % (e.dtype, e.shape) for e in exp)
+    return repr(exp)
+
+
+def reproducer(case, workdir):
+    parts = []
+    shared = {i.share for i in case.inputs if i.share is not None}
+    for k, i in enumerate(case.inputs):
+        path = os.path.join(workdir, "repro", "%d_%d.npy" % (case.id, k))
+        if i.base.size > 12 and i.share is None:
+            np.save(path, i.base)
+        if k in shared:
+            parts.append("base%d = %s" % (k, Inp(i.base).expr(os.path.relpath(path))))
+        base = "base%d" % (k if k in shared else i.share) if k in shared or i.share is not None else None
+        parts.append("%s = %s" % (NAMES[k], i.expr(os.path.relpath(path), base)))
+    if case.op in ("concatenate", "stack", "hstack", "vstack", "dstack"):
+        parts.append("xs = [%s]" % ", ".join(NAMES[:len(case.inputs)]))
+    sig = ", ".join("%s %s" % (i.arr.dtype, i.arr.shape) for i in case.inputs)
+    return "%s  [libnd: %s(%s%s%s)]  %s" % (
+        case.expr, case.op, sig, "; " if sig and case.params else "", " ".join(case.params),
+        "; ".join(parts))
+
+
+# ---------------------------------------------------------------- main
+
+
+LEVELS = [("default level", {}), ("ref level, 3 threads", {"ND_ARCH": "ref", "ND_NUM_THREADS": "3"})]
+
+
+def run_driver(driver, workdir, lines, extra_env):
+    """{case id: (result tokens, bytes of outputs.bin)}. If the driver dies,
+    the case it died on is a failure and the rest run in a new process."""
+    env = dict(os.environ)
+    env.update(extra_env)
+    results = {}
+    todo = list(range(len(lines)))
+    while todo:
+        with open(os.path.join(workdir, "cases.txt"), "w") as f:
+            f.write("".join(lines[i] + "\n" for i in todo))
+        p = subprocess.run([driver, workdir], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           timeout=600, env=env)
+        with open(os.path.join(workdir, "outputs.bin"), "rb") as f:
+            outputs = f.read()  # each run of the driver writes its own
+        with open(os.path.join(workdir, "results.txt")) as f:
+            for line in f:
+                t = line.rstrip("\n").split(" ")
+                results[int(t[0])] = (t[1:], outputs)
+        left = [i for i in todo if i not in results]
+        if p.returncode != 0 and left:
+            results[left[0]] = (["CRASH", "driver exit status %d on this case: %s" % (
+                p.returncode, p.stdout.decode(errors="replace")[-300:].replace("\n", " | "))], b"")
+            left = left[1:]
+        elif left:
+            for i in left:
+                results[i] = (["MISSING"], b"")
+            left = []
+        todo = left
+    return results
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: npcmp.py DRIVER WORKDIR")
+    driver, workdir = sys.argv[1], sys.argv[2]
+    seed_env = os.environ.get("NPCMP_SEED", "")
+    seed = int(np.random.SeedSequence().entropy % 2**32) if seed_env == "random" else \
+        int(seed_env) if seed_env else DEFAULT_SEED
+    scale = float(os.environ.get("NPCMP_SCALE", "1"))
+    only = set(filter(None, os.environ.get("NPCMP_ONLY", "").split(",")))
+    verbose = os.environ.get("NPCMP_VERBOSE") == "1"
+    t0 = time.time()
+    failures = []
+
+    # one generator per operation, seeded from (seed, name), so that adding or
+    # scaling one operation leaves the cases of the others as they were
+    cases = []
+    for name, (gen, count) in OPS.items():
+        if only and name not in only:
+            continue
+        rng = np.random.default_rng([seed, int.from_bytes(name.encode(), "little") % 2**63])
+        if count is None:
+            cases.extend(gen(rng))
+        else:
+            cases.extend(gen(rng, name) for _ in range(max(1, int(count * scale))))
+
+    shutil.rmtree(workdir, ignore_errors=True)
+    os.makedirs(os.path.join(workdir, "repro"))
+    lines = []
+    with open(os.path.join(workdir, "inputs.bin"), "wb") as blob:
+        offset = 0
+        for cid, c in enumerate(cases):
+            c.id = cid
+            c.expect = expected(c)
+            for known in KNOWN.get(c.op, []):
+                if known[1](c):
+                    c.known = known
+            toks = [str(cid), c.op, str(len(c.inputs))]
+            for i in c.inputs:
+                toks += i.tokens(offset)
+                if i.share is None:
+                    data = i.base.tobytes()
+                    blob.write(data)
+                    offset += len(data)
+            toks += [str(len(c.params))] + c.params
+            assert all(t and " " not in t for t in toks), toks
+            lines.append(" ".join(toks))
+    t1 = time.time()
+
+    # every case runs on the default kernel level and thread count, then on
+    # the portable level with 3 threads (results must not depend on either)
+    results = [(name, run_driver(driver, workdir, lines, env)) for name, env in LEVELS]
+    t2 = time.time()
+
+    passed = failed = xfail = 0
+    xpass = {}
+    xfails = {}
+    per_op = {}
+    for c in cases:
+        why = None
+        for level, res in results:
+            why = judge(c, *res.get(c.id, (["MISSING"], b"")))
+            if why:
+                why = "[%s] %s" % (level, why)
+                break
+        st = per_op.setdefault(c.op, [0, 0, 0])
+        if why is None:
+            passed += 1
+            st[0] += 1
+            if c.known:
+                xpass[c.known[0]] = xpass.get(c.known[0], 0) + 1
+            if verbose:
+                print("ok   %d %s" % (c.id, c.expr))
+        elif c.known and (c.known[2] is None or re.search(c.known[2], why)):
+            xfail += 1
+            st[2] += 1
+            xfails.setdefault(c.known[0], []).append((c, why))
+        else:
+            failed += 1
+            st[1] += 1
+            failures.append("FAIL %d %s: %s | %s" % (c.id, c.op, why, reproducer(c, workdir)))
+    t3 = time.time()
+
+    for f in failures:
+        print(f)
+    for name, items in sorted(xfails.items()):
+        ops = sorted(set(c.op for c, _ in items))
+        print("XFAIL %d cases: %s (%s); e.g." % (len(items), name, ", ".join(ops)))
+        for c, why in items[:3]:
+            print("    %d %s: %s | %s" % (c.id, c.op, why, reproducer(c, workdir)))
+    for name, n in sorted(xpass.items()):
+        if name not in xfails:
+            print("XPASS all %d cases of the known bug '%s' pass: remove its KNOWN entry" % (n, name))
+    bad_ops = sorted(op for op, st in per_op.items() if st[1])
+    print("npcmp: seed %d, %d operations, %d cases (%d inputs), each on %s; NumPy %s; "
+          "generate %.1f s, libnd %.1f s, compare %.1f s" % (
+              seed, len(per_op), len(cases), sum(len(c.inputs) for c in cases),
+              " and ".join(n for n, _ in LEVELS), np.__version__, t1 - t0, t2 - t1, t3 - t2))
+    if DEVIATED:
+        print("documented deviations applied: " + "; ".join(
+            "%s: %d" % (k, v) for k, v in sorted(DEVIATED.items())))
+    if bad_ops:
+        print("operations with mismatches: " + ", ".join(bad_ops))
+    if xfail:
+        print("%d xfail (known, being fixed: %s)" % (xfail, "; ".join(
+            "%s: %d" % (k, len(v)) for k, v in sorted(xfails.items()))))
+    tally = os.environ.get("ND_TALLY")
+    if tally:
+        with open(tally, "a") as f:
+            f.write("%d %d 0\n" % (passed, failed))
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except Exception:  # a harness error is a failure, never a silent pass
+        import traceback
+        traceback.print_exc()
+        _give_up("the comparison script stopped with an exception")
