@@ -455,6 +455,7 @@ static void describe(int ci, int layout) {
                   c->ord ? c->ord : "None", c->flag, c->flag2);
 }
 
+#ifndef ND_BLAS_OPENBLAS
 /* True when input idx holds a NaN. */
 static bool input_has_nan(int idx) {
     const lc_input *in = &lc_inputs[idx];
@@ -464,6 +465,7 @@ static bool input_has_nan(int idx) {
         if (isnan(lc_pool[in->off + j])) return true;
     return false;
 }
+#endif
 
 /* NumPy's cases come from NumPy on OpenBLAS, whose potrf lets NaN through
  * (NaN results). The reference LAPACK's potrf stops at a NaN pivot and
