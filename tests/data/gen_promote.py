@@ -40,15 +40,17 @@ ND = {d: "ND_" + d.upper() for d in DTYPES}
 ERR = "ND_NUM_DTYPES"
 
 # the X-macro orders of include/nd.h
-BINARY = ["add", "subtract", "multiply", "divide", "floor_divide", "remainder", "power",
-          "maximum", "minimum", "fmax", "fmin", "arctan2", "hypot", "equal", "not_equal",
-          "less", "less_equal", "greater", "greater_equal", "logical_and", "logical_or",
-          "logical_xor", "bitwise_and", "bitwise_or", "bitwise_xor", "left_shift",
-          "right_shift"]
-UNARY = ["negative", "abs", "sign", "sqrt", "square", "reciprocal", "exp", "exp2", "expm1",
-         "log", "log2", "log10", "log1p", "sin", "cos", "tan", "arcsin", "arccos", "arctan",
-         "sinh", "cosh", "tanh", "sigmoid", "relu", "floor", "ceil", "rint", "trunc", "isnan",
-         "isinf", "isfinite", "logical_not", "bitwise_not"]
+BINARY = ["add", "subtract", "multiply", "divide", "floor_divide", "remainder", "fmod",
+          "power", "float_power", "maximum", "minimum", "fmax", "fmin", "arctan2", "hypot",
+          "copysign", "nextafter", "logaddexp", "logaddexp2", "heaviside", "equal",
+          "not_equal", "less", "less_equal", "greater", "greater_equal", "logical_and",
+          "logical_or", "logical_xor", "bitwise_and", "bitwise_or", "bitwise_xor",
+          "left_shift", "right_shift", "gcd", "lcm"]
+UNARY = ["negative", "abs", "sign", "sqrt", "cbrt", "square", "reciprocal", "exp", "exp2",
+         "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "arcsin", "arccos",
+         "arctan", "sinh", "cosh", "tanh", "sigmoid", "relu", "deg2rad", "rad2deg", "floor",
+         "ceil", "rint", "trunc", "isnan", "isinf", "isfinite", "signbit", "logical_not",
+         "bitwise_not"]
 NP_NAME = {"abs": "absolute", "bitwise_not": "invert", "sigmoid": "exp"}
 
 
