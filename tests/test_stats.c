@@ -132,7 +132,8 @@ static nd_status call_case(const st_case *c, nd_array **r, nd_array *out) {
 
 static bool check_res(const st_case *c, int ci, int k, const nd_array *got, const char *how) {
     const st_result *e = &st_results[c->res + k];
-    return gen_check(ci, c->expr, how, got, e->dtype, e->ndim, e->shape, st_fpool + e->off, st_ipool + e->off,
+    return gen_check(ci, c->expr, how, got, e->dtype, e->ndim, e->shape, GEN_FVALS(e->dtype, st_fpool, e->off),
+                     GEN_IVALS(e->dtype, st_ipool, e->off),
                      e->rtol, e->atol);
 }
 
