@@ -152,59 +152,13 @@ CAST_U32 = "float->uint32 out of range as NumPy's SIMD loop (README: Float-to-in
 # go.
 
 
-def _fold_promote(dts):
-    r = np.dtype(dts[0])
-    for d in dts[1:]:
-        r = np.promote_types(r, d)
-    return r
-
-
-def _nary_dtype(case):
-    """libnd folds nd_promote_types pair by pair; NumPy resolves all
-    operands at once, and a float ufunc picks the first loop every operand
-    casts to safely (float32 for int16 with uint16, where the fold says
-    int32 and so float64)."""
-    dts = [i.arr.dtype for i in case.inputs[:case.nargs]]
-    if case.op in ("where",):
-        dts = dts[1:]
-    if len(dts) < 2:
-        return False
-    fold = _fold_promote(dts)
-    if case.op.replace("_out", "") in NARY_FLOAT_OPS:
-        return fold == np.int32 and all(np.dtype(d).itemsize <= 2 for d in dts)
-    return fold != np.result_type(*dts)
-
-
-def _nansum_inf(case):
-    """nansum/nanmean skipped a partial sum made NaN by inf - inf."""
-    a = case.inputs[0].arr
-    return a.dtype.kind == "f" and np.isposinf(a).any() and np.isneginf(a).any()
-
-
-def _arange_fill(case):
-    """arange fills start + i * step; NumPy fills v0 + i * (v1 - v0) with
-    v0 = start and v1 = start + step in the dtype (issue 10 names float32;
-    the fix being made covers every dtype: float64 and integer dtypes with
-    a fractional start or step differ the same way)."""
-    start, _, step, dt = case.params
-    return dt in FLOATS or float(start) != int(float(start)) or float(step) != int(float(step))
-
-
 # name -> [(bug, predicate(case), symptom)]: a case of that operation for
 # which the predicate holds and whose mismatch matches the symptom (a
 # regular expression; None: any) is an xfail.
-NARY = "n-ary result dtype for mixed small ints (issue 10)"
-NARY_FLOAT_OPS = ("arctan2", "hypot", "copysign", "nextafter", "logaddexp", "logaddexp2",
-                  "heaviside")
-KNOWN = {
-    **{op: [(NARY, _nary_dtype, r"dtype: ")]
-       for op in NARY_FLOAT_OPS + ("clip", "concatenate", "stack", "hstack", "vstack", "dstack")},
-    # computed in float64 where NumPy computes in float32, then written into out
-    **{op + "_out": [(NARY, _nary_dtype, None)] for op in NARY_FLOAT_OPS},
-    "nansum": [("nansum of inf - inf blocks (issue 10)", _nansum_inf, r"values: ")],
-    "nanmean": [("nanmean of inf - inf blocks (issue 10)", _nansum_inf, r"values: ")],
-    "arange": [("arange's fill formula (issue 10: float32 arange)", _arange_fill, r"values: ")],
-}
+# Issue 10's three bugs (n-ary result dtypes of mixed small ints, nansum/nanmean
+# of inf - inf blocks, arange's fill formula) are fixed, so their pinned cases
+# run as ordinary ones and none is known now.
+KNOWN = {}
 
 # ---------------------------------------------------------------- the op lists of the headers
 
