@@ -69,7 +69,8 @@ else ifeq ($(BLAS),blis)
   BLAS_DEFS    := -DND_BLAS_BLIS
   # (-isystem: BLIS's header does not build warning-free under -Wall)
   BLAS_CFLAGS  ?= -isystem /usr/include/$(MULTIARCH)/blis-openmp
-  BLAS_NOPC_LIBS := -lblis
+  # Debian's BLIS is built with OpenMP: a static link needs libgomp after it
+  BLAS_NOPC_LIBS := -lblis -lgomp
 else
   $(error BLAS=$(BLAS): use openblas, netlib or blis, or set BLAS_CFLAGS and BLAS_LIBS)
 endif
