@@ -54,7 +54,6 @@ B         ?= build
 # install the packages first: a value read while the Makefile is parsed
 # would be empty on a machine that lacks them.
 BLAS      ?= openblas
-MULTIARCH := $(shell $(CC) -print-multiarch 2>/dev/null)
 ifeq ($(BLAS),openblas)
   BLAS_PC      := lapacke openblas
   BLAS_DEFS    := -DND_BLAS_OPENBLAS
@@ -68,7 +67,7 @@ else ifeq ($(BLAS),blis)
   BLAS_PC      := lapacke
   BLAS_DEFS    := -DND_BLAS_BLIS
   # (-isystem: BLIS's header does not build warning-free under -Wall)
-  BLAS_CFLAGS  ?= -isystem /usr/include/$(MULTIARCH)/blis-openmp
+  BLAS_CFLAGS  ?= -isystem /usr/include/$(shell $(CC) -print-multiarch)/blis-openmp
   # Debian's BLIS is built with OpenMP: a static link needs libgomp after it
   BLAS_NOPC_LIBS := -lblis -lgomp
 else
@@ -112,12 +111,12 @@ TALLY     := $(B)/check-tally
 $(B)/obj/src/kernels/%.o $(B)/obj/src/linalg/mm_kernels.o: XOPT = $(KOPT)
 # The matrix-product kernels fuse multiply-adds (their AVX2+FMA variant is
 # picked at run time; the file stays baseline).
-$(B)/obj/src/linalg/mm_kernels.o $(B)/asan/src/linalg/mm_kernels.o $(B)/tsan/src/linalg/mm_kernels.o: ISAFLAGS = -ffp-contract=fast
+# Every object tree (plain, ASan, TSan, fuzzing) gets the same ISA flags.
+OBJ_TREES := $(addprefix $(B)/,obj asan tsan fuzz-obj)
+$(OBJ_TREES:%=%/src/linalg/mm_kernels.o): ISAFLAGS = -ffp-contract=fast
 ifeq ($(shell uname -m),x86_64)
-AVX2_FLAGS   := -mavx2 -mfma
-AVX512_FLAGS := -mavx2 -mfma -mavx512f -mavx512bw -mavx512dq -mavx512vl
-$(B)/obj/src/kernels/avx2/%.o $(B)/asan/src/kernels/avx2/%.o $(B)/tsan/src/kernels/avx2/%.o: ISAFLAGS = $(AVX2_FLAGS)
-$(B)/obj/src/kernels/avx512/%.o $(B)/asan/src/kernels/avx512/%.o $(B)/tsan/src/kernels/avx512/%.o: ISAFLAGS = $(AVX512_FLAGS)
+$(OBJ_TREES:%=%/src/kernels/avx2/%.o): ISAFLAGS = -mavx2 -mfma
+$(OBJ_TREES:%=%/src/kernels/avx512/%.o): ISAFLAGS = -mavx2 -mfma -mavx512f -mavx512bw -mavx512dq -mavx512vl
 endif
 
 # Everything the objects and links depend on, recorded in $(B)/build-flags:
@@ -128,7 +127,7 @@ BUILD_RECORD = cc=$(CC) san_cc=$(SAN_CC) cppflags=$(CPPFLAGS) cflags=$(CFLAGS) k
 FLAGS     := $(B)/build-flags
 
 .PHONY: all lib check test asan-test tsan-test header-test install-test docs-test npcmp demo bench clean \
-        deps deps-build install uninstall pc docs version FORCE
+        deps install uninstall pc docs version FORCE
 all: lib
 lib: $(B)/libnd.a $(B)/libnd.so
 
@@ -205,35 +204,44 @@ ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTION
 # Any report fails the run (exit status 66, and scripts/run-tests.sh reads it).
 TSAN_ENV := TSAN_OPTIONS=halt_on_error=1:exitcode=66:second_deadlock_stack=1
 
+# The stages of `make check`, each also a target of its own.
+RUN_TEST    = sh scripts/run-tests.sh $(TEST_BINS)
+RUN_ASAN    = $(ASAN_ENV) sh scripts/run-tests.sh $(ASAN_TEST_BINS)
+RUN_TSAN    = $(TSAN_ENV) sh scripts/run-tests.sh $(TSAN_TEST_BINS)
+RUN_HEADER  = B=$(B) CC="$(CC)" CXX="$(CXX)" sh scripts/header-test.sh
+RUN_DOCS    = B=$(B) VERSION=$(VERSION) sh scripts/docs.sh --check
+RUN_INSTALL = B=$(B) CC="$(CC)" MAKE="$(MAKE)" VERSION=$(VERSION) SOVERSION=$(SOVERSION) \
+              sh scripts/install-test.sh
+
 test: $(TEST_BINS)
-	@sh scripts/run-tests.sh $(TEST_BINS)
+	@$(RUN_TEST)
 
 asan-test: $(ASAN_TEST_BINS)
-	@$(ASAN_ENV) sh scripts/run-tests.sh $(ASAN_TEST_BINS)
+	@$(RUN_ASAN)
 
 tsan-test: $(TSAN_TEST_BINS)
-	@$(TSAN_ENV) sh scripts/run-tests.sh $(TSAN_TEST_BINS)
+	@$(RUN_TSAN)
 
 header-test: $(B)/libnd.a
-	@B=$(B) CC="$(CC)" CXX="$(CXX)" sh scripts/header-test.sh
+	@$(RUN_HEADER)
 
 install-test: lib
-	+@B=$(B) CC="$(CC)" MAKE="$(MAKE)" VERSION=$(VERSION) SOVERSION=$(SOVERSION) sh scripts/install-test.sh
+	+@$(RUN_INSTALL)
 
 docs-test:
-	@B=$(B) VERSION=$(VERSION) sh scripts/docs.sh --check
+	@$(RUN_DOCS)
 
 # The NumPy comparison: random cases on a fixed seed (NPCMP_SEED, NPCMP_SCALE
 # change that) through libnd (tests/npcmp/driver.c) and NumPy
 # (tests/npcmp/npcmp.py); its data goes to $(B)/npcmp/work.
 PYTHON ?= /usr/bin/python3
-NPCMP_RUN = $(PYTHON) tests/npcmp/npcmp.py $(B)/npcmp/driver $(B)/npcmp/work
+RUN_NPCMP = $(PYTHON) tests/npcmp/npcmp.py $(B)/npcmp/driver $(B)/npcmp/work
 $(B)/npcmp/driver: tests/npcmp/driver.c $(B)/libnd.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) $< -o $@ $(LDFLAGS) $(B)/libnd.a $(LIBS)
 
 npcmp: $(B)/npcmp/driver
-	@$(NPCMP_RUN)
+	@$(RUN_NPCMP)
 
 # Every stage runs even if an earlier one failed, so the closing line
 # ("N passed, N failed", test cases over all stages) always comes last.
@@ -243,21 +251,13 @@ check-run:
 	+$(MAKE) --no-print-directory -j$(JOBS) lib $(B)/libnd-asan.a $(B)/libnd-tsan.a $(TEST_BINS) $(ASAN_TEST_BINS) \
 	    $(TSAN_TEST_BINS) $(B)/npcmp/driver
 	+@st=0; \
-	echo "== cmocka suite"; \
-	ND_TALLY=$(TALLY) sh scripts/run-tests.sh $(TEST_BINS) || st=1; \
-	echo "== cmocka suite under ASan+UBSan"; \
-	ND_TALLY=$(TALLY) $(ASAN_ENV) sh scripts/run-tests.sh $(ASAN_TEST_BINS) || st=1; \
-	echo "== concurrency test under TSan"; \
-	ND_TALLY=$(TALLY) $(TSAN_ENV) sh scripts/run-tests.sh $(TSAN_TEST_BINS) || st=1; \
-	echo "== header test"; \
-	ND_TALLY=$(TALLY) B=$(B) CC="$(CC)" CXX="$(CXX)" sh scripts/header-test.sh || st=1; \
-	echo "== docs test"; \
-	ND_TALLY=$(TALLY) B=$(B) VERSION=$(VERSION) sh scripts/docs.sh --check || st=1; \
-	echo "== NumPy comparison"; \
-	ND_TALLY=$(TALLY) $(NPCMP_RUN) || st=1; \
-	echo "== install test"; \
-	ND_TALLY=$(TALLY) B=$(B) CC="$(CC)" MAKE="$(MAKE)" VERSION=$(VERSION) SOVERSION=$(SOVERSION) \
-	    sh scripts/install-test.sh || st=1; \
+	echo "== cmocka suite"; ND_TALLY=$(TALLY) $(RUN_TEST) || st=1; \
+	echo "== cmocka suite under ASan+UBSan"; ND_TALLY=$(TALLY) $(RUN_ASAN) || st=1; \
+	echo "== concurrency test under TSan"; ND_TALLY=$(TALLY) $(RUN_TSAN) || st=1; \
+	echo "== header test"; ND_TALLY=$(TALLY) $(RUN_HEADER) || st=1; \
+	echo "== docs test"; ND_TALLY=$(TALLY) $(RUN_DOCS) || st=1; \
+	echo "== NumPy comparison"; ND_TALLY=$(TALLY) $(RUN_NPCMP) || st=1; \
+	echo "== install test"; ND_TALLY=$(TALLY) $(RUN_INSTALL) || st=1; \
 	sh scripts/tally.sh $(TALLY) || st=1; \
 	exit $$st
 
@@ -310,11 +310,6 @@ FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 FUZZ_SRCS    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS    := $(FUZZ_SRCS:tests/fuzz/%.c=$(B)/fuzz/%)
 FUZZ_OBJS    := $(SRCS:%.c=$(B)/fuzz-obj/%.o)
-ifeq ($(shell uname -m),x86_64)
-$(B)/fuzz-obj/src/kernels/avx2/%.o: ISAFLAGS = $(AVX2_FLAGS)
-$(B)/fuzz-obj/src/kernels/avx512/%.o: ISAFLAGS = $(AVX512_FLAGS)
-endif
-
 .PHONY: fuzz fuzz-tools
 # other engineers' files are not held to clang's warnings here (-Wno-error)
 $(B)/fuzz-obj/%.o: %.c $(FLAGS)

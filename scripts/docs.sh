@@ -13,9 +13,10 @@ check=false
 [ "$1" = --check ] && check=true
 rm -rf "$out"
 mkdir -p "$out"  # before Doxygen: it opens the warnings log first
+$check && . scripts/stage.sh
 if ! command -v doxygen >/dev/null 2>&1; then
     echo "doxygen not found; run:  sudo apt-get install -y doxygen"
-    $check && { [ -n "$ND_TALLY" ] && echo "0 1 0" >>"$ND_TALLY"; echo "0 passed, 1 failed"; }
+    $check && { fail "doxygen is installed"; stage_end; }
     exit 1
 fi
 ND_DOCS_OUT=$out ND_VERSION=$VERSION doxygen docs/Doxyfile
@@ -26,19 +27,12 @@ if ! $check; then
     exit $st
 fi
 
-passed=0; failed=0
-result() {  # result NAME OK(0/1) [DETAIL FILE]
-    if [ "$2" -eq 0 ]; then passed=$((passed + 1)); echo "[       OK ] $1"
-    else failed=$((failed + 1)); echo "[  FAILED  ] $1"; [ -n "$3" ] && head -40 "$3"; fi
-}
-[ $st -eq 0 ] && [ -f "$out/html/index.html" ]
-result "doxygen builds the HTML reference" $?
-[ -f "$out/warnings.log" ] && [ ! -s "$out/warnings.log" ]
-result "no Doxygen warnings (every public symbol documented)" $? "$out/warnings.log"
-: >"$out/nofile"
-for h in include/nd.h include/nd/*.h; do grep -q '@file' "$h" || echo "$h" >>"$out/nofile"; done
-[ ! -s "$out/nofile" ]
-result "every public header has a @file block" $? "$out/nofile"
+check "doxygen builds the HTML reference" test $st -eq 0 -a -f "$out/html/index.html"
+# an empty log: every public symbol, parameter and result documented
+check "no Doxygen warnings (every public symbol documented)" sh -c "[ -f '$out/warnings.log' ] && ! grep . '$out/warnings.log'"
+nofile=""
+for h in include/nd.h include/nd/*.h; do grep -q '@file' "$h" || nofile="$nofile $h"; done
+check "every public header has a @file block" sh -c "[ -z '$nofile' ] || { echo 'no @file:$nofile'; false; }"
 # every declared function, as the compiler sees them, has a documented entry
 ${CC:-cc} -E -P -DND_API= -Iinclude include/nd.h | tr -s ' \n' ' ' | tr ';' '\n' |
     grep -oE '\bnd_[a-z0-9_]+ *\(' | tr -d ' (' | sort -u >"$out/declared"
@@ -46,9 +40,6 @@ ${CC:-cc} -E -P -DND_API= -Iinclude include/nd.h | tr -s ' \n' ' ' | tr ';' '\n'
 cat "$out"/html/*.html | grep 'class="memtitle"' | grep -oE '\bnd_[a-z0-9_]+\(\)' | tr -d '()' |
     sort -u >"$out/documented"
 comm -23 "$out/declared" "$out/documented" >"$out/missing"
-[ -s "$out/declared" ] && [ ! -s "$out/missing" ]
-result "each of the $(wc -l <"$out/declared") declared functions has a documented entry" $? "$out/missing"
-
-[ -n "$ND_TALLY" ] && echo "$passed $failed 0" >>"$ND_TALLY"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+check "each of the $(wc -l <"$out/declared") declared functions has a documented entry" \
+    sh -c "[ -s '$out/declared' ] && ! grep . '$out/missing'"
+stage_end

@@ -8,21 +8,12 @@ CXX=${CXX:-g++}
 CWARN="-pedantic -Wall -Wextra -Werror"
 out="$B/header-test"
 mkdir -p "$out"
-passed=0; failed=0
-check() {  # check NAME COMMAND...
-    name=$1; shift
-    if "$@" >"$out/log" 2>&1; then
-        passed=$((passed + 1)); echo "[       OK ] $name"
-    else
-        failed=$((failed + 1)); echo "[  FAILED  ] $name"; cat "$out/log"
-    fi
-}
+stage_log="$out/log"
+. scripts/stage.sh
 check "nd.h alone as C11" $CC -std=c11 $CWARN -Wstrict-prototypes -fsyntax-only -x c include/nd.h
 printf '#include "nd.h"\n#include "nd.h"\nint main(void) { return ND_OK; }\n' >"$out/twice.c"
 check "nd.h included twice, C11" $CC -std=c11 $CWARN -Wstrict-prototypes -Iinclude "$out/twice.c" -o "$out/twice"
 check "nd.h as C++11" $CXX -std=c++11 $CWARN -Iinclude tests/header/cxx_header.cpp \
     -o "$out/cxx_header" "$B/libnd.a" -lm -pthread
 check "C++11 program runs" "$out/cxx_header"
-[ -n "$ND_TALLY" ] && echo "$passed $failed 0" >>"$ND_TALLY"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+stage_end

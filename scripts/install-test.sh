@@ -15,14 +15,8 @@ VERSION=${VERSION:?set by the Makefile}
 SOVERSION=${SOVERSION:?set by the Makefile}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nd-install.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-passed=0; failed=0
-ok()   { passed=$((passed + 1)); echo "[       OK ] $1"; }
-fail() { failed=$((failed + 1)); echo "[  FAILED  ] $1"; [ -f "$tmp/log" ] && cat "$tmp/log"; }
-check() {  # check NAME COMMAND...: passes when the command succeeds
-    name=$1; shift
-    if "$@" >"$tmp/log" 2>&1; then ok "$name"; else fail "$name"; fi
-    rm -f "$tmp/log"
-}
+stage_log="$tmp/log"
+. scripts/stage.sh
 # LDCONFIG=: leaves the system's loader cache alone
 mk() { $MAKE --no-print-directory -s B="$B" LDCONFIG=: "$@"; }
 
@@ -178,6 +172,4 @@ check "nothing written outside DESTDIR" test ! -e "$real"
 check "make uninstall DESTDIR=..." mk uninstall DESTDIR="$stage" PREFIX="$real"
 check "staged files gone" test -z "$(find "$stage" -type f -o -type l)"
 
-[ -n "$ND_TALLY" ] && echo "$passed $failed 0" >>"$ND_TALLY"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+stage_end
