@@ -6,6 +6,7 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <zlib.h>
 
 #define VALS(...) ((const double[]){__VA_ARGS__})
 
@@ -165,7 +166,8 @@ static void test_load_errors(void **state) {
     IO_EXPECT_FAIL(load_str("1,,2\n", &o), ND_ERR_VALUE, "column 2: could not convert ''");
     IO_EXPECT_FAIL(load_str("1,2,\n", &o), ND_ERR_VALUE, "column 3");
     io_write(io_path("nul.txt"), "1\0002\n", 4);
-    IO_EXPECT_FAIL(nd_loadtxt(io_path("nul.txt"), NULL), ND_ERR_VALUE, "could not convert '1\\x002'");
+    IO_EXPECT_FAIL(nd_loadtxt(io_path("nul.txt"), NULL), ND_ERR_VALUE,
+                   "nul.txt' line 1 holds binary data (byte 0x00 at column 2)");
     o.comments = ',';
     IO_EXPECT_FAIL(load_str("1\n", &o), ND_ERR_VALUE, "must differ");
     o = nd_loadtxt_defaults();
@@ -444,6 +446,328 @@ static void test_allocation_failures(void **state) {
     nd_free(a);
 }
 
+/* ------------------------------------------------------------ gzip, streams, buffers */
+
+/* text compressed as gzip by zlib (deflate with a gzip wrapper); *n its
+ * length; the caller frees it. */
+static unsigned char *gz_bytes(const char *text, size_t len, size_t *n) {
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    assert_int_equal(deflateInit2(&z, 9, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    size_t cap = deflateBound(&z, (uLong)len) + 64;
+    unsigned char *out = malloc(cap);
+    assert_non_null(out);
+    z.next_in = (Bytef *)text;
+    z.avail_in = (uInt)len;
+    z.next_out = out;
+    z.avail_out = (uInt)cap;
+    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+    *n = cap - z.avail_out;
+    deflateEnd(&z);
+    return out;
+}
+
+/* A text of `rows` lines of three numbers, longer than a read chunk when
+ * rows is large. */
+static char *table_text(int rows, size_t *len) {
+    size_t cap = (size_t)rows * 64 + 64, n = 0;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    n += (size_t)snprintf(t, cap, "# a table\n");
+    for (int r = 0; r < rows; r++)
+        n += (size_t)snprintf(t + n, cap - n, "%d %.17g %d\n", r, r * 0.1 - 7, -r * 3);
+    *len = n;
+    return t;
+}
+
+static void test_load_gzip(void **state) {
+    (void)state;
+    const int sizes[] = {1, 5, 20000}; /* 20000 rows: several chunks each way */
+    for (int k = 0; k < 3; k++) {
+        size_t len, glen;
+        char *text = table_text(sizes[k], &len);
+        unsigned char *gz = gz_bytes(text, len, &glen);
+        io_write(io_path("t.txt"), text, len);
+        io_write(io_path("t.txt.gz"), gz, glen);
+        io_write(io_path("t.dat"), gz, glen); /* the magic decides, not the name */
+        nd_array *want = nd_loadtxt(io_path("t.txt"), NULL);
+        ND_ASSERT_ARRAY(want);
+        nd_array *a = nd_loadtxt(io_path("t.txt.gz"), NULL);
+        io_expect_equal(a, want);
+        nd_free(a);
+        a = nd_loadtxt(io_path("t.dat"), NULL);
+        io_expect_equal(a, want);
+        nd_free(a);
+        a = nd_loadtxt_buffer(gz, glen, NULL);
+        io_expect_equal(a, want);
+        nd_free(a);
+        a = nd_loadtxt_buffer(text, len, NULL);
+        io_expect_equal(a, want);
+        nd_free(a);
+        FILE *f = fopen(io_path("t.txt.gz"), "rb");
+        a = nd_loadtxt_file(f, NULL);
+        io_expect_equal(a, want);
+        assert_true(feof(f) || fgetc(f) == EOF); /* left open, at the end */
+        fclose(f);
+        nd_free(a);
+        /* two members and zero padding, as Python's gzip reads them */
+        unsigned char *two = malloc(2 * glen + 16);
+        memcpy(two, gz, glen);
+        memcpy(two + glen, gz, glen);
+        memset(two + 2 * glen, 0, 16);
+        a = nd_loadtxt_buffer(two, 2 * glen + 16, NULL);
+        ND_ASSERT_ARRAY(a);
+        assert_int_equal(nd_size(a), 2 * nd_size(want));
+        nd_free(a);
+        free(two);
+        nd_free(want);
+        free(gz);
+        free(text);
+    }
+    /* a file made by Python's gzip module, against what np.loadtxt read */
+    nd_array *p = nd_loadtxt(io_data("text", "py_gzip.txt.gz"), NULL);
+    ND_ASSERT_ARRAY(p);
+    nd_test_shape(p, 2, SH(3, 3));
+    size_t n;
+    unsigned char *raw = io_read(io_data("text", "py_gzip.raw"), &n);
+    assert_int_equal(n, nd_nbytes(p));
+    assert_memory_equal(nd_data(p), raw, n);
+    free(raw);
+    nd_free(p);
+    /* empty text, compressed */
+    size_t glen;
+    unsigned char *gz = gz_bytes("", 0, &glen);
+    nd_array *e = nd_loadtxt_buffer(gz, glen, NULL);
+    nd_test_shape(e, 1, SH(0));
+    nd_free(e);
+    free(gz);
+}
+
+static void test_load_gzip_corrupt(void **state) {
+    (void)state;
+    size_t len, glen;
+    char *text = table_text(3000, &len);
+    unsigned char *gz = gz_bytes(text, len, &glen);
+    unsigned char *bad = malloc(glen + 8);
+    /* truncated anywhere: an I/O error, from every source */
+    const size_t cuts[] = {2, 3, 10, glen / 2, glen - 4, glen - 1}; /* one byte is no magic */
+    for (int i = 0; i < 6; i++) {
+        io_write(io_path("cut.gz"), gz, cuts[i]);
+        IO_EXPECT_FAIL(nd_loadtxt(io_path("cut.gz"), NULL), ND_ERR_IO, "cut.gz' is truncated: the gzip data ends early");
+        IO_EXPECT_FAIL(nd_loadtxt_buffer(gz, cuts[i], NULL), ND_ERR_IO, "nd_loadtxt_buffer: the buffer is truncated");
+        FILE *f = fopen(io_path("cut.gz"), "rb");
+        IO_EXPECT_FAIL(nd_loadtxt_file(f, NULL), ND_ERR_IO, "nd_loadtxt_file: the stream is truncated");
+        fclose(f);
+    }
+    /* corrupt deflate data, header, CRC-32 or length */
+    const size_t flips[] = {glen / 2, 3, glen - 6, glen - 2};
+    const char *what[] = {"corrupt gzip data", "corrupt gzip data", "corrupt gzip data (incorrect data check",
+                          "corrupt gzip data (incorrect length check"};
+    for (int i = 0; i < 4; i++) {
+        memcpy(bad, gz, glen);
+        bad[flips[i]] ^= 0x55;
+        if (i == 1) bad[3] = 0xe0; /* reserved flag bits */
+        io_write(io_path("bad.gz"), bad, glen);
+        IO_EXPECT_FAIL(nd_loadtxt(io_path("bad.gz"), NULL), ND_ERR_VALUE, what[i]);
+        IO_EXPECT_FAIL(nd_loadtxt_buffer(bad, glen, NULL), ND_ERR_VALUE, what[i]);
+    }
+    /* bytes after the end that are not another member */
+    memcpy(bad, gz, glen);
+    memcpy(bad + glen, "1 2 3\n", 6);
+    IO_EXPECT_FAIL(nd_loadtxt_buffer(bad, glen + 6, NULL), ND_ERR_VALUE,
+                   "bytes after the end of the gzip data are not gzip data (byte 0x31)");
+    free(bad);
+    free(gz);
+    free(text);
+}
+
+static void test_load_stream(void **state) {
+    (void)state;
+    /* from the current position of a tmpfile, which stays open */
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    fputs("name value\n1 2\n3 4\n", f);
+    fseek(f, 11, SEEK_SET);
+    nd_array *a = nd_loadtxt_file(f, NULL);
+    nd_test_shape(a, 2, SH(2, 2));
+    nd_test_expect(a, VALS(1, 2, 3, 4), 0);
+    nd_free(a);
+    assert_int_equal(fputs("5 6\n", f) >= 0, 1); /* still open */
+    rewind(f);
+    nd_loadtxt_options o = nd_loadtxt_defaults();
+    o.skiprows = 1;
+    o.dtype = ND_INT32;
+    a = nd_loadtxt_file(f, &o);
+    nd_test_shape(a, 2, SH(3, 2));
+    assert_int_equal(nd_dtype_of(a), ND_INT32);
+    nd_free(a);
+    /* at its end: no data */
+    a = nd_loadtxt_file(f, NULL);
+    nd_test_shape(a, 1, SH(0));
+    nd_free(a);
+    rewind(f);
+    IO_EXPECT_FAIL(nd_loadtxt_file(f, NULL), ND_ERR_VALUE,
+                   "nd_loadtxt_file: the stream line 1, column 1: could not convert 'name' to float64");
+    fclose(f);
+    /* a pipe, plain and compressed */
+    FILE *p = popen("printf '1 2 3\\n4 5 6\\n'", "r");
+    assert_non_null(p);
+    a = nd_loadtxt_file(p, NULL);
+    assert_int_equal(pclose(p), 0);
+    nd_test_shape(a, 2, SH(2, 3));
+    nd_test_expect(a, VALS(1, 2, 3, 4, 5, 6), 0);
+    nd_free(a);
+    size_t len, glen;
+    char *text = table_text(20000, &len);
+    unsigned char *gz = gz_bytes(text, len, &glen);
+    io_write(io_path("p.gz"), gz, glen);
+    char cmd[800];
+    snprintf(cmd, sizeof cmd, "cat '%s'", io_path("p.gz"));
+    p = popen(cmd, "r");
+    assert_non_null(p);
+    a = nd_loadtxt_file(p, NULL);
+    assert_int_equal(pclose(p), 0);
+    nd_array *want = nd_loadtxt_buffer(text, len, NULL);
+    io_expect_equal(a, want);
+    nd_free(want);
+    nd_free(a);
+    free(gz);
+    free(text);
+    /* a stream that cannot be read */
+    FILE *w = fopen("/dev/null", "w");
+    assert_non_null(w);
+    IO_EXPECT_FAIL(nd_loadtxt_file(w, NULL), ND_ERR_IO, "nd_loadtxt_file: cannot read the stream");
+    fclose(w);
+    IO_EXPECT_FAIL(nd_loadtxt_file(NULL, NULL), ND_ERR_NULL, "nd_loadtxt_file: argument 'f'");
+    o = nd_loadtxt_defaults();
+    o.skiprows = -1;
+    f = tmpfile();
+    IO_EXPECT_FAIL(nd_loadtxt_file(f, &o), ND_ERR_VALUE, "nd_loadtxt_file: skiprows");
+    fclose(f);
+}
+
+static void test_load_buffer(void **state) {
+    (void)state;
+    /* parsed in place: no NUL terminator needed, only len bytes read */
+    static const char text[] = "1,2\n3,4\n5,6";
+    nd_loadtxt_options o = nd_loadtxt_defaults();
+    o.delimiter = ',';
+    nd_array *a = nd_loadtxt_buffer(text, 8, &o);
+    nd_test_shape(a, 2, SH(2, 2));
+    nd_test_expect(a, VALS(1, 2, 3, 4), 0);
+    nd_free(a);
+    char *exact = malloc(3); /* ASan sees a read past the end */
+    memcpy(exact, "7 8", 3);
+    a = nd_loadtxt_buffer(exact, 3, NULL);
+    nd_test_expect(a, VALS(7, 8), 0);
+    nd_free(a);
+    free(exact);
+    a = nd_loadtxt_buffer(text, 0, NULL);
+    nd_test_shape(a, 1, SH(0));
+    nd_free(a);
+    IO_EXPECT_FAIL(nd_loadtxt_buffer(text, sizeof text - 1, NULL), ND_ERR_VALUE,
+                   "nd_loadtxt_buffer: the buffer line 1, column 1: could not convert '1,2'");
+    IO_EXPECT_FAIL(nd_loadtxt_buffer("1 2\n3\n", 6, NULL), ND_ERR_VALUE,
+                   "nd_loadtxt_buffer: the buffer line 2 has 1 columns but line 1 has 2");
+    IO_EXPECT_FAIL(nd_loadtxt_buffer(NULL, 0, NULL), ND_ERR_NULL, "nd_loadtxt_buffer: argument 'data'");
+    o.usecols = NULL;
+    o.nusecols = 1;
+    IO_EXPECT_FAIL(nd_loadtxt_buffer(text, 3, &o), ND_ERR_NULL, "nd_loadtxt_buffer: argument 'usecols'");
+}
+
+static void test_load_binary(void **state) {
+    (void)state;
+    /* a .npy and an .npz passed by mistake */
+    nd_array *x = io_iota(ND_FLOAT64, 1, SH(4));
+    ND_ASSERT_OK(nd_save(io_path("data.npy"), x));
+    IO_EXPECT_FAIL(nd_loadtxt(io_path("data.npy"), NULL), ND_ERR_VALUE,
+                   "data.npy' line 1 holds binary data (byte 0x93 at column 1); is this a .npy file? use nd_load");
+    ND_ASSERT_OK(nd_savez(io_path("data.npz"), 1, NULL, (const nd_array *const[]){x}, false));
+    IO_EXPECT_FAIL(nd_loadtxt(io_path("data.npz"), NULL), ND_ERR_VALUE,
+                   "data.npz' line 1 holds binary data (byte 0x03 at column 3); is this a zip archive such as an "
+                   ".npz? use nd_npz_open");
+    size_t n;
+    unsigned char *npy = io_read(io_path("data.npy"), &n);
+    IO_EXPECT_FAIL(nd_loadtxt_buffer(npy, n, NULL), ND_ERR_VALUE,
+                   "nd_loadtxt_buffer: the buffer line 1 holds binary data (byte 0x93 at column 1); is this a .npy");
+    /* a compressed .npy: decompressed, then named */
+    size_t glen;
+    unsigned char *gz = gz_bytes((const char *)npy, n, &glen);
+    IO_EXPECT_FAIL(nd_loadtxt_buffer(gz, glen, NULL), ND_ERR_VALUE, "(byte 0x93 at column 1); is this a .npy file?");
+    /* gzip data compressed twice */
+    size_t g2len;
+    unsigned char *gz2 = gz_bytes((const char *)gz, glen, &g2len);
+    IO_EXPECT_FAIL(nd_loadtxt_buffer(gz2, g2len, NULL), ND_ERR_VALUE,
+                   "(byte 0x1f at column 1); it is gzip data inside gzip data");
+    free(gz2);
+    free(gz);
+    free(npy);
+    static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+    IO_EXPECT_FAIL(nd_loadtxt_buffer(png, sizeof png, NULL), ND_ERR_VALUE,
+                   "line 1 holds binary data (byte 0x89 at column 1); is this a PNG image?");
+    /* control characters and invalid UTF-8 later on, no hint */
+    IO_EXPECT_FAIL(nd_loadtxt_buffer("1 2\n3 \x01\n", 8, NULL), ND_ERR_VALUE,
+                   "the buffer line 2 holds binary data (byte 0x01 at column 3)");
+    IO_EXPECT_FAIL(nd_loadtxt_buffer("1 2\n3 4\xff\n", 9, NULL), ND_ERR_VALUE, "line 2 holds binary data (byte 0xff at column 4)");
+    IO_EXPECT_FAIL(nd_loadtxt_buffer("1 \xc3\n", 5, NULL), ND_ERR_VALUE, "(byte 0xc3 at column 3)"); /* cut short */
+    IO_EXPECT_FAIL(nd_loadtxt_buffer("1 \xed\xa0\x80\n", 7, NULL), ND_ERR_VALUE, "(byte 0xed at column 3)"); /* a surrogate */
+    IO_EXPECT_FAIL(nd_loadtxt_buffer("1 2\x7f\n", 5, NULL), ND_ERR_VALUE, "(byte 0x7f at column 4)");
+    /* valid UTF-8 is text: in a comment it is fine, in a field it does not
+     * convert; blanks and \r are text too */
+    nd_array *a = nd_loadtxt_buffer("# caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\n1\t2\r\n", 25, NULL);
+    nd_test_expect(a, VALS(1, 2), 0);
+    nd_free(a);
+    IO_EXPECT_FAIL(nd_loadtxt_buffer("1 \xc3\xa9\n", 6, NULL), ND_ERR_VALUE, "could not convert '\\xc3\\xa9'");
+    /* a skipped row is not looked at */
+    nd_loadtxt_options o = nd_loadtxt_defaults();
+    o.skiprows = 1;
+    a = nd_loadtxt_buffer("\x93\x00\n5\n", 5, &o);
+    nd_test_expect(a, VALS(5), 0);
+    nd_free(a);
+    nd_free(x);
+}
+
+typedef struct src_case {
+    int kind; /* 0 path, 1 stream, 2 buffer */
+    const char *path;
+    const void *mem;
+    size_t len;
+    const char *fn;
+} src_case;
+
+static bool run_source(void *ctx) {
+    src_case *c = ctx;
+    nd_array *a = NULL;
+    if (c->kind == 0) {
+        a = nd_loadtxt(c->path, NULL);
+    } else if (c->kind == 1) {
+        FILE *f = fopen(c->path, "rb");
+        a = nd_loadtxt_file(f, NULL);
+        fclose(f);
+    } else {
+        a = nd_loadtxt_buffer(c->mem, c->len, NULL);
+    }
+    nd_free(a);
+    return a != NULL;
+}
+
+static void test_source_allocation_failures(void **state) {
+    (void)state;
+    size_t len, glen;
+    char *text = table_text(3000, &len); /* beyond one read chunk */
+    unsigned char *gz = gz_bytes(text, len, &glen);
+    io_write(io_path("af.txt"), text, len);
+    io_write(io_path("af.txt.gz"), gz, glen);
+    src_case cases[] = {
+        {0, io_path("af.txt.gz"), NULL, 0, "nd_loadtxt"},        {1, io_path("af.txt"), NULL, 0, "nd_loadtxt_file"},
+        {1, io_path("af.txt.gz"), NULL, 0, "nd_loadtxt_file"},   {2, NULL, text, len, "nd_loadtxt_buffer"},
+        {2, NULL, gz, glen, "nd_loadtxt_buffer"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) io_alloc_sweep(cases[i].fn, run_source, NULL, &cases[i]);
+    free(gz);
+    free(text);
+}
+
 /* ------------------------------------------------------------ NumPy */
 
 static void test_numpy_interop(void **state) {
@@ -500,6 +824,9 @@ int main(void) {
         cmocka_unit_test(test_save_errors),   cmocka_unit_test(test_roundtrip),
         cmocka_unit_test(test_save_checks_first), cmocka_unit_test(test_save_format_bounds),
         cmocka_unit_test(test_load_special_files), cmocka_unit_test(test_allocation_failures),
+        cmocka_unit_test(test_load_gzip), cmocka_unit_test(test_load_gzip_corrupt),
+        cmocka_unit_test(test_load_stream), cmocka_unit_test(test_load_buffer),
+        cmocka_unit_test(test_load_binary), cmocka_unit_test(test_source_allocation_failures),
         cmocka_unit_test(test_numpy_interop),
     };
     return cmocka_run_group_tests(tests, io_setup, io_teardown);

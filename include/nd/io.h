@@ -221,21 +221,68 @@ ND_API nd_loadtxt_options nd_loadtxt_defaults(void);
  * DeprecationWarning). Floats take what np.loadtxt takes (nan, inf,
  * exponents; not hex). opts NULL means the defaults. The file is read to
  * its end whatever size it reports, so /proc and /sys files work; it must
- * be a regular file (a FIFO or a device is refused, not waited on).
+ * be a regular file (a FIFO or a device is refused, not waited on; read a
+ * pipe with nd_loadtxt_file).
+ *
+ * Gzip data is decompressed as it is read, recognised by its magic bytes
+ * (1f 8b) whatever the file's name (np.loadtxt goes by a ".gz" name):
+ * concatenated members and zero padding after them are read as Python's
+ * gzip module reads them. Corrupt gzip data (a bad header, deflate data or
+ * CRC-32) is an ND_ERR_VALUE, gzip data that ends early an ND_ERR_IO.
+ *
+ * Binary data is refused with a message naming it: a NUL byte, a control
+ * character other than blanks, DEL or invalid UTF-8 in a line's data
+ * (before any comment) gives "'data.npy' line 1 holds binary data (byte
+ * 0x93 at column 1); is this a .npy file? use nd_load", with a hint for
+ * .npy files, zip archives (.npz), gzip data compressed twice and PNG
+ * images.
  *
  * Errors: ND_ERR_NULL if path is NULL, or usecols is NULL with nusecols >
  * 0; ND_ERR_DTYPE for an invalid dtype; ND_ERR_VALUE if skiprows or
  * nusecols is negative, delimiter and comments are equal or a line end, a
- * line is ragged, or a value does not parse or is out of range;
- * ND_ERR_INDEX if a usecols column is out of range for a line; ND_ERR_IO if
- * the file cannot be opened or read or is not a regular file;
- * ND_ERR_NOMEM if memory runs out.
+ * line is ragged or holds binary data, a value does not parse or is out of
+ * range, or the gzip data is corrupt; ND_ERR_INDEX if a usecols column is
+ * out of range for a line; ND_ERR_IO if the file cannot be opened or read,
+ * is not a regular file, or its gzip data is truncated; ND_ERR_OVERFLOW if
+ * the text outgrows the address space; ND_ERR_NOMEM if memory runs out
+ * (zlib's included).
  *
  * NumPy: np.loadtxt(path, dtype, comments, delimiter, skiprows=skiprows, usecols=usecols)
- * @param path The text file.
+ * @param path The text file, plain or gzip-compressed.
  * @param opts The options, or NULL for nd_loadtxt_defaults().
  * @return a new handle, or NULL on error. */
 ND_API nd_array *nd_loadtxt(const char *path, const nd_loadtxt_options *opts);
+/** nd_loadtxt over a stream of the caller's: reads f from its current
+ * position to its end, and leaves it open there (at its end, or where a
+ * read failed). Any stream works, pipes (popen) and stdin included, as
+ * np.loadtxt reads any file-like object; gzip data is decompressed as it
+ * is read, a chunk at a time. Messages name the source "the stream".
+ * Parsing, shapes, options and errors are nd_loadtxt's.
+ *
+ * Errors: ND_ERR_NULL if f is NULL, or usecols is NULL with nusecols > 0;
+ * ND_ERR_IO if reading f fails or its gzip data is truncated; otherwise as
+ * nd_loadtxt.
+ *
+ * NumPy: np.loadtxt(f, ...) with f an open file object
+ * @param f The stream, open for reading.
+ * @param opts The options, or NULL for nd_loadtxt_defaults().
+ * @return a new handle, or NULL on error. */
+ND_API nd_array *nd_loadtxt_file(FILE *f, const nd_loadtxt_options *opts);
+/** nd_loadtxt over len bytes of memory: plain text is parsed where it is
+ * (no copy, no NUL terminator needed), gzip data is decompressed first.
+ * Messages name the source "the buffer". Parsing, shapes, options and
+ * errors are nd_loadtxt's.
+ *
+ * Errors: ND_ERR_NULL if data is NULL (even with len 0), or usecols is
+ * NULL with nusecols > 0; ND_ERR_IO if its gzip data is truncated;
+ * otherwise as nd_loadtxt.
+ *
+ * NumPy: np.loadtxt(io.BytesIO(data), ...)
+ * @param data The text (or gzip data).
+ * @param len Its length in bytes.
+ * @param opts The options, or NULL for nd_loadtxt_defaults().
+ * @return a new handle, or NULL on error. */
+ND_API nd_array *nd_loadtxt_buffer(const void *data, size_t len, const nd_loadtxt_options *opts);
 
 /** Options of nd_savetxt; start from nd_savetxt_defaults(). */
 typedef struct nd_savetxt_options {

@@ -1,8 +1,10 @@
-/* Text files: nd_loadtxt (np.loadtxt for 1-D and 2-D numeric data) and
+/* Text files: nd_loadtxt and its stream and buffer variants (np.loadtxt for
+ * 1-D and 2-D numeric data; the bytes come from text_input.c) and
  * nd_savetxt (np.savetxt). Numbers are read and written in the C locale
  * whatever the process's locale is, as NumPy does. */
 #include "core/core.h"
 #include "io/file.h"
+#include "io/text_input.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -35,7 +37,8 @@ typedef struct span {
 } span;
 
 typedef struct loader {
-    const char *path;
+    const char *fn;         /* the public function called */
+    const char *name;       /* the source, for messages: "'path'", "the stream", "the buffer" */
     int64_t line;           /* 1-based, for messages */
     nd_dtype dt;
     size_t isz;
@@ -46,8 +49,6 @@ typedef struct loader {
     span *spans;
     size_t nspans_cap;
 } loader;
-
-static const char fn_load[] = "nd_loadtxt";
 
 static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
 
@@ -60,8 +61,8 @@ static nd_status bad_value(loader *L, span f, size_t col) {
         else o += (size_t)snprintf(shown + o, sizeof shown - o, "\\x%02x", c);
     }
     shown[o] = '\0';
-    return nd__error(ND_ERR_VALUE, fn_load, "'%s' line %lld, column %zu: could not convert '%s' to %s",
-                     L->path, (long long)L->line, col + 1, shown, nd__dtypes[L->dt].name);
+    return nd__error(ND_ERR_VALUE, L->fn, "%s line %lld, column %zu: could not convert '%s' to %s",
+                     L->name, (long long)L->line, col + 1, shown, nd__dtypes[L->dt].name);
 }
 
 /* Parses one field into the next value slot. */
@@ -69,7 +70,7 @@ static nd_status parse_value(loader *L, span f, size_t col) {
     if (L->nvals == L->cap) {
         size_t cap = L->cap ? 2 * L->cap : 256;
         char *v = nd__alloc(cap * L->isz, 64);
-        if (!v) return nd__error(ND_ERR_NOMEM, fn_load, "out of memory");
+        if (!v) return nd__error(ND_ERR_NOMEM, L->fn, "out of memory");
         if (L->nvals) memcpy(v, L->vals, L->nvals * L->isz);
         nd__dealloc(L->vals);
         L->vals = v;
@@ -78,7 +79,7 @@ static nd_status parse_value(loader *L, span f, size_t col) {
     if (f.n + 1 > L->field_cap) {
         size_t cap = f.n + 64;
         char *b = nd__alloc(cap, 16);
-        if (!b) return nd__error(ND_ERR_NOMEM, fn_load, "out of memory");
+        if (!b) return nd__error(ND_ERR_NOMEM, L->fn, "out of memory");
         nd__dealloc(L->field);
         L->field = b;
         L->field_cap = cap;
@@ -122,8 +123,8 @@ static nd_status parse_value(loader *L, span f, size_t col) {
                                             : ((uint64_t)1 << (bits - 1)) - 1;
             bool range = !over && (neg ? (k == ND_KIND_UINT ? m == 0 : m <= hi + 1) : m <= hi);
             if (!range)
-                return nd__error(ND_ERR_VALUE, fn_load, "'%s' line %lld, column %zu: %s is out of range for %s",
-                                 L->path, (long long)L->line, col + 1, s, nd__dtypes[L->dt].name);
+                return nd__error(ND_ERR_VALUE, L->fn, "%s line %lld, column %zu: %s is out of range for %s",
+                                 L->name, (long long)L->line, col + 1, s, nd__dtypes[L->dt].name);
             int64_t v = neg ? (int64_t)(0 - m) : (int64_t)m;
             switch (L->dt) {
 #define STORE(E, sfx, T, W, ...)                                                    \
@@ -165,7 +166,7 @@ static nd_status split(loader *L, const char *p, size_t n, char delim, size_t *n
         if (k == L->nspans_cap) {
             size_t cap = L->nspans_cap ? 2 * L->nspans_cap : 64;
             span *sp = nd__alloc(cap * sizeof *sp, 64);
-            if (!sp) return nd__error(ND_ERR_NOMEM, fn_load, "out of memory");
+            if (!sp) return nd__error(ND_ERR_NOMEM, L->fn, "out of memory");
             if (k) memcpy(sp, L->spans, k * sizeof *sp);
             nd__dealloc(L->spans);
             L->spans = sp;
@@ -181,74 +182,82 @@ static nd_status split(loader *L, const char *p, size_t n, char delim, size_t *n
     return ND_OK;
 }
 
-/* Reads a regular file to its end. Its size only sizes the first buffer:
- * files in /proc and /sys report 0 or 4096 whatever they hold. */
-static char *read_all(const char *fn, const char *path, size_t *len) {
-    uint64_t size;
-    FILE *f = nd__open_regular(fn, path, &size);
-    if (!f) return NULL;
-    size_t cap = size < SIZE_MAX - 4096 ? (size_t)size + 4096 : SIZE_MAX, n = 0;
-    char *buf = nd__alloc(cap, 64);
-    for (;;) {
-        if (!buf) {
-            nd__error(ND_ERR_NOMEM, fn, "out of memory reading '%s' (%zu bytes)", path, cap);
-            fclose(f);
-            return NULL;
-        }
-        n += fread(buf + n, 1, cap - 1 - n, f);
-        if (n < cap - 1 || ferror(f)) break;
-        /* full: the file is longer than it said */
-        if (cap > SIZE_MAX / 2) {
-            nd__error(ND_ERR_OVERFLOW, fn, "'%s' is too large to read", path);
-            nd__dealloc(buf);
-            fclose(f);
-            return NULL;
-        }
-        char *more = nd__alloc(2 * cap, 64);
-        if (more) memcpy(more, buf, n);
-        nd__dealloc(buf);
-        buf = more;
-        cap *= 2;
-    }
-    bool err = ferror(f);
-    int errnum = errno;
-    fclose(f);
-    if (err) {
-        nd__error(ND_ERR_IO, fn, "cannot read '%s': %s", path, strerror(errnum));
-        nd__dealloc(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+/* The length of the valid UTF-8 sequence at p (n bytes left), 0 if none. */
+static size_t utf8_len(const unsigned char *p, size_t n) {
+    unsigned char c = p[0];
+    size_t k;
+    unsigned char lo = 0x80, hi = 0xbf; /* the second byte's range */
+    if (c >= 0xc2 && c <= 0xdf) k = 2;
+    else if (c >= 0xe0 && c <= 0xef) k = 3, lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
+    else if (c >= 0xf0 && c <= 0xf4) k = 4, lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
+    else return 0;
+    if (n < k || p[1] < lo || p[1] > hi) return 0;
+    for (size_t i = 2; i < k; i++)
+        if (p[i] < 0x80 || p[i] > 0xbf) return 0;
+    return k;
 }
 
-nd_array *nd_loadtxt(const char *path, const nd_loadtxt_options *opts) {
-    const char *fn = fn_load;
-    if (!path) {
-        nd__null_arg(fn, "path");
-        return NULL;
+/* The first byte of line[0..n) no text holds (NUL, a control character
+ * other than blanks, DEL, invalid UTF-8), or n: a binary file passed by
+ * mistake is then named as such instead of "could not convert". */
+static size_t find_binary(const char *line, size_t n) {
+    const unsigned char *p = (const unsigned char *)line;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = p[i];
+        if (c >= 0x20 && c < 0x7f) {
+            i++;
+        } else if (c < 0x80) {
+            if (!is_blank((char)c)) return i;
+            i++;
+        } else {
+            size_t k = utf8_len(p + i, n - i);
+            if (!k) return i;
+            i += k;
+        }
     }
-    nd_loadtxt_options o = opts ? *opts : nd_loadtxt_defaults();
-    if (!nd__check_dtype(fn, o.dtype)) return NULL;
-    if (o.skiprows < 0) {
-        nd__error(ND_ERR_VALUE, fn, "skiprows is %lld; it must be non-negative", (long long)o.skiprows);
-        return NULL;
+    return n;
+}
+
+/* A hint from the first bytes of the input: what the file probably is. */
+static const char *binary_hint(const nd_text *t) {
+    const char *p = t->p;
+    size_t n = t->n;
+    if (n >= 6 && !memcmp(p, "\x93NUMPY", 6)) return "; is this a .npy file? use nd_load";
+    if (n >= 4 && (!memcmp(p, "PK\x03\x04", 4) || !memcmp(p, "PK\x05\x06", 4)))
+        return "; is this a zip archive such as an .npz? use nd_npz_open";
+    if (n >= 2 && !memcmp(p, "\x1f\x8b", 2))
+        return t->gzip ? "; it is gzip data inside gzip data (compressed twice?)" : "; is this gzip data?";
+    if (n >= 4 && !memcmp(p, "\x89PNG", 4)) return "; is this a PNG image?";
+    return "";
+}
+
+/* The options, checked, with NULL meaning the defaults. */
+static bool check_options(const char *fn, const nd_loadtxt_options *opts, nd_loadtxt_options *o) {
+    *o = opts ? *opts : nd_loadtxt_defaults();
+    if (!nd__check_dtype(fn, o->dtype)) return false;
+    if (o->skiprows < 0) {
+        nd__error(ND_ERR_VALUE, fn, "skiprows is %lld; it must be non-negative", (long long)o->skiprows);
+        return false;
     }
-    if (o.nusecols < 0 || (o.nusecols > 0 && !o.usecols)) {
-        if (o.nusecols < 0) nd__error(ND_ERR_VALUE, fn, "nusecols is %d", o.nusecols);
+    if (o->nusecols < 0 || (o->nusecols > 0 && !o->usecols)) {
+        if (o->nusecols < 0) nd__error(ND_ERR_VALUE, fn, "nusecols is %d", o->nusecols);
         else nd__null_arg(fn, "usecols");
-        return NULL;
+        return false;
     }
-    if (o.delimiter == '\n' || o.delimiter == '\r' || o.comments == '\n' || o.comments == '\r' ||
-        (o.delimiter && o.delimiter == o.comments)) {
+    if (o->delimiter == '\n' || o->delimiter == '\r' || o->comments == '\n' || o->comments == '\r' ||
+        (o->delimiter && o->delimiter == o->comments)) {
         nd__error(ND_ERR_VALUE, fn, "the delimiter and the comment character must differ and not be line ends");
-        return NULL;
+        return false;
     }
-    size_t len;
-    char *text = read_all(fn, path, &len);
-    if (!text) return NULL;
-    loader L = {.path = path, .dt = o.dtype, .isz = nd__itemsize(o.dtype)};
+    return true;
+}
+
+/* The one parser, for every source: the text's lines into the array. */
+static nd_array *parse(const char *fn, const char *name, const nd_text *t, const nd_loadtxt_options *opts) {
+    const nd_loadtxt_options o = *opts;
+    const char *text = t->p;
+    size_t len = t->n;
+    loader L = {.fn = fn, .name = name, .dt = o.dtype, .isz = nd__itemsize(o.dtype)};
     nd_status st = ND_OK;
     int64_t rows = 0, first_line = 0;
     size_t ncols = 0, outcols = o.nusecols > 0 ? (size_t)o.nusecols : 0;
@@ -264,6 +273,12 @@ nd_array *nd_loadtxt(const char *path, const nd_loadtxt_options *opts) {
             const char *c = memchr(line, o.comments, n);
             if (c) n = (size_t)(c - line);
         }
+        size_t bad = find_binary(line, n);
+        if (bad < n) {
+            st = nd__error(ND_ERR_VALUE, fn, "%s line %lld holds binary data (byte 0x%02x at column %zu)%s", name,
+                           (long long)L.line, (unsigned char)line[bad], bad + 1, binary_hint(t));
+            break;
+        }
         size_t i = 0;
         while (i < n && is_blank(line[i])) i++;
         if (i == n) continue; /* blank lines are skipped */
@@ -275,8 +290,8 @@ nd_array *nd_loadtxt(const char *path, const nd_loadtxt_options *opts) {
             if (!o.nusecols) outcols = nf;
         } else if (!o.nusecols && nf != ncols) {
             st = nd__error(ND_ERR_VALUE, fn,
-                           "'%s' line %lld has %zu columns but line %lld has %zu (ragged rows; usecols selects a subset)",
-                           path, (long long)L.line, nf, (long long)first_line, ncols);
+                           "%s line %lld has %zu columns but line %lld has %zu (ragged rows; usecols selects a subset)",
+                           name, (long long)L.line, nf, (long long)first_line, ncols);
             break;
         }
         for (size_t c = 0; c < outcols && st == ND_OK; c++) {
@@ -284,8 +299,8 @@ nd_array *nd_loadtxt(const char *path, const nd_loadtxt_options *opts) {
             if (o.nusecols) {
                 int64_t u = o.usecols[c], w = u < 0 ? u + (int64_t)nf : u;
                 if (w < 0 || w >= (int64_t)nf) {
-                    st = nd__error(ND_ERR_INDEX, fn, "'%s' line %lld: usecols column %lld is out of range for its %zu columns",
-                                   path, (long long)L.line, (long long)u, nf);
+                    st = nd__error(ND_ERR_INDEX, fn, "%s line %lld: usecols column %lld is out of range for its %zu columns",
+                                   name, (long long)L.line, (long long)u, nf);
                     break;
                 }
                 col = (size_t)w;
@@ -310,8 +325,46 @@ nd_array *nd_loadtxt(const char *path, const nd_loadtxt_options *opts) {
     nd__dealloc(L.vals);
     nd__dealloc(L.field);
     nd__dealloc(L.spans);
-    nd__dealloc(text);
     return a;
+}
+
+/* Checks the options, reads the source, parses it. */
+static nd_array *load(const nd_text_source *s, const nd_loadtxt_options *opts) {
+    nd_loadtxt_options o;
+    if (!check_options(s->fn, opts, &o)) return NULL;
+    nd_text t;
+    if (nd__text_read(s, &t) != ND_OK) return NULL;
+    char namebuf[1024];
+    nd_array *a = parse(s->fn, nd__text_name(s, namebuf, sizeof namebuf), &t, &o);
+    nd__text_release(&t);
+    return a;
+}
+
+nd_array *nd_loadtxt(const char *path, const nd_loadtxt_options *opts) {
+    nd_text_source s = {.fn = "nd_loadtxt", .path = path};
+    if (!path) {
+        nd__null_arg(s.fn, "path");
+        return NULL;
+    }
+    return load(&s, opts);
+}
+
+nd_array *nd_loadtxt_file(FILE *f, const nd_loadtxt_options *opts) {
+    nd_text_source s = {.fn = "nd_loadtxt_file", .f = f};
+    if (!f) {
+        nd__null_arg(s.fn, "f");
+        return NULL;
+    }
+    return load(&s, opts);
+}
+
+nd_array *nd_loadtxt_buffer(const void *data, size_t len, const nd_loadtxt_options *opts) {
+    nd_text_source s = {.fn = "nd_loadtxt_buffer", .mem = data, .mem_len = len};
+    if (!data) {
+        nd__null_arg(s.fn, "data");
+        return NULL;
+    }
+    return load(&s, opts);
 }
 
 /* ------------------------------------------------------------ savetxt */
