@@ -714,7 +714,8 @@ static void test_load_binary(void **state) {
     IO_EXPECT_FAIL(nd_loadtxt_buffer("1 2\x7f\n", 5, NULL), ND_ERR_VALUE, "(byte 0x7f at column 4)");
     /* valid UTF-8 is text: in a comment it is fine, in a field it does not
      * convert; blanks and \r are text too */
-    nd_array *a = nd_loadtxt_buffer("# caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\n1\t2\r\n", 25, NULL);
+    static const char utf8[] = "# caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\n1\t2\r\n";
+    nd_array *a = nd_loadtxt_buffer(utf8, sizeof utf8 - 1, NULL);
     nd_test_expect(a, VALS(1, 2), 0);
     nd_free(a);
     IO_EXPECT_FAIL(nd_loadtxt_buffer("1 \xc3\xa9\n", 6, NULL), ND_ERR_VALUE, "could not convert '\\xc3\\xa9'");
