@@ -791,6 +791,34 @@ ND_API nd_status nd_get_f64(const nd_array *a, const int64_t *idx, double *value
  *  NumPy: int(a[idx].astype(np.int64))
  */
 ND_API nd_status nd_get_i64(const nd_array *a, const int64_t *idx, int64_t *value);
+/** The value of an array of one element (any shape of size 1, 0-d
+ *  included), converted to double as by astype (int64 beyond 2**53
+ *  rounds).
+ *  @param a The array.
+ *  @param value Receives the value; untouched on error.
+ *  @return ND_OK, or the status of the error.
+ *
+ *  Errors: ND_ERR_NULL if a or value is NULL; ND_ERR_VALUE if a's size is
+ *  not 1 ("array of size 6 (shape (2,3)) is not a single value").
+ *
+ *  NumPy: a.item() as a float (float(a) for size 1)
+ */
+ND_API nd_status nd_item(const nd_array *a, double *value);
+/** The value of an array of one element as an exact int64: bool and
+ *  integers (uint64 up to INT64_MAX), and floats that hold an integer in
+ *  int64's range. Nothing is truncated or wrapped: 2.5, NaN, inf, 2**63 and
+ *  uint64 values above INT64_MAX are errors.
+ *  @param a The array.
+ *  @param value Receives the value; untouched on error.
+ *  @return ND_OK, or the status of the error.
+ *
+ *  Errors: ND_ERR_NULL if a or value is NULL; ND_ERR_VALUE if a's size is
+ *  not 1, or its value is not an integer that fits int64.
+ *
+ *  NumPy: operator.index(a.item()) for integers; int(x) with x.is_integer()
+ *  checked first for floats
+ */
+ND_API nd_status nd_item_i64(const nd_array *a, int64_t *value);
 /** Writes one element, value converted to a's dtype as by astype.
  *  @param a The array (may be a view).
  *  @param idx nd_ndim(a) indices, negative ones from the end (may be NULL
@@ -1411,6 +1439,88 @@ ND_API nd_status nd_nan_to_num_out(const nd_array *a, double nan, double posinf,
  *  @ingroup elementwise
  */
 ND_API nd_status nd_array_equiv(const nd_array *a, const nd_array *b, bool *result);
+/** Whether a and b have the same shape and equal elements
+ * (np.array_equal). Shapes must match exactly: (3,) and (1,3), or arrays
+ * that would broadcast, give false (not an error); any two dtypes compare.
+ * Integers compare exactly whatever their signedness and width (int64 -1
+ * never equals uint64 18446744073709551615, and int64 2**53 + 1 never
+ * equals uint64 2**53, where NumPy 1.x compares them as float64); with a
+ * float on either side both compare as float64, as NumPy promotes them.
+ * NaN equals NaN only with equal_nan. Two empty arrays of the same shape
+ * are equal.
+ *  @param a The first array.
+ *  @param b The second array.
+ *  @param equal_nan Whether NaN in a equals NaN at the same place in b.
+ *  @param result Receives the answer; untouched on error.
+ *  @return ND_OK, or the status of the error.
+ *
+ *  Errors: ND_ERR_NULL if a, b or result is NULL; ND_ERR_NOMEM.
+ *
+ *  NumPy: np.array_equal(a, b, equal_nan=equal_nan)
+ *  @ingroup elementwise
+ */
+ND_API nd_status nd_array_equal(const nd_array *a, const nd_array *b, bool equal_nan, bool *result);
+/** Element-wise whether a is close to b, as a bool array of the broadcast
+ * shape (np.isclose): |a - b| <= atol + rtol * |b| for finite b, or
+ * a == b (so an infinity is close only to the same infinity), or both NaN
+ * when equal_nan. Not symmetric, as NumPy's: b sets the scale. The
+ * arithmetic is NumPy's (NEP 50): b is read as float32 if it is float32,
+ * else as float64; |a - b| is computed in the promotion of a's dtype with
+ * that (float32 only when both fit float32), atol + rtol * |b| in b's
+ * float dtype, with rtol and atol rounded to it. Integers beyond 2**53 are
+ * rounded to float64 first, as NumPy does.
+ *  @param a The values to test.
+ *  @param b The reference values.
+ *  @param rtol The relative tolerance (NumPy's default 1e-5).
+ *  @param atol The absolute tolerance (NumPy's default 1e-8).
+ *  @param equal_nan Whether NaN is close to NaN.
+ *  @return a new bool array, or NULL on error.
+ *
+ *  Errors: ND_ERR_NULL if a or b is NULL; ND_ERR_SHAPE if the shapes do
+ *  not broadcast; ND_ERR_NOMEM.
+ *
+ *  NumPy: np.isclose(a, b, rtol, atol, equal_nan)
+ *  @ingroup elementwise
+ */
+ND_API nd_array *nd_isclose(const nd_array *a, const nd_array *b, double rtol, double atol, bool equal_nan);
+/** nd_isclose() into out: the broadcast shape, any dtype (true and false
+ * are written as 1 and 0 of it); it may be a view and may overlap a or b.
+ *  @param a The values to test.
+ *  @param b The reference values.
+ *  @param rtol The relative tolerance.
+ *  @param atol The absolute tolerance.
+ *  @param equal_nan Whether NaN is close to NaN.
+ *  @param out The output.
+ *  @return ND_OK, or the status of the error.
+ *
+ *  Errors: ND_ERR_NULL if a, b or out is NULL; ND_ERR_SHAPE if the shapes
+ *  do not broadcast or out's shape is not the broadcast shape;
+ *  ND_ERR_READONLY if out is read-only or has a stride-0 axis; ND_ERR_NOMEM.
+ *
+ *  NumPy: out[...] = np.isclose(a, b, rtol, atol, equal_nan)
+ *  @ingroup elementwise
+ */
+ND_API nd_status nd_isclose_out(const nd_array *a, const nd_array *b, double rtol, double atol, bool equal_nan,
+                                nd_array *out);
+/** Whether every element of a is close to b's (np.allclose): nd_isclose()
+ * over the broadcast shape, all true. Arrays with no elements after
+ * broadcasting are all close.
+ *  @param a The values to test.
+ *  @param b The reference values.
+ *  @param rtol The relative tolerance (NumPy's default 1e-5).
+ *  @param atol The absolute tolerance (NumPy's default 1e-8).
+ *  @param equal_nan Whether NaN is close to NaN.
+ *  @param result Receives the answer; untouched on error.
+ *  @return ND_OK, or the status of the error.
+ *
+ *  Errors: ND_ERR_NULL if a, b or result is NULL; ND_ERR_SHAPE if the
+ *  shapes do not broadcast (as np.allclose raises); ND_ERR_NOMEM.
+ *
+ *  NumPy: np.allclose(a, b, rtol, atol, equal_nan)
+ *  @ingroup elementwise
+ */
+ND_API nd_status nd_allclose(const nd_array *a, const nd_array *b, double rtol, double atol, bool equal_nan,
+                             bool *result);
 
 /** Axis arguments: ND_AXIS_NONE in a single-axis argument means the
  * flattened array (NumPy's axis=None). */
