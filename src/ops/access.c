@@ -86,14 +86,14 @@ static nd_status single(const char *fn, const nd_array *a, const void *value, co
 }
 
 nd_status nd_item(const nd_array *a, double *value) {
-    const char *p;
+    const char *p = NULL;
     nd_status st = single("nd_item", a, value, &p);
     if (st == ND_OK) convert_one(p, a->dtype, value, ND_FLOAT64);
     return st;
 }
 
 nd_status nd_item_i64(const nd_array *a, int64_t *value) {
-    const char *fn = "nd_item_i64", *p;
+    const char *fn = "nd_item_i64", *p = NULL;
     nd_status st = single(fn, a, value, &p);
     if (st != ND_OK) return st;
     nd_kind k = nd__kind(a->dtype);
