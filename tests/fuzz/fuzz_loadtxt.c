@@ -1,7 +1,11 @@
 /* libFuzzer target: nd_loadtxt on arbitrary bytes, given as an in-memory
  * text file (a memfd), with its options taken from the first five bytes:
  * delimiter, comment character, dtype, skiprows and up to three usecols.
- * A refusal must be a value, index or dtype error (never I/O on a memfd);
+ * The same bytes go through nd_loadtxt_buffer too, which must agree with
+ * nd_loadtxt: the same status, or the same values (gzip data included:
+ * both inflate it; a truncated stream is then an I/O error from both).
+ * A refusal must be a value, index or dtype error (or I/O for truncated
+ * gzip data; never I/O otherwise on a memfd);
  * whatever loads must save with nd_savetxt ("%.17g" or "%d") and load back
  * to the same values. Nothing may crash, leak, hang or read out of bounds.
  * Built and run by `make fuzz`. */
@@ -90,13 +94,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     nd_clear_error();
     nd_array *a = nd_loadtxt(path, &o);
     close(fd);
+    nd_status st = a ? ND_OK : nd_last_status();
+    bool gz = size - at >= 2 && data[at] == 0x1f && data[at + 1] == 0x8b;
     if (!a) {
-        nd_status st = nd_last_status();
-        CHECK(st == ND_ERR_VALUE || st == ND_ERR_INDEX || st == ND_ERR_DTYPE);
+        CHECK(st == ND_ERR_VALUE || st == ND_ERR_INDEX || st == ND_ERR_DTYPE || (gz && st == ND_ERR_IO));
         CHECK(strncmp(nd_errmsg(), "nd_loadtxt: ", 12) == 0);
+    }
+    nd_clear_error();
+    /* the buffer variant: the same answer from the same bytes */
+    static const char empty[1];
+    nd_array *m = nd_loadtxt_buffer(size > at ? (const void *)(data + at) : empty, size - at, &o);
+    CHECK((m != NULL) == (a != NULL));
+    if (!m) {
+        CHECK(nd_last_status() == st);
+        CHECK(strncmp(nd_errmsg(), "nd_loadtxt_buffer: ", 19) == 0);
         nd_clear_error();
         return 0;
     }
+    CHECK(nd_ndim(m) == nd_ndim(a));
+    for (int d = 0; d < nd_ndim(a); d++) CHECK(nd_shape(m)[d] == nd_shape(a)[d]);
+    CHECK(same_values(a, m));
+    nd_free(m);
     CHECK(nd_ndim(a) <= 2);
     CHECK(nd_dtype_of(a) == o.dtype);
     if (nd_ndim(a) == 2 && o.nusecols) CHECK(nd_shape(a)[1] == o.nusecols);
