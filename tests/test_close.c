@@ -317,7 +317,9 @@ static nd_status op_equal(const nd_array *a) {
 
 static void test_allocation_failures(void **state) {
     (void)state;
-    nd_array *a = make_input(ND_FLOAT32, L_TRANSPOSED, 2, SH(30, 40), iota_vals(1200, 1));
+    double *v = iota_vals(1200, 1);
+    nd_array *a = make_input(ND_FLOAT32, L_TRANSPOSED, 2, SH(30, 40), v);
+    free(v);
     g_b = nd_full(1, SH(40), ND_INT64, 3);
     run_with_faults("nd_isclose", op_isclose, a);
     run_with_faults("nd_allclose", op_allclose, a);
