@@ -75,7 +75,7 @@ struct nd__rjob {
     uint64_t key, key2, key3, counter; /* key2, key3: auxiliary streams */
     double a, b, c, d, e, f;           /* per-distribution parameters */
     uint64_t ilow, range, threshold;   /* integers */
-    int64_t m;                         /* a count parameter */
+    const void *params;                /* a distribution's own setup */
 };
 
 /* Allocates the result and runs j over it (in parallel for large
@@ -91,5 +91,12 @@ bool nd__rcheck(const char *fn, const nd_rng *rng, nd_dtype dt, bool want_float)
  * generator's key and a tag naming the function. */
 static inline uint64_t nd__rkey(const nd_rng *rng, uint64_t tag) { return nd__mix64(rng->key ^ tag); }
 static inline uint64_t nd__rretry(uint64_t key) { return nd__mix64(key ^ ND_RNG_TAG_RETRY); }
+
+/* Reads probabilities p (named name in messages; any numeric dtype and
+ * layout) as n float64 values from the allocator hooks, validated as
+ * NumPy's Generator.choice does: 1-D of length n, every value finite and
+ * non-negative, the (compensated) sum within sqrt(eps) of 1. NULL with the
+ * error recorded against fn. Free with nd__ix_free. */
+double *nd__rprobs(const char *fn, const char *name, const nd_array *p, int64_t n);
 
 #endif
