@@ -23,9 +23,9 @@
 #define TAG_MULTINOMIAL 0x6d756c74696e6f6dULL
 #define TAG_TRUNCNORM 0x7472756e636e6f72ULL
 
-/* Counts are computed in doubles: beyond 2^53 they are no longer exact. */
-#define MAX_COUNT 9007199254740992.0 /* 2^53 */
-#define MAX_LAM 4503599627370496.0   /* 2^52 */
+/* Counts are computed in doubles: beyond 2^53 (n) or 2^52 (lam) they are
+ * no longer exact. */
+#define MAX_LAM 4503599627370496.0 /* 2^52 */
 #define LOG_SQRT_2PI 0.91893853320467274178
 
 static void use_stream(nd__rjob *j, const nd_rng *rng, uint64_t tag) {
@@ -171,7 +171,7 @@ static void gen_binomial(const nd__rjob *j, uint64_t c0, int64_t n, void *out) {
 }
 
 static bool check_count(const char *fn, int64_t n) {
-    if (n < 0 || (double)n > MAX_COUNT) {
+    if (n < 0 || n > (INT64_C(1) << 53)) {
         nd__error(ND_ERR_VALUE, fn, "n must be in [0, 2^53], got %lld", (long long)n);
         return false;
     }
