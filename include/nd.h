@@ -673,83 +673,6 @@ ND_API nd_array *nd_astype(const nd_array *a, nd_dtype dt);
  */
 ND_API nd_status nd_fill(nd_array *a, double value);
 
-/* ---------------------------------------------------------------- random */
-
-/** A counter-based generator: the values depend only on the seed and on how
- * many values were drawn before, never on the thread count. Seed it with
- * nd_rng_seed(); each call that succeeds advances the counter by the number
- * of values it made. */
-typedef struct nd_rng {
-    uint64_t key;     /**< derived from the seed */
-    uint64_t counter; /**< values drawn so far */
-} nd_rng;
-/** Seeds a generator: the same seed gives the same values.
- *  @param rng The generator to set.
- *  @param seed Any value.
- *
- *  Errors: ND_ERR_NULL if rng is NULL (recorded; see nd_last_status()).
- *
- *  NumPy: rng = np.random.default_rng(seed) (a different generator: the
- *  values differ from NumPy's)
- */
-ND_API void nd_rng_seed(nd_rng *rng, uint64_t seed);
-/** Uniform in [low, high). Float dtypes only.
- *  A failed call leaves rng as it was.
- *  @param rng The generator, advanced by the number of values made.
- *  @param low The lowest value.
- *  @param high The end, not included; above low.
- *  @param ndim The number of dimensions, 0 to ND_MAX_DIMS.
- *  @param shape ndim lengths, none negative (may be NULL when ndim is 0).
- *  @param dt ND_FLOAT32 or ND_FLOAT64.
- *  @return a new handle, or NULL on error.
- *
- *  Errors: ND_ERR_NULL if rng (or shape, with ndim > 0) is NULL;
- *  ND_ERR_DTYPE if dt is not a float dtype; ND_ERR_VALUE if a bound is not
- *  finite in dt, low >= high, high - low overflows, or the shape is invalid;
- *  ND_ERR_OVERFLOW; ND_ERR_NOMEM.
- *
- *  NumPy: rng.uniform(low, high, shape).astype(dt)
- */
-ND_API nd_array *nd_random_uniform(nd_rng *rng, double low, double high, int ndim,
-                                   const int64_t *shape, nd_dtype dt);
-/** Normally distributed values. Float dtypes only.
- *  A failed call leaves rng as it was.
- *  @param rng The generator, advanced by the number of values made.
- *  @param mean The mean.
- *  @param stddev The standard deviation, not negative.
- *  @param ndim The number of dimensions, 0 to ND_MAX_DIMS.
- *  @param shape ndim lengths, none negative (may be NULL when ndim is 0).
- *  @param dt ND_FLOAT32 or ND_FLOAT64.
- *  @return a new handle, or NULL on error.
- *
- *  Errors: ND_ERR_NULL if rng (or shape, with ndim > 0) is NULL;
- *  ND_ERR_DTYPE if dt is not a float dtype; ND_ERR_VALUE if stddev is
- *  negative or NaN, or the shape is invalid; ND_ERR_OVERFLOW; ND_ERR_NOMEM.
- *
- *  NumPy: rng.normal(mean, stddev, shape).astype(dt)
- */
-ND_API nd_array *nd_random_normal(nd_rng *rng, double mean, double stddev, int ndim,
-                                  const int64_t *shape, nd_dtype dt);
-/** Integers uniform in [low, high). Integer dtypes only.
- *  A failed call leaves rng as it was.
- *  @param rng The generator, advanced by the number of values made.
- *  @param low The lowest value, representable in dt.
- *  @param high The end, not included; above low, and high - 1 representable in dt.
- *  @param ndim The number of dimensions, 0 to ND_MAX_DIMS.
- *  @param shape ndim lengths, none negative (may be NULL when ndim is 0).
- *  @param dt A signed or unsigned integer dtype (not bool).
- *  @return a new handle, or NULL on error.
- *
- *  Errors: ND_ERR_NULL if rng (or shape, with ndim > 0) is NULL;
- *  ND_ERR_DTYPE if dt is not an integer dtype; ND_ERR_VALUE if low >= high,
- *  a bound does not fit dt, or the shape is invalid; ND_ERR_OVERFLOW;
- *  ND_ERR_NOMEM.
- *
- *  NumPy: rng.integers(low, high, shape, dtype=dt)
- */
-ND_API nd_array *nd_random_integers(nd_rng *rng, int64_t low, int64_t high, int ndim,
-                                    const int64_t *shape, nd_dtype dt);
-
 /* ---------------------------------------------------------------- element access */
 
 /** The address of one element.
@@ -1535,6 +1458,7 @@ ND_API nd_status nd_allclose(const nd_array *a, const nd_array *b, double rtol, 
 #include "nd/shape.h"
 #include "nd/index.h"
 #include "nd/sort.h"
+#include "nd/random.h"
 #include "nd/sets.h"
 #include "nd/linalg.h"
 #include "nd/numeric.h"

@@ -6,13 +6,11 @@
  * sequence. So any element is computed on its own: threads split the
  * output freely and results never depend on the thread count or on how the
  * draws are batched over calls. */
-#include "iter/threads.h"
-#include "kernels/kernel.h"
+#include "ops/random.h"
 
 #include <math.h>
 #include <pthread.h>
 
-#define GAMMA 0x9e3779b97f4a7c15ULL
 /* Batches converted through the stack for dtypes the generators do not
  * write directly. */
 #define CHUNK 256
@@ -24,7 +22,7 @@
  * draw) are derived from the main key with these tags, so they never reuse
  * a value the main stream hands out at the same counter. */
 #define TAG_NORMAL 0x6e6f726d616c5f5fULL
-#define TAG_RETRY 0x72657472795f5f5fULL
+#define TAG_RETRY ND_RNG_TAG_RETRY
 
 #if defined(__GNUC__)
 #define NOINLINE __attribute__((noinline))
@@ -32,43 +30,17 @@
 #define NOINLINE
 #endif
 
-static inline uint64_t mix64(uint64_t z) {
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-static inline uint64_t draw(uint64_t key, uint64_t c) { return mix64(key + (c + 1) * GAMMA); }
-
-/* [0, 1) from the top 53 bits; through int64, which converts in one
- * instruction where uint64 does not. */
-static inline double unit(uint64_t bits) { return (double)(int64_t)(bits >> 11) * 0x1.0p-53; }
-
 void nd_rng_seed(nd_rng *rng, uint64_t seed) {
     if (!rng) {
         nd__null_arg("nd_rng_seed", "rng");
         return;
     }
-    rng->key = mix64(seed);
+    rng->key = nd__mix64(seed);
     rng->counter = 0;
 }
 
-/* One call's work: gen writes n values for counters c0.. into out, as
- * gen_dt (float64 or int64); run converts to the array's dtype if needed. */
-typedef struct job job;
-typedef void (*gen_fn)(const job *j, uint64_t c0, int64_t n, void *out);
-struct job {
-    gen_fn gen;
-    nd_loop_fn cast; /* gen_dt to the array's dtype; NULL when they match */
-    char *out;
-    size_t isz;
-    uint64_t key, key2, key3, counter; /* key2, key3: auxiliary streams */
-    double a, b, c;                 /* per-distribution parameters */
-    uint64_t ilow, range, threshold; /* integers */
-};
-
 static void run(void *ctx, int64_t begin, int64_t end) {
-    const job *j = ctx;
+    const nd__rjob *j = ctx;
     if (!j->cast) {
         j->gen(j, j->counter + (uint64_t)begin, end - begin, j->out + (size_t)begin * j->isz);
         return;
@@ -83,10 +55,8 @@ static void run(void *ctx, int64_t begin, int64_t end) {
     }
 }
 
-/* Allocates the result and runs j over it; advances the counter only on
- * success, so a failed call leaves rng as it was. */
-static nd_array *generate(const char *fn, nd_rng *rng, job *j, nd_dtype gen_dt, int ndim,
-                          const int64_t *shape, nd_dtype dt) {
+nd_array *nd__rgenerate(const char *fn, nd_rng *rng, nd__rjob *j, nd_dtype gen_dt, int ndim,
+                        const int64_t *shape, nd_dtype dt) {
     nd_array *a = nd__alloc_array(fn, ndim, shape, dt);
     if (!a) return NULL;
     j->cast = dt == gen_dt ? NULL : nd__cast_loop(gen_dt, dt);
@@ -100,7 +70,7 @@ static nd_array *generate(const char *fn, nd_rng *rng, job *j, nd_dtype gen_dt, 
     return a;
 }
 
-static bool check_common(const char *fn, const nd_rng *rng, nd_dtype dt, bool want_float) {
+bool nd__rcheck(const char *fn, const nd_rng *rng, nd_dtype dt, bool want_float) {
     if (!rng) {
         nd__null_arg(fn, "rng");
         return false;
@@ -121,12 +91,12 @@ static bool check_common(const char *fn, const nd_rng *rng, nd_dtype dt, bool wa
 /* a = low, b = high, c = high - low. The top 53 bits give u in [0, 1);
  * low + c*u can still round up to high, which is then replaced by the
  * largest double below it. */
-static void gen_uniform_f64(const job *j, uint64_t c0, int64_t n, void *out) {
+static void gen_uniform_f64(const nd__rjob *j, uint64_t c0, int64_t n, void *out) {
     double *o = out;
     const uint64_t key = j->key;
     const double low = j->a, high = j->b, scale = j->c, below = nextafter(high, -INFINITY);
     for (int64_t i = 0; i < n; i++) {
-        double v = low + scale * unit(draw(key, c0 + (uint64_t)i));
+        double v = low + scale * nd__unit(nd__draw(key, c0 + (uint64_t)i));
         o[i] = v < high ? v : below;
     }
 }
@@ -134,13 +104,13 @@ static void gen_uniform_f64(const job *j, uint64_t c0, int64_t n, void *out) {
 /* As above with the top 24 bits and float bounds; the sum is rounded to
  * float, which is where it may reach high. The doubles written hold float
  * values, so the conversion to float32 afterwards is exact. */
-static void gen_uniform_f32(const job *j, uint64_t c0, int64_t n, void *out) {
+static void gen_uniform_f32(const nd__rjob *j, uint64_t c0, int64_t n, void *out) {
     double *o = out;
     const uint64_t key = j->key;
     const double low = j->a, scale = j->c;
     const float high = (float)j->b, below = nextafterf(high, -INFINITY);
     for (int64_t i = 0; i < n; i++) {
-        double u = (double)(int64_t)(draw(key, c0 + (uint64_t)i) >> 40) * 0x1.0p-24;
+        double u = (double)(int64_t)(nd__draw(key, c0 + (uint64_t)i) >> 40) * 0x1.0p-24;
         float v = (float)(low + scale * u);
         o[i] = v < high ? v : below;
     }
@@ -156,7 +126,7 @@ static NOINLINE double as_stored(double v, nd_dtype dt) {
 nd_array *nd_random_uniform(nd_rng *rng, double low, double high, int ndim, const int64_t *shape,
                             nd_dtype dt) {
     static const char fn[] = "nd_random_uniform";
-    if (!check_common(fn, rng, dt, true)) return NULL;
+    if (!nd__rcheck(fn, rng, dt, true)) return NULL;
     const double lo = as_stored(low, dt), hi = as_stored(high, dt);
     if (!isfinite(lo) || !isfinite(hi)) {
         nd__error(ND_ERR_VALUE, fn, "bounds [%g, %g) must be finite in %s", low, high, nd__dtypes[dt].name);
@@ -170,12 +140,12 @@ nd_array *nd_random_uniform(nd_rng *rng, double low, double high, int ndim, cons
         nd__error(ND_ERR_VALUE, fn, "range high - low of [%g, %g) exceeds the largest double", low, high);
         return NULL;
     }
-    job j = {0};
+    nd__rjob j = {0};
     j.gen = dt == ND_FLOAT32 ? gen_uniform_f32 : gen_uniform_f64;
     j.a = lo;
     j.b = hi;
     j.c = hi - lo;
-    return generate(fn, rng, &j, ND_FLOAT64, ndim, shape, dt);
+    return nd__rgenerate(fn, rng, &j, ND_FLOAT64, ndim, shape, dt);
 }
 
 /* ------------------------------------------------------------ normal */
@@ -224,24 +194,48 @@ static double zig_slow(uint64_t r, uint64_t sub) {
         if (bits < g_zig_k[layer]) return neg ? -x : x;
         if (layer == 0) {
             for (;;) {
-                double xx = -log1p(-unit(draw(sub, k++))) / ZIG_R;
-                double yy = -log1p(-unit(draw(sub, k++)));
+                double xx = -log1p(-nd__unit(nd__draw(sub, k++))) / ZIG_R;
+                double yy = -log1p(-nd__unit(nd__draw(sub, k++)));
                 if (yy + yy > xx * xx) return neg ? -(ZIG_R + xx) : ZIG_R + xx;
             }
         }
-        double y = (g_zig_f[layer - 1] - g_zig_f[layer]) * unit(draw(sub, k++)) + g_zig_f[layer];
+        double y = (g_zig_f[layer - 1] - g_zig_f[layer]) * nd__unit(nd__draw(sub, k++)) + g_zig_f[layer];
         if (y < exp(-0.5 * x * x)) return neg ? -x : x;
-        r = draw(sub, k++);
+        r = nd__draw(sub, k++);
+    }
+}
+
+void nd__rnormal_init(void) { pthread_once(&g_zig_once, zig_init); }
+
+/* The same ziggurat on an element's stream, for the distributions built
+ * on normals (gamma, t, truncated normal). */
+double nd__rnormal(nd__rstream *s) {
+    for (;;) {
+        uint64_t r = nd__rnext(s);
+        int layer = (int)(r & 0xff);
+        bool neg = (r >> 8) & 1;
+        uint64_t bits = (r >> 9) & 0xfffffffffffffULL;
+        double x = (double)(int64_t)bits * g_zig_w[layer];
+        if (bits < g_zig_k[layer]) return neg ? -x : x;
+        if (layer == 0) {
+            for (;;) {
+                double xx = -log1p(-nd__runit(s)) / ZIG_R;
+                double yy = -log1p(-nd__runit(s));
+                if (yy + yy > xx * xx) return neg ? -(ZIG_R + xx) : ZIG_R + xx;
+            }
+        }
+        double y = (g_zig_f[layer - 1] - g_zig_f[layer]) * nd__runit(s) + g_zig_f[layer];
+        if (y < exp(-0.5 * x * x)) return neg ? -x : x;
     }
 }
 
 /* a = mean, b = stddev; key2 is the normal stream, key3 the retries'. */
-static void gen_normal(const job *j, uint64_t c0, int64_t n, void *out) {
+static void gen_normal(const nd__rjob *j, uint64_t c0, int64_t n, void *out) {
     double *o = out;
     const uint64_t key = j->key2, retry = j->key3;
     const double mean = j->a, sd = j->b;
     for (int64_t i = 0; i < n; i++) {
-        uint64_t c = c0 + (uint64_t)i, r = draw(key, c);
+        uint64_t c = c0 + (uint64_t)i, r = nd__draw(key, c);
         int layer = (int)(r & 0xff);
         uint64_t bits = (r >> 9) & 0xfffffffffffffULL;
         double z;
@@ -250,7 +244,7 @@ static void gen_normal(const job *j, uint64_t c0, int64_t n, void *out) {
             static const double sign[2] = {1.0, -1.0};
             z = (double)(int64_t)bits * g_zig_w[layer] * sign[(r >> 8) & 1];
         } else {
-            z = zig_slow(r, draw(retry, c));
+            z = zig_slow(r, nd__draw(retry, c));
         }
         o[i] = mean + sd * z;
     }
@@ -259,19 +253,19 @@ static void gen_normal(const job *j, uint64_t c0, int64_t n, void *out) {
 nd_array *nd_random_normal(nd_rng *rng, double mean, double stddev, int ndim, const int64_t *shape,
                            nd_dtype dt) {
     static const char fn[] = "nd_random_normal";
-    if (!check_common(fn, rng, dt, true)) return NULL;
+    if (!nd__rcheck(fn, rng, dt, true)) return NULL;
     if (!(stddev >= 0)) { /* NaN included, as NumPy */
         nd__error(ND_ERR_VALUE, fn, "stddev must be non-negative, got %g", stddev);
         return NULL;
     }
     pthread_once(&g_zig_once, zig_init);
-    job j = {0};
+    nd__rjob j = {0};
     j.gen = gen_normal;
     j.a = mean;
     j.b = stddev;
-    j.key2 = mix64(rng->key ^ TAG_NORMAL);
-    j.key3 = mix64(rng->key ^ TAG_RETRY);
-    return generate(fn, rng, &j, ND_FLOAT64, ndim, shape, dt);
+    j.key2 = nd__mix64(rng->key ^ TAG_NORMAL);
+    j.key3 = nd__mix64(rng->key ^ TAG_RETRY);
+    return nd__rgenerate(fn, rng, &j, ND_FLOAT64, ndim, shape, dt);
 }
 
 /* ------------------------------------------------------------ integers */
@@ -294,23 +288,30 @@ static inline uint64_t mul_hi(uint64_t a, uint64_t b, uint64_t *lo) {
 /* Lemire's multiply-shift with rejection: unbiased for any range up to
  * 2^64 - 1. A rejected draw is redrawn from element c's own sequence on the
  * retry stream, so element c still depends on c alone. */
-static void gen_integers(const job *j, uint64_t c0, int64_t n, void *out) {
+static void gen_integers(const nd__rjob *j, uint64_t c0, int64_t n, void *out) {
     int64_t *o = out;
     const uint64_t key = j->key, range = j->range, t = j->threshold, low = j->ilow;
     for (int64_t i = 0; i < n; i++) {
-        uint64_t c = c0 + (uint64_t)i, lo, hi = mul_hi(draw(key, c), range, &lo);
+        uint64_t c = c0 + (uint64_t)i, lo, hi = mul_hi(nd__draw(key, c), range, &lo);
         if (lo < t) {
-            uint64_t sub = draw(j->key3, c);
-            for (uint64_t k = 0; lo < t; k++) hi = mul_hi(draw(sub, k), range, &lo);
+            uint64_t sub = nd__draw(j->key3, c);
+            for (uint64_t k = 0; lo < t; k++) hi = mul_hi(nd__draw(sub, k), range, &lo);
         }
         o[i] = (int64_t)(low + hi);
     }
 }
 
+uint64_t nd__rbounded(nd__rstream *s, uint64_t range) {
+    uint64_t t = (0 - range) % range, lo, hi;
+    do hi = mul_hi(nd__rnext(s), range, &lo);
+    while (lo < t);
+    return hi;
+}
+
 nd_array *nd_random_integers(nd_rng *rng, int64_t low, int64_t high, int ndim, const int64_t *shape,
                              nd_dtype dt) {
     static const char fn[] = "nd_random_integers";
-    if (!check_common(fn, rng, dt, false)) return NULL;
+    if (!nd__rcheck(fn, rng, dt, false)) return NULL;
     if (low >= high) {
         nd__error(ND_ERR_VALUE, fn, "low >= high (%lld >= %lld)", (long long)low, (long long)high);
         return NULL;
@@ -327,11 +328,11 @@ nd_array *nd_random_integers(nd_rng *rng, int64_t low, int64_t high, int ndim, c
         nd__error(ND_ERR_VALUE, fn, "high %lld is out of bounds for %s", (long long)high, nd__dtypes[dt].name);
         return NULL;
     }
-    job j = {0};
+    nd__rjob j = {0};
     j.gen = gen_integers;
     j.ilow = (uint64_t)low;
     j.range = (uint64_t)high - (uint64_t)low; /* 1 .. 2^64 - 1, no overflow in uint64 */
     j.threshold = (0 - j.range) % j.range;    /* 2^64 mod range */
-    j.key3 = mix64(rng->key ^ TAG_RETRY);
-    return generate(fn, rng, &j, ND_INT64, ndim, shape, dt);
+    j.key3 = nd__mix64(rng->key ^ TAG_RETRY);
+    return nd__rgenerate(fn, rng, &j, ND_INT64, ndim, shape, dt);
 }
