@@ -1186,10 +1186,18 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
 
 #define ND_DECLARE_BINARY_(name)                                                   \
     ND_API nd_array *nd_##name(const nd_array *a, const nd_array *b);              \
-    ND_API nd_status nd_##name##_out(const nd_array *a, const nd_array *b, nd_array *out);
+    ND_API nd_status nd_##name##_out(const nd_array *a, const nd_array *b, nd_array *out); \
+    ND_API nd_array *nd_##name##_scalar(const nd_array *a, double s);              \
+    ND_API nd_status nd_##name##_scalar_out(const nd_array *a, double s, nd_array *out); \
+    ND_API nd_array *nd_##name##_scalar_i64(const nd_array *a, int64_t s);         \
+    ND_API nd_status nd_##name##_scalar_i64_out(const nd_array *a, int64_t s, nd_array *out); \
+    ND_API nd_status nd_##name##_inplace(nd_array *a, const nd_array *b);          \
+    ND_API nd_status nd_##name##_scalar_inplace(nd_array *a, double s);            \
+    ND_API nd_status nd_##name##_scalar_i64_inplace(nd_array *a, int64_t s);
 #define ND_DECLARE_UNARY_(name)                                                    \
     ND_API nd_array *nd_##name(const nd_array *a);                                 \
-    ND_API nd_status nd_##name##_out(const nd_array *a, nd_array *out);
+    ND_API nd_status nd_##name##_out(const nd_array *a, nd_array *out);            \
+    ND_API nd_status nd_##name##_inplace(nd_array *a);
 ND_BINARY_OPS(ND_DECLARE_BINARY_)
 ND_UNARY_OPS(ND_DECLARE_UNARY_)
 #undef ND_DECLARE_BINARY_
@@ -1419,6 +1427,7 @@ ND_API nd_status nd_array_equiv(const nd_array *a, const nd_array *b, bool *resu
  * then ignored; NumPy's axis=None). */
 #define ND_ALL_AXES (-1)
 
+#include "nd/scalar.h"
 #include "nd/reduce.h"
 #include "nd/stats.h"
 #include "nd/manip.h"
