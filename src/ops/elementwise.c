@@ -167,6 +167,10 @@ static bool is_comparison(nd_op op) {
            op == ND_OP_less_equal || op == ND_OP_greater || op == ND_OP_greater_equal;
 }
 
+static bool is_logical(nd_op op) {
+    return op == ND_OP_logical_and || op == ND_OP_logical_or || op == ND_OP_logical_xor;
+}
+
 /* The answer of comparison op everywhere when operand `side` is a weak int
  * beyond the other's integer dtype (`where` is -1 below it, 1 above): as
  * NumPy 2, the mathematically right one, as a Python int compares. */
@@ -255,6 +259,13 @@ nd_array *nd__ew_apply(const char *fn, nd_op op, int nin, const nd_array *const 
         use[k] = in[k];
         if (k < first || !nd__is_weak(in[k])) continue;
         int where = weak_to_loop(in[k], in_loop[k], elems[k]);
+        if (where != 0 && is_logical(op)) {
+            /* NumPy's logical loops read bool: only the truth of an int matters */
+            int64_t one = 1;
+            nd_array t;
+            nd__scalar_view(&t, ND_INT64, &one, true);
+            where = weak_to_loop(&t, in_loop[k], elems[k]);
+        }
         if (where != 0 && is_comparison(op)) {
             constant = constant_comparison(op, k, where);
             continue;
