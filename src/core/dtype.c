@@ -118,9 +118,8 @@ nd_dtype nd_result_type_n(int n, const nd_array *const *arrays) {
         nd__null_arg(fn, "arrays");
         return ND_NUM_DTYPES;
     }
-    nd__promo p = ND__PROMO_INIT;
-    nd__promo_add(&p, ND_BOOL); /* kinds of the weak operands, folded */
-    bool any_strong = false;
+    nd__promo p = ND__PROMO_INIT; /* the weak operands (int64, float64), folded */
+    bool any_strong = false, any_weak = false;
     for (int k = 0; k < n; k++) {
         if (!arrays[k]) {
             char name[32];
@@ -129,12 +128,13 @@ nd_dtype nd_result_type_n(int n, const nd_array *const *arrays) {
             return ND_NUM_DTYPES;
         }
         any_strong |= !nd__is_weak(arrays[k]);
+        any_weak |= nd__is_weak(arrays[k]);
     }
-    if (!any_strong) {
+    if (!any_strong || !any_weak) {
         for (int k = 0; k < n; k++) nd__promo_add(&p, arrays[k]->dtype);
         return nd__promo_result(&p);
     }
-    /* every strong operand, then the weak ones' kind when it is higher */
+    /* the strong operands' promotion, then the weak ones' kind when higher */
     nd__promo s = ND__PROMO_INIT;
     for (int k = 0; k < n; k++) {
         if (nd__is_weak(arrays[k])) nd__promo_add(&p, arrays[k]->dtype);
