@@ -1028,8 +1028,18 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
  * - `nd_status nd_NAME_out(const nd_array *a, const nd_array *b, nd_array *out)`:
  *   ND_OK, or the status of the error (NumPy: `np.NAME(a, b, out=out)`).
  *
- * and each NAME of ND_UNARY_OPS declares `nd_array *nd_NAME(const nd_array *a)`
- * and `nd_status nd_NAME_out(const nd_array *a, nd_array *out)`.
+ * - `nd_NAME_scalar(a, double s)`, `nd_NAME_scalar_i64(a, int64_t s)` and
+ *   their `_out` forms: the operation with b a weak scalar, a Python float or
+ *   int under NEP 50 (see nd_weak()): a's dtype wins within its kind;
+ * - `nd_status nd_NAME_inplace(nd_array *a, const nd_array *b)`,
+ *   `nd_NAME_scalar_inplace(a, double s)` and `nd_NAME_scalar_i64_inplace(a,
+ *   int64_t s)`: the result written into a (NumPy's `a op= b`): b
+ *   broadcasts to a's shape and the result casts to a's dtype under
+ *   same_kind rules.
+ *
+ * and each NAME of ND_UNARY_OPS declares `nd_array *nd_NAME(const nd_array *a)`,
+ * `nd_status nd_NAME_out(const nd_array *a, nd_array *out)` and
+ * `nd_status nd_NAME_inplace(nd_array *a)`.
  *
  * Errors: ND_ERR_NULL if an argument is NULL; ND_ERR_SHAPE if the inputs do
  * not broadcast together (or, for _out, out's shape is not their broadcast
@@ -1137,10 +1147,18 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
 
 #define ND_DECLARE_BINARY_(name)                                                   \
     ND_API nd_array *nd_##name(const nd_array *a, const nd_array *b);              \
-    ND_API nd_status nd_##name##_out(const nd_array *a, const nd_array *b, nd_array *out);
+    ND_API nd_status nd_##name##_out(const nd_array *a, const nd_array *b, nd_array *out); \
+    ND_API nd_array *nd_##name##_scalar(const nd_array *a, double s);              \
+    ND_API nd_status nd_##name##_scalar_out(const nd_array *a, double s, nd_array *out); \
+    ND_API nd_array *nd_##name##_scalar_i64(const nd_array *a, int64_t s);         \
+    ND_API nd_status nd_##name##_scalar_i64_out(const nd_array *a, int64_t s, nd_array *out); \
+    ND_API nd_status nd_##name##_inplace(nd_array *a, const nd_array *b);          \
+    ND_API nd_status nd_##name##_scalar_inplace(nd_array *a, double s);            \
+    ND_API nd_status nd_##name##_scalar_i64_inplace(nd_array *a, int64_t s);
 #define ND_DECLARE_UNARY_(name)                                                    \
     ND_API nd_array *nd_##name(const nd_array *a);                                 \
-    ND_API nd_status nd_##name##_out(const nd_array *a, nd_array *out);
+    ND_API nd_status nd_##name##_out(const nd_array *a, nd_array *out);            \
+    ND_API nd_status nd_##name##_inplace(nd_array *a);
 ND_BINARY_OPS(ND_DECLARE_BINARY_)
 ND_UNARY_OPS(ND_DECLARE_UNARY_)
 #undef ND_DECLARE_BINARY_
@@ -1148,7 +1166,8 @@ ND_UNARY_OPS(ND_DECLARE_UNARY_)
 
 /* The functions the two lists declare, one Doxygen entry each: every line
  * below expands (through the aliases in docs/Doxyfile) to the documentation
- * of nd_NAME and nd_NAME_out. An operation added to a list needs its line. */
+ * of nd_NAME, nd_NAME_out and the _scalar, _scalar_i64 and _inplace
+ * forms. An operation added to a list needs its line. */
 /** @addtogroup elementwise
  * @{
  * @nd_binary{add, Element-wise sum a + b (logical or for bool).}
@@ -1452,6 +1471,7 @@ ND_API nd_status nd_allclose(const nd_array *a, const nd_array *b, double rtol, 
  * then ignored; NumPy's axis=None). */
 #define ND_ALL_AXES (-1)
 
+#include "nd/scalar.h"
 #include "nd/reduce.h"
 #include "nd/stats.h"
 #include "nd/manip.h"

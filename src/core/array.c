@@ -33,7 +33,7 @@ void nd__update_flags(nd_array *a) {
     int64_t size = 1;
     for (int i = 0; i < a->ndim; i++) size *= a->shape[i];
     a->size = size;
-    int flags = a->flags & (ND_FLAG_WRITEABLE | ND_FLAG_EMBEDDED);
+    int flags = a->flags & (ND_FLAG_WRITEABLE | ND_FLAG_EMBEDDED | ND_FLAG_WEAK);
     /* As NumPy: axes of length 1 may have any stride; an empty array is
      * contiguous either way. */
     bool c = true, f = true;

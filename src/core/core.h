@@ -24,7 +24,8 @@ enum {
     ND_FLAG_C = 1,         /* C-contiguous */
     ND_FLAG_F = 2,         /* Fortran-contiguous */
     ND_FLAG_WRITEABLE = 4, /* may be written (not a broadcast view) */
-    ND_FLAG_EMBEDDED = 8   /* the handle lives inside its buffer's block */
+    ND_FLAG_EMBEDDED = 8,  /* the handle lives inside its buffer's block */
+    ND_FLAG_WEAK = 16      /* a 0-d Python-like scalar (nd_weak): NEP 50 promotion */
 };
 
 struct nd_array {
@@ -63,6 +64,22 @@ static inline int nd__aliasing_axis(const nd_array *a) {
         if (a->strides[i] == 0 && a->shape[i] > 1) return i;
     return -1;
 }
+
+/* Whether a takes part in promotion as a weak scalar (NEP 50): made by
+ * nd_weak()/nd_weak_i64() or a stack scalar of nd__scalar_view(). */
+static inline bool nd__is_weak(const nd_array *a) { return (a->flags & ND_FLAG_WEAK) != 0; }
+/* Makes h a 0-d handle on the caller's element at elem (no allocation, no
+ * buffer reference: h lives on the caller's stack and is never freed or
+ * viewed). weak sets ND_FLAG_WEAK. */
+void nd__scalar_view(nd_array *h, nd_dtype dt, void *elem, bool weak);
+/* NEP 50's promotion of weak operands: the dtypes that take part in
+ * promotion when operand k (of dtype dts[k]) is weak where weak[k]. Strong
+ * operands all count; weak ones (int64 for a Python int, float64 for a
+ * Python float) count only when they raise the kind (bool < integer <
+ * float) of the strong operands' promotion, as that kind's default dtype;
+ * with no strong operand, the default of the highest weak kind. eff
+ * receives at most n dtypes; returns their count (n >= 1). */
+int nd__effective_dtypes(int n, const nd_dtype *dts, const bool *weak, nd_dtype *eff);
 
 /* ------------------------------------------------------------ errors */
 

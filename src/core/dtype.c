@@ -66,7 +66,9 @@ nd_dtype nd_result_type(const nd_array *a, const nd_array *b) {
         nd__null_arg("nd_result_type", a ? "b" : "a");
         return ND_NUM_DTYPES;
     }
-    return nd_promote_types(a->dtype, b->dtype);
+    nd_dtype dts[2] = {a->dtype, b->dtype}, eff[2];
+    bool weak[2] = {nd__is_weak(a), nd__is_weak(b)};
+    return nd__promote_n(nd__effective_dtypes(2, dts, weak, eff), eff);
 }
 
 void nd__promo_add(nd__promo *p, nd_dtype dt) {
@@ -116,7 +118,8 @@ nd_dtype nd_result_type_n(int n, const nd_array *const *arrays) {
         nd__null_arg(fn, "arrays");
         return ND_NUM_DTYPES;
     }
-    nd__promo p = ND__PROMO_INIT;
+    nd__promo p = ND__PROMO_INIT; /* the weak operands (int64, float64), folded */
+    bool any_strong = false, any_weak = false;
     for (int k = 0; k < n; k++) {
         if (!arrays[k]) {
             char name[32];
@@ -124,9 +127,23 @@ nd_dtype nd_result_type_n(int n, const nd_array *const *arrays) {
             nd__null_arg(fn, name);
             return ND_NUM_DTYPES;
         }
-        nd__promo_add(&p, arrays[k]->dtype);
+        any_strong |= !nd__is_weak(arrays[k]);
+        any_weak |= nd__is_weak(arrays[k]);
     }
-    return nd__promo_result(&p);
+    if (!any_strong || !any_weak) {
+        for (int k = 0; k < n; k++) nd__promo_add(&p, arrays[k]->dtype);
+        return nd__promo_result(&p);
+    }
+    /* the strong operands' promotion, then the weak ones' kind when higher */
+    nd__promo s = ND__PROMO_INIT;
+    for (int k = 0; k < n; k++) {
+        if (nd__is_weak(arrays[k])) nd__promo_add(&p, arrays[k]->dtype);
+        else nd__promo_add(&s, arrays[k]->dtype);
+    }
+    nd_dtype strong = nd__promo_result(&s), weak = nd__promo_result(&p);
+    nd_dtype two[2] = {strong, weak}, eff[2];
+    bool wk[2] = {false, true};
+    return nd__promote_n(nd__effective_dtypes(2, two, wk, eff), eff);
 }
 
 static int kind_order(nd_kind k) {
