@@ -1430,6 +1430,7 @@ ND_API nd_status nd_array_equiv(const nd_array *a, const nd_array *b, bool *resu
 #include "nd/numeric.h"
 #include "nd/io.h"
 #include "nd/dlpack.h"
+#include "nd/scope.h"
 
 /* ---------------------------------------------------------------- runtime settings */
 

@@ -36,6 +36,11 @@ struct nd_array {
     nd_buffer *buf; /* never NULL */
     int64_t shape[ND_MAX_DIMS];
     int64_t strides[ND_MAX_DIMS]; /* elements */
+    /* The scope that owns this handle and its slot there (both NULL when
+     * no scope does); see scope.c. Copies of a handle on the stack carry
+     * them along harmlessly: such copies are never freed. */
+    struct nd_scope *scope;
+    struct nd__slot *slot;
 };
 
 /* A new array with its own C-contiguous, uninitialised memory. The caller has
@@ -63,6 +68,13 @@ static inline int nd__aliasing_axis(const nd_array *a) {
         if (a->strides[i] == 0 && a->shape[i] > 1) return i;
     return -1;
 }
+
+/* Gives a new handle to the active scope of this thread, if one is open
+ * (scope.c). False (ND_ERR_NOMEM recorded under fn) if the scope cannot
+ * grow: the caller then frees the handle's memory itself, without nd_free. */
+bool nd__scope_adopt(const char *fn, nd_array *a);
+/* Removes a from the scope that owns it (a->scope is not NULL). */
+void nd__scope_forget(nd_array *a);
 
 /* ------------------------------------------------------------ errors */
 
