@@ -919,17 +919,19 @@ ND_API nd_array *nd_reshape_view(const nd_array *a, int ndim, const int64_t *sha
  */
 ND_API nd_array *nd_ravel(const nd_array *a);
 /** Removes length-1 axes: a view.
- * naxes 0 removes every size-1 axis; otherwise the named ones (each must be 1).
+ * naxes ND_ALL_AXES removes every length-1 axis; otherwise the named ones
+ * (each must be 1; naxes 0 with a non-NULL axes removes none).
  *  @param a The array.
- *  @param naxes The number of axes named, or 0 for every length-1 axis.
- *  @param axes naxes axes, negative from the end (may be NULL when naxes is 0).
+ *  @param naxes The number of axes named, or ND_ALL_AXES for every length-1 axis.
+ *  @param axes naxes axes, negative from the end (ignored for ND_ALL_AXES).
  *  @return a new handle (a view), or NULL on error.
  *
  *  Errors: ND_ERR_NULL if a (or axes, with naxes > 0) is NULL;
  *  ND_ERR_INDEX if an axis is out of range; ND_ERR_VALUE if naxes is
- *  negative, an axis is repeated or has a length other than 1; ND_ERR_NOMEM.
+ *  negative (other than ND_ALL_AXES), 0 with a NULL axes, or ND_AXIS_NONE,
+ *  an axis is repeated, a sentinel or has a length other than 1; ND_ERR_NOMEM.
  *
- *  NumPy: np.squeeze(a, axis=axes)
+ *  NumPy: np.squeeze(a, axis=axes) (axis=None for ND_ALL_AXES)
  */
 ND_API nd_array *nd_squeeze(const nd_array *a, int naxes, const int *axes);
 /** Inserts a size-1 axis at position axis of the result (-1 = last).
@@ -960,17 +962,18 @@ ND_API nd_array *nd_expand_dims(const nd_array *a, int axis);
  */
 ND_API nd_array *nd_broadcast_to(const nd_array *a, int ndim, const int64_t *shape);
 /** Reverses the order of the elements along axes: a view.
- * naxes 0 flips every axis.
+ * naxes ND_ALL_AXES flips every axis (naxes 0 with a non-NULL axes, none).
  *  @param a The array.
- *  @param naxes The number of axes named, or 0 for every axis.
- *  @param axes naxes axes, negative from the end (may be NULL when naxes is 0).
+ *  @param naxes The number of axes named, or ND_ALL_AXES for every axis.
+ *  @param axes naxes axes, negative from the end (ignored for ND_ALL_AXES).
  *  @return a new handle (a view), or NULL on error.
  *
  *  Errors: ND_ERR_NULL if a (or axes, with naxes > 0) is NULL;
  *  ND_ERR_INDEX if an axis is out of range; ND_ERR_VALUE if naxes is
- *  negative or an axis is repeated; ND_ERR_NOMEM.
+ *  negative (other than ND_ALL_AXES), 0 with a NULL axes, or ND_AXIS_NONE,
+ *  or an axis is repeated or a sentinel; ND_ERR_NOMEM.
  *
- *  NumPy: np.flip(a, axis=axes) (axis=None for naxes 0)
+ *  NumPy: np.flip(a, axis=axes) (axis=None for ND_ALL_AXES)
  */
 ND_API nd_array *nd_flip(const nd_array *a, int naxes, const int *axes);
 /** The diagonal of the axis1/axis2 planes, as a new last axis: a view.
@@ -1465,11 +1468,19 @@ ND_API nd_status nd_allclose(const nd_array *a, const nd_array *b, double rtol, 
                              bool *result);
 
 /** Axis arguments: ND_AXIS_NONE in a single-axis argument means the
- * flattened array (NumPy's axis=None). */
+ * flattened array (NumPy's axis=None), for the functions that document it.
+ * Its value is far from any axis or axis count, so it cannot be mistaken
+ * for one: a function given ND_AXIS_NONE as an axis count, as an entry of
+ * an axes list, or as an axis where it has no meaning fails with
+ * ND_ERR_VALUE and a message naming it. */
 #define ND_AXIS_NONE INT32_MIN
-/** ND_ALL_AXES as an axis count means every axis (the axes argument is
- * then ignored; NumPy's axis=None). */
-#define ND_ALL_AXES (-1)
+/** ND_ALL_AXES as an axis count (naxes) means every axis (the axes argument
+ * is then ignored; NumPy's axis=None). It is not an axis: a function given
+ * it as a single axis (where ND_AXIS_NONE was meant) or as an entry of an
+ * axes list fails with ND_ERR_VALUE and a message naming it. naxes 0 with
+ * a NULL axes is refused likewise (it would silently select nothing);
+ * naxes 0 with a non-NULL axes selects no axis (NumPy's axis=()). */
+#define ND_ALL_AXES (INT32_MIN + 1)
 
 #include "nd/scalar.h"
 #include "nd/reduce.h"
@@ -1484,6 +1495,7 @@ ND_API nd_status nd_allclose(const nd_array *a, const nd_array *b, double rtol, 
 #include "nd/numeric.h"
 #include "nd/io.h"
 #include "nd/dlpack.h"
+#include "nd/scope.h"
 
 /* ---------------------------------------------------------------- runtime settings */
 

@@ -70,9 +70,9 @@ static inline nd_array *make_input(nd_dtype dt, int layout, int ndim, const int6
         break;
     }
     case L_NEGATIVE: { /* flip(flip(a).copy()): every stride negative */
-        nd_array *f = nd_flip(c, 0, NULL);
+        nd_array *f = nd_flip(c, ND_ALL_AXES, NULL);
         nd_array *fc = nd_copy(f);
-        r = nd_flip(fc, 0, NULL);
+        r = nd_flip(fc, ND_ALL_AXES, NULL);
         nd_free(f);
         nd_free(fc);
         break;

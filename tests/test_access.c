@@ -63,7 +63,7 @@ static void test_layouts(void **state) {
     assert_true(get(a, SH(0, 3)) == 30);
 
     /* negative steps: f[i, j] = a[2 - i, 3 - j] */
-    nd_array *f = nd_flip(a, 0, NULL);
+    nd_array *f = nd_flip(a, ND_ALL_AXES, NULL);
     assert_true(get(f, SH(0, 0)) == 11);
     assert_true(get(f, SH(2, 0)) == 30);
     assert_ptr_equal(nd_ptr(f, SH(0, 0)), base + 11);

@@ -1200,7 +1200,7 @@ static void test_empty_null_data(void **state) {
     ND_ASSERT_ARRAY(none);
     nd_array *r[] = {
         nd_slice_axis(e, 1, 1, 3, 1), nd_index(e, 1, 2), nd_view(e, "::-1, 1:"), nd_transpose(e, NULL),
-        nd_reshape(e, 2, SH(3, 0)), nd_ravel(z), nd_flip(e, 0, NULL), nd_diagonal(e, 0, 0, 1),
+        nd_reshape(e, 2, SH(3, 0)), nd_ravel(z), nd_flip(e, ND_ALL_AXES, NULL), nd_diagonal(e, 0, 0, 1),
         nd_copy(e), nd_astype(z, ND_INT8), nd_add(e, e), nd_exp(z), nd_sum(e, 1, (const int[]){0}, false),
         nd_max(e, 1, (const int[]){1}, false), nd_cumsum(e, 1), nd_matmul(e, z), nd_matmul(z, e),
         nd_concatenate(2, (const nd_array *[]){e, e}, 0), nd_sort(e, 1, false), nd_argsort(z, 0, true),
@@ -1211,7 +1211,7 @@ static void test_empty_null_data(void **state) {
         nd_tensordot(e, z, 1, NULL, NULL), nd_searchsorted(none, none, false),
         nd_cumprod(z, ND_AXIS_NONE), nd_argmax(e, 1, false), nd_where(e, e, e), nd_clip(e, e, e),
         nd_repeat(e, 1, SH(2), 1), nd_swapaxes(e, 0, 1), nd_broadcast_to(e, 3, SH(2, 0, 3)),
-        nd_expand_dims(e, 0), nd_squeeze(e, 0, NULL), nd_view(e, "None, ..., 1"), nd_atleast_3d(e),
+        nd_expand_dims(e, 0), nd_squeeze(e, ND_ALL_AXES, NULL), nd_view(e, "None, ..., 1"), nd_atleast_3d(e),
         nd_take_along_axis(e, none2, 0), nd_extract(e, e), nd_take(e, none, ND_AXIS_NONE),
     };
     for (size_t k = 0; k < sizeof r / sizeof r[0]; k++) {

@@ -101,9 +101,9 @@ static void test_numpy_cases_flipped(void **state) {
         nd_array *ops[6] = {NULL};
         for (int i = 0; i < c->n; i++) {
             nd_array *a = make_input(&ein_inputs[c->in[i]]);
-            nd_array *f = nd_flip(a, 0, NULL);
+            nd_array *f = nd_flip(a, ND_ALL_AXES, NULL);
             nd_array *fc = nd_copy(f);
-            ops[i] = nd_flip(fc, 0, NULL);
+            ops[i] = nd_flip(fc, ND_ALL_AXES, NULL);
             assert_non_null(ops[i]);
             nd_free(a);
             nd_free(f);

@@ -2074,7 +2074,7 @@ static void test_array_equiv_cases(void **state) {
     for (size_t ci = 0; ci < NUM_EQUIV_CASES; ci++) {
         const ew_equiv_case *c = &ew_equiv_cases[ci];
         nd_array *a = equiv_input(c->a, c->ndim_a, c->shape_a), *b = equiv_input(c->b, c->ndim_b, c->shape_b);
-        nd_array *fa = nd_flip(a, 0, NULL), *fb = nd_flip(b, 0, NULL);
+        nd_array *fa = nd_flip(a, ND_ALL_AXES, NULL), *fb = nd_flip(b, ND_ALL_AXES, NULL);
         ND_ASSERT_ARRAY(fa);
         ND_ASSERT_ARRAY(fb);
         const nd_array *pairs[3][2] = {{a, b}, {b, a}, {fa, fb}};

@@ -269,10 +269,10 @@ A_(moveaxis, nd_moveaxis(F, 0, 1))
 A_(reshape, nd_reshape(FT, 1, SH(12)))
 A_(reshape_view, nd_reshape_view(F, 2, SH(2, 6)))
 A_(ravel, nd_ravel(FT))
-A_(squeeze, nd_squeeze(OUT3, 0, NULL))
+A_(squeeze, nd_squeeze(OUT3, ND_ALL_AXES, NULL))
 A_(expand_dims, nd_expand_dims(F, 1))
 A_(broadcast_to, nd_broadcast_to(V4, 2, SH(3, 4)))
-A_(flip, nd_flip(F, 0, NULL))
+A_(flip, nd_flip(F, ND_ALL_AXES, NULL))
 A_(diagonal, nd_diagonal(F, 1, 0, 1))
 
 /* shape manipulation and joining */

@@ -384,7 +384,7 @@ static void test_concatenate_out(void **state) {
     nd_test_expect(wide, V(1, 0, 2, 0, 3.5, 0, 4, 0, 5, 0, 6, 0), 0);
     nd_free(every2);
     /* and backwards */
-    nd_array *rev = nd_flip(wide, 0, NULL), *rev2 = nd_slice_axis(rev, 0, 0, ND_NONE, 2);
+    nd_array *rev = nd_flip(wide, ND_ALL_AXES, NULL), *rev2 = nd_slice_axis(rev, 0, 0, ND_NONE, 2);
     assert_int_equal(nd_strides(rev2)[0], -2);
     ND_ASSERT_OK(nd_concatenate_out(2, xs, ND_AXIS_NONE, rev2));
     nd_test_expect(wide, V(1, 6, 2, 5, 3.5, 4, 4, 3.5, 5, 2, 6, 1), 0);
@@ -412,7 +412,7 @@ static void test_concatenate_out_overlap(void **state) {
     ND_ASSERT_OK(nd_concatenate_out(2, same, 0, a));
     nd_test_expect(a, V(4, 5, 6, 1, 2, 3), 0);
     /* a reversed view of the output as an input */
-    nd_array *r = nd_flip(a, 0, NULL);
+    nd_array *r = nd_flip(a, ND_ALL_AXES, NULL);
     const nd_array *one[1] = {r};
     ND_ASSERT_OK(nd_concatenate_out(1, one, 0, a));
     nd_test_expect(a, V(3, 2, 1, 6, 5, 4), 0);

@@ -76,9 +76,9 @@ static void make_input(int idx, int layout, tin *t) {
         break;
     }
     case LAY_NEG:
-        tmp = nd_flip(x, 0, NULL);
+        tmp = nd_flip(x, ND_ALL_AXES, NULL);
         t->base = nd_copy(tmp);
-        t->view = nd_flip(t->base, 0, NULL);
+        t->view = nd_flip(t->base, ND_ALL_AXES, NULL);
         break;
     }
     nd_free(tmp);

@@ -149,7 +149,7 @@ static void test_place(void **state) {
     /* the mask is a reversed view of the array, read before any write:
      * a = np.array([2,0,0,1]); np.place(a, a[::-1], [0]) -> [0,0,0,0] */
     nd_array *w = arr(ND_INT64, 1, SH(4), VALS(2, 0, 0, 1));
-    nd_array *wr = nd_flip(w, 0, NULL);
+    nd_array *wr = nd_flip(w, ND_ALL_AXES, NULL);
     nd_array *zero = arr(ND_INT64, 1, SH(1), VALS(0));
     ND_ASSERT_OK(nd_place(w, wr, zero));
     nd_test_expect(w, VALS(0, 0, 0, 0), 0);

@@ -78,9 +78,9 @@ static nd_array *in_layout(const nd_array *x, layout l, double fill) {
         for (int i = 0; i < nd; i++) step[i] = 2;
         return embed(x, step, fill);
     case L_REV:
-        t = nd_flip(x, 0, NULL);
+        t = nd_flip(x, ND_ALL_AXES, NULL);
         c = nd_copy(t);
-        r = nd_flip(c, 0, NULL);
+        r = nd_flip(c, ND_ALL_AXES, NULL);
         nd_free(t), nd_free(c);
         return r;
     case L_SWAP:

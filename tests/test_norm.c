@@ -47,9 +47,9 @@ static nd_array *make_input(int idx, int layout, nd_array **base) {
         v = nd_slice(*base, nd, sl);
         ND_ASSERT_OK(nd_copyto(v, x));
     } else {
-        tmp = nd_flip(x, 0, NULL);
+        tmp = nd_flip(x, ND_ALL_AXES, NULL);
         *base = nd_copy(tmp);
-        v = nd_flip(*base, 0, NULL);
+        v = nd_flip(*base, ND_ALL_AXES, NULL);
     }
     nd_free(tmp);
     nd_free(x);

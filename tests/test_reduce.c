@@ -336,7 +336,7 @@ static void test_empty_axis_errors(void **state) {
         r = fns[k](a, 2, ax02, false);
         nd_test_shape(r, 1, (const int64_t[]){0});
         nd_free(r);
-        r = fns[k](a, 0, NULL, false); /* axis=(): nothing reduced */
+        r = fns[k](a, 0, ax1, false); /* naxes 0 with an axes: axis=(), nothing reduced */
         nd_test_shape(r, 3, shape);
         nd_free(r);
         /* with an output: nothing written on error */
@@ -804,13 +804,18 @@ static void test_bad_axes(void **state) {
         {a, 1, {3}, false, ND_ERR_INDEX, "axis 3 is out of bounds for array of dimension 3"},
         {a, 1, {-4}, false, ND_ERR_INDEX, "axis -4 is out of bounds for array of dimension 3"},
         {a, 2, {0, 7}, false, ND_ERR_INDEX, "axis 7"},
-        {a, 3, {0, 1, INT32_MIN}, false, ND_ERR_INDEX, "out of bounds"},
+        {a, 3, {0, 1, INT32_MIN + 2}, false, ND_ERR_INDEX, "out of bounds"},
+        /* the sentinels are named, never taken for an axis */
+        {a, 3, {0, 1, ND_AXIS_NONE}, false, ND_ERR_VALUE, "axes[2] is ND_AXIS_NONE"},
+        {a, 1, {ND_ALL_AXES}, false, ND_ERR_VALUE, "axes[0] is ND_ALL_AXES"},
+        {a, 0, {0}, true, ND_ERR_VALUE, "naxes 0 with axes NULL is ambiguous; use ND_ALL_AXES"},
         {a, 2, {1, 1}, false, ND_ERR_VALUE, "axis"},
         {a, 2, {2, -1}, false, ND_ERR_VALUE, "axis"},
         {a, 3, {0, 1, 0}, false, ND_ERR_VALUE, "axis"},
         {a, 4, {0, 1, 2, 0}, false, ND_ERR_VALUE, ""},
         {a, -2, {0}, false, ND_ERR_VALUE, "-2"},
-        {a, INT32_MIN, {0}, false, ND_ERR_VALUE, "axes"},
+        {a, INT32_MIN, {0}, false, ND_ERR_VALUE, "ND_AXIS_NONE is a single-axis argument, not an axis count"},
+        {a, INT32_MIN + 2, {0}, false, ND_ERR_VALUE, "axes given"},
         {a, 1, {0}, true, ND_ERR_NULL, "'axes'"},
     };
     for (int i = 0; i < NUM_REDS; i++) {
@@ -840,8 +845,8 @@ static void test_bad_axes(void **state) {
             assert_untouched(out, snap, "out after bad axes");
             nd_free(out);
         }
-        /* naxes 0 with NULL axes is the empty set, fine */
-        nd_array *got = red_call(r, a, 0, NULL, false, 0, ND_FLOAT64);
+        /* naxes 0 with an axes array is the empty set, fine */
+        nd_array *got = red_call(r, a, 0, (const int[]){0}, false, 0, ND_FLOAT64);
         ND_ASSERT_ARRAY(got);
         nd_test_shape(got, 3, nd_shape(a));
         nd_free(got);
@@ -1066,7 +1071,7 @@ static void test_threads(void **state) {
     nd_array *i32 = nd_random_integers(&rng, INT32_MIN, INT32_MAX, 3, shape, ND_INT32);
     ND_ASSERT_ARRAY(f);
     ND_ASSERT_ARRAY(i32);
-    const int sets[6][2] = {{-1, 0}, {1, 0}, {1, 1}, {1, 2}, {2, 0}, {2, 1}}; /* {naxes, first axis} */
+    const int sets[6][2] = {{ND_ALL_AXES, 0}, {1, 0}, {1, 1}, {1, 2}, {2, 0}, {2, 1}}; /* {naxes, first axis} */
     for (int s = 0; s < 6; s++) {
         int naxes = sets[s][0];
         int axes[2] = {sets[s][1], 2};

@@ -844,7 +844,7 @@ static void test_bad_args(void **state) {
     (void)state;
     nd_array *a = nd_ones(3, (const int64_t[]){2, 3, 4}, ND_FLOAT64);
     ND_ASSERT_ARRAY(a);
-    const int bad_axes[4] = {3, -4, 100, INT32_MIN + 1};
+    const int bad_axes[4] = {3, -4, 100, INT32_MIN + 2}; /* INT32_MIN + 2: next to the sentinels */
     for (int i = 0; i < NUM_OPS; i++) {
         const op_info *op = &g_ops[i];
         char want[96];
@@ -857,6 +857,12 @@ static void test_bad_args(void **state) {
             assert_string_equal(nd_errmsg(), want);
             nd_clear_error();
         }
+        /* ND_ALL_AXES is a count, never the last axis: named, not printed */
+        assert_null(op_call(op, a, ND_ALL_AXES, false));
+        snprintf(want, sizeof want, "nd_%s: ND_ALL_AXES is an axis count, not an axis", op->name);
+        assert_int_equal(nd_last_status(), ND_ERR_VALUE);
+        if (strncmp(nd_errmsg(), want, strlen(want)) != 0) fail_msg("'%s' lacks '%s'", nd_errmsg(), want);
+        nd_clear_error();
         /* NULLs */
         assert_null(op_call(op, NULL, 0, false));
         snprintf(want, sizeof want, "nd_%s: argument 'a' is NULL", op->name);

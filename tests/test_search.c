@@ -107,7 +107,7 @@ static void test_searchsorted(void **state) {
     nd_free(a135);
     /* a reversed view of a descending array is ascending: [9..0][::-1] */
     nd_array *desc = arr(ND_INT32, 1, SH(4), VALS(9, 7, 3, 1));
-    nd_array *asc = nd_flip(desc, 0, NULL);
+    nd_array *asc = nd_flip(desc, ND_ALL_AXES, NULL);
     nd_array *q7 = arr(ND_INT32, 1, SH(2), VALS(7, 8));
     r = nd_searchsorted(asc, q7, false); /* np.searchsorted([1,3,7,9], [7,8]) == [2,3] */
     expect(r, ND_INT64, 1, SH(2), VALS(2, 3));

@@ -289,7 +289,7 @@ static void test_take_out(void **state) {
     nd_test_expect(x, VALS(5, 4, 3, 3, 4, 5), 0);
     /* reversed overlap: x = [5,4,3,3,4,5]; x[::-1] = np.take(x, [0,1,2,0,1,2])
      * -> [3,4,5,3,4,5] (gathering in place would give [5,4,5,3,4,5]) */
-    nd_array *x2 = nd_flip(x, 0, NULL);
+    nd_array *x2 = nd_flip(x, ND_ALL_AXES, NULL);
     nd_array *iall = idx64(1, SH(6), VALS(0, 1, 2, 0, 1, 2));
     ND_ASSERT_OK(nd_take_out(x, iall, 0, x2));
     nd_test_expect(x, VALS(3, 4, 5, 3, 4, 5), 0);

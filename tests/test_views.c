@@ -296,7 +296,7 @@ static void bound_str(char *buf, size_t cap, int64_t v) {
 static void test_slice_table(void **state) {
     (void)state;
     nd_array *a = iota(1, SH(7));
-    nd_array *rev = nd_flip(a, 0, NULL);        /* 6, 5, ..., 0 with stride -1 */
+    nd_array *rev = nd_flip(a, ND_ALL_AXES, NULL);        /* 6, 5, ..., 0 with stride -1 */
     nd_array *t0 = iota(2, SH(3, 7));
     nd_array *t = nd_transpose(t0, NULL);       /* t[i, j] = 7 j + i, strides (1, 7) */
     ND_ASSERT_ARRAY(rev);
@@ -663,7 +663,7 @@ static void test_reshape_decisions(void **state) {
 
     /* negative strides */
     nd_array *l = iota(1, SH(5));
-    nd_array *y = nd_flip(l, 0, NULL);
+    nd_array *y = nd_flip(l, ND_ALL_AXES, NULL);
     expect_reshape(y, 2, SH(5, 1), SH(-1, -1), VALS(4, 3, 2, 1, 0));
     expect_reshape(y, 2, SH(1, 5), SH(-5, -1), VALS(4, 3, 2, 1, 0));
 
@@ -840,7 +840,7 @@ static void test_ravel(void **state) {
 static void test_squeeze(void **state) {
     (void)state;
     nd_array *a = iota(4, SH(1, 3, 1, 2));
-    nd_array *v = nd_squeeze(a, 0, NULL);
+    nd_array *v = nd_squeeze(a, ND_ALL_AXES, NULL);
     expect_view(v, 2, SH(3, 2), SH(2, 1), VALS(0, 1, 2, 3, 4, 5));
     expect_shared_write(v, a, SH(0, 0, 0, 0));
     nd_free(v);
@@ -852,14 +852,14 @@ static void test_squeeze(void **state) {
     nd_free(v);
     /* transposed input */
     nd_array *t = nd_transpose(a, NULL); /* (2,1,3,1), strides (1,*,2,*) */
-    v = nd_squeeze(t, 0, NULL);
+    v = nd_squeeze(t, ND_ALL_AXES, NULL);
     expect_view(v, 2, SH(2, 3), SH(1, 2), VALS(0, 2, 4, 1, 3, 5));
     nd_free(v);
     nd_free(t);
     /* broadcast input */
     nd_array *row = iota(1, SH(3));
     nd_array *b = nd_broadcast_to(row, 3, SH(1, 2, 3));
-    v = nd_squeeze(b, 0, NULL);
+    v = nd_squeeze(b, ND_ALL_AXES, NULL);
     expect_view(v, 2, SH(2, 3), SH(0, 1), VALS(0, 1, 2, 0, 1, 2));
     assert_false(nd_is_writeable(v));
     nd_free(v);
@@ -867,19 +867,19 @@ static void test_squeeze(void **state) {
     nd_free(row);
     /* to 0-d, from 0-d, zero-size */
     nd_array *one = iota(2, SH(1, 1));
-    v = nd_squeeze(one, 0, NULL);
+    v = nd_squeeze(one, ND_ALL_AXES, NULL);
     expect_view(v, 0, NULL, NULL, VALS(0));
     nd_free(v);
     nd_free(one);
     nd_array *z = nd_scalar(2, ND_FLOAT64);
-    v = nd_squeeze(z, 0, NULL);
+    v = nd_squeeze(z, ND_ALL_AXES, NULL);
     expect_view(v, 0, NULL, NULL, VALS(2));
     nd_free(v);
     /* np.squeeze(0-d, axis=0): AxisError */
     EXPECT_FAIL(z, nd_squeeze(z, 1, AX(0)), ND_ERR_INDEX, "axis 0 is out of bounds for array of dimension 0");
     nd_free(z);
     nd_array *e = nd_zeros(3, SH(0, 1, 2), ND_FLOAT64);
-    v = nd_squeeze(e, 0, NULL);
+    v = nd_squeeze(e, ND_ALL_AXES, NULL);
     expect_view(v, 2, SH(0, 2), NULL, NULL);
     nd_free(v);
     EXPECT_FAIL(e, nd_squeeze(e, 1, AX(0)), ND_ERR_VALUE, "axis 0 has size 0");
@@ -995,7 +995,7 @@ static void test_broadcast_to(void **state) {
     v = nd_broadcast_to(t, 3, SH(2, 3, 2));
     expect_view(v, 3, SH(2, 3, 2), SH(0, 1, 3), VALS(0, 3, 1, 4, 2, 5, 0, 3, 1, 4, 2, 5));
     nd_free(v);
-    nd_array *f = nd_flip(row, 0, NULL);
+    nd_array *f = nd_flip(row, ND_ALL_AXES, NULL);
     v = nd_broadcast_to(f, 2, SH(2, 3));
     expect_view(v, 2, SH(2, 3), SH(0, -1), VALS(2, 10, 0, 2, 10, 0));
     nd_free(v);
@@ -1037,12 +1037,12 @@ static void test_broadcast_to(void **state) {
 static void test_flip(void **state) {
     (void)state;
     nd_array *a = iota(3, SH(2, 3, 4));
-    nd_array *v = nd_flip(a, 0, NULL);
+    nd_array *v = nd_flip(a, ND_ALL_AXES, NULL);
     expect_view(v, 3, SH(2, 3, 4), SH(-12, -4, -1),
                 VALS(23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0));
     expect_shared_write(v, a, SH(1, 2, 3));
     /* flipping back restores the geometry */
-    nd_array *back = nd_flip(v, 0, NULL);
+    nd_array *back = nd_flip(v, ND_ALL_AXES, NULL);
     expect_view(back, 3, SH(2, 3, 4), SH(12, 4, 1), IOTA24);
     assert_ptr_equal(nd_data(back), nd_data(a));
     nd_free(back);
@@ -1067,7 +1067,7 @@ static void test_flip(void **state) {
     nd_free(t);
     nd_array *row = iota(1, SH(3));
     nd_array *b = nd_broadcast_to(row, 2, SH(2, 3));
-    v = nd_flip(b, 0, NULL);
+    v = nd_flip(b, ND_ALL_AXES, NULL);
     expect_view(v, 2, SH(2, 3), SH(0, -1), VALS(2, 1, 0, 2, 1, 0));
     assert_false(nd_is_writeable(v));
     nd_free(v);
@@ -1075,12 +1075,12 @@ static void test_flip(void **state) {
     nd_free(row);
     /* 0-d and zero-size */
     nd_array *z = nd_scalar(1, ND_FLOAT64);
-    v = nd_flip(z, 0, NULL);
+    v = nd_flip(z, ND_ALL_AXES, NULL);
     expect_view(v, 0, NULL, NULL, VALS(1));
     nd_free(v);
     nd_free(z);
     nd_array *e = nd_zeros(2, SH(0, 3), ND_FLOAT64);
-    v = nd_flip(e, 0, NULL);
+    v = nd_flip(e, ND_ALL_AXES, NULL);
     expect_view(v, 2, SH(0, 3), SH(-3, -1), NULL);
     nd_free(v);
     nd_free(e);
@@ -1236,10 +1236,10 @@ static void test_null_inputs(void **state) {
     EXPECT_NULL(nd_reshape(NULL, 1, SH(1)));
     EXPECT_NULL(nd_reshape_view(NULL, 1, SH(1)));
     EXPECT_NULL(nd_ravel(NULL));
-    EXPECT_NULL(nd_squeeze(NULL, 0, NULL));
+    EXPECT_NULL(nd_squeeze(NULL, ND_ALL_AXES, NULL));
     EXPECT_NULL(nd_expand_dims(NULL, 0));
     EXPECT_NULL(nd_broadcast_to(NULL, 1, SH(1)));
-    EXPECT_NULL(nd_flip(NULL, 0, NULL));
+    EXPECT_NULL(nd_flip(NULL, ND_ALL_AXES, NULL));
     EXPECT_NULL(nd_diagonal(NULL, 0, 0, 1));
 #undef EXPECT_NULL
     /* in a chain, the first failure's message is the one kept */

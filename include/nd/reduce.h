@@ -23,8 +23,9 @@
  *   (NumPy: `np.NAME(a, axis=axes, keepdims=keepdims, out=out)`).
  *
  * naxes entries of axes (negative ones count from the end) are reduced, or
- * every axis for naxes == ND_ALL_AXES (axes is then ignored); naxes 0
- * reduces nothing (NumPy's axis=()). A full reduction gives a 0-d array;
+ * every axis for naxes == ND_ALL_AXES (axes is then ignored); naxes 0 with
+ * a non-NULL axes reduces nothing (NumPy's axis=()), and with a NULL axes
+ * is refused (use ND_ALL_AXES for every axis). A full reduction gives a 0-d array;
  * keepdims leaves reduced axes as length 1. nd_NAME returns a new handle, or
  * NULL on error; nd_NAME_out writes into out, whose shape must be the
  * result's, casting to out's dtype under same_kind rules, and returns ND_OK
@@ -32,7 +33,8 @@
  *
  * Errors: ND_ERR_NULL if a (or axes, with naxes > 0), or out, is NULL;
  * ND_ERR_INDEX if an axis is out of range; ND_ERR_VALUE if an axis is
- * repeated, naxes is negative (other than ND_ALL_AXES), or min, max, nanmin
+ * repeated, naxes is negative (other than ND_ALL_AXES), 0 with a NULL axes,
+ * or ND_AXIS_NONE, an axis is a sentinel, or min, max, nanmin
  * or nanmax reduce an axis of length 0; for _out, ND_ERR_SHAPE,
  * ND_ERR_DTYPE and ND_ERR_READONLY for an out of the wrong shape, a dtype
  * the result does not cast to, or a read-only or broadcast out;

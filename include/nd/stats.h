@@ -123,7 +123,8 @@ ND_API nd_status nd_nanmedian_out(const nd_array *a, int naxes, const int *axes,
  *
  *  Errors: ND_ERR_NULL if a or q (or axes, with naxes > 0) is NULL;
  *  ND_ERR_INDEX if an axis is out of range; ND_ERR_VALUE if an axis is
- *  repeated, naxes is negative (other than ND_ALL_AXES), method is not a
+ *  repeated, naxes is negative (other than ND_ALL_AXES), 0 with a NULL axes,
+ *  or ND_AXIS_NONE, an axis is a sentinel, method is not a
  *  method, a quantile lies outside [0, 1] or is NaN, q has more than 2
  *  dimensions, or a slice is empty; ND_ERR_OVERFLOW; ND_ERR_NOMEM.
  *
@@ -324,7 +325,8 @@ ND_API nd_array *nd_nanpercentiles(const nd_array *a, int nq, const double *q, i
  *
  *  Errors: ND_ERR_NULL if a (or axes, with naxes > 0) is NULL; ND_ERR_INDEX
  *  if an axis is out of range; ND_ERR_VALUE if an axis is repeated, naxes is
- *  negative (other than ND_ALL_AXES), or the weights of a slice sum to 0
+ *  negative (other than ND_ALL_AXES), 0 with a NULL axes,
+ *  or ND_AXIS_NONE, an axis is a sentinel, or the weights of a slice sum to 0
  *  (NumPy's ZeroDivisionError); ND_ERR_SHAPE if the weights' shape is
  *  neither a's nor 1-D of the reduced axis's length with one reduced axis;
  *  ND_ERR_NOMEM. (NumPy raises ZeroDivisionError for the count of an empty

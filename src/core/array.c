@@ -104,6 +104,12 @@ nd_array *nd__alloc_array(const char *fn, int ndim, const int64_t *shape, nd_dty
     if (ndim) memcpy(a->shape, shape, sizeof(int64_t) * (size_t)ndim);
     nd__c_strides(ndim, shape, a->strides);
     nd__update_flags(a);
+    a->scope = NULL;
+    a->slot = NULL;
+    if (!nd__scope_adopt(fn, a)) {
+        nd__dealloc(block);
+        return NULL;
+    }
     return a;
 }
 
@@ -121,12 +127,19 @@ nd_array *nd__make_view(const char *fn, const nd_array *base, char *data, int nd
         memcpy(a->strides, strides, sizeof(int64_t) * (size_t)ndim);
     }
     nd__update_flags(a);
+    a->scope = NULL;
+    a->slot = NULL;
+    if (!nd__scope_adopt(fn, a)) {
+        nd__dealloc(a);
+        return NULL;
+    }
     buffer_retain(a->buf);
     return a;
 }
 
 void nd_free(nd_array *a) {
     if (!a) return;
+    if (a->scope) nd__scope_forget(a);
     bool embedded = a->flags & ND_FLAG_EMBEDDED;
     buffer_release(a->buf); /* may free an embedded handle: read flags first */
     if (!embedded) nd__dealloc(a);
@@ -186,6 +199,13 @@ nd_array *nd_wrap(void *data, int ndim, const int64_t *shape, const int64_t *str
         memcpy(a->strides, st, sizeof(int64_t) * (size_t)ndim);
     }
     nd__update_flags(a);
+    a->scope = NULL;
+    a->slot = NULL;
+    if (!nd__scope_adopt(fn, a)) { /* the memory stays the caller's: no deleter call */
+        nd__dealloc(b);
+        nd__dealloc(a);
+        return NULL;
+    }
     return a;
 }
 

@@ -37,6 +37,11 @@ struct nd_array {
     nd_buffer *buf; /* never NULL */
     int64_t shape[ND_MAX_DIMS];
     int64_t strides[ND_MAX_DIMS]; /* elements */
+    /* The scope that owns this handle and its slot there (both NULL when
+     * no scope does); see scope.c. Copies of a handle on the stack carry
+     * them along harmlessly: such copies are never freed. */
+    struct nd_scope *scope;
+    struct nd__slot *slot;
 };
 
 /* A new array with its own C-contiguous, uninitialised memory. The caller has
@@ -80,6 +85,13 @@ void nd__scalar_view(nd_array *h, nd_dtype dt, void *elem, bool weak);
  * with no strong operand, the default of the highest weak kind. eff
  * receives at most n dtypes; returns their count (n >= 1). */
 int nd__effective_dtypes(int n, const nd_dtype *dts, const bool *weak, nd_dtype *eff);
+
+/* Gives a new handle to the active scope of this thread, if one is open
+ * (scope.c). False (ND_ERR_NOMEM recorded under fn) if the scope cannot
+ * grow: the caller then frees the handle's memory itself, without nd_free. */
+bool nd__scope_adopt(const char *fn, nd_array *a);
+/* Removes a from the scope that owns it (a->scope is not NULL). */
+void nd__scope_forget(nd_array *a);
 
 /* ------------------------------------------------------------ errors */
 
@@ -125,11 +137,34 @@ const char *nd__shape_str(char *buf, size_t cap, int ndim, const int64_t *shape)
 bool nd__check_array(const char *fn, const char *name, const nd_array *a);
 bool nd__check_dtype(const char *fn, nd_dtype dt);
 bool nd__check_shape(const char *fn, int ndim, const int64_t *shape);
-/* Normalises a possibly negative axis into [0, ndim). */
+/* Axis arguments. Every function taking an axis or axes checks them here,
+ * so a sentinel in the wrong place gives the same error everywhere: its
+ * name, never its value (ND_ERR_VALUE).
+ * nd__sentinel_axis: true (error recorded) if axis is ND_ALL_AXES or
+ * ND_AXIS_NONE; flat_ok adds the hint to use ND_AXIS_NONE, for functions
+ * that take it (and handled it before asking).
+ * nd__norm_axis: normalises a possibly negative axis into [0, ndim).
+ * nd__norm_axis_flat: the same, for a function that takes ND_AXIS_NONE
+ * (the caller handles it first). */
+bool nd__sentinel_axis(const char *fn, int axis, bool flat_ok);
 bool nd__norm_axis(const char *fn, int *axis, int ndim);
-/* Checks naxes axes against ndim: each in range, none repeated. norm (may
- * be NULL) receives them normalised; seen[0..ndim) marks them. */
+/* nd__sentinel_axis for entry i of an axes list ("axes[i] is ..."). */
+bool nd__sentinel_entry(const char *fn, int i, int axis);
+bool nd__norm_axis_flat(const char *fn, int *axis, int ndim);
+/* Refuses a sentinel misused as an axis count: ND_AXIS_NONE always,
+ * ND_ALL_AXES unless all_ok; with all_ok (a function where ND_ALL_AXES
+ * means every axis) also naxes 0 with axes NULL, which would silently
+ * select nothing. Other values pass, for the caller's own checks. */
+bool nd__check_naxes(const char *fn, int naxes, const int *axes, bool all_ok);
+/* Checks naxes axes against ndim: each in range, none repeated, neither
+ * sentinel (ND_ALL_AXES is refused: callers that take it use
+ * nd__axes_mask). norm (may be NULL) receives them normalised;
+ * seen[0..ndim) marks them. naxes 0 is an empty list. */
 bool nd__norm_axes(const char *fn, int ndim, int naxes, const int *axes, int *norm, bool *seen);
+/* The axes argument of a reduction-like function: ND_ALL_AXES for every
+ * axis, or naxes entries of axes (0 with a non-NULL axes: none; 0 with
+ * NULL is refused). mask[0..ndim) marks the selected axes. */
+bool nd__axes_mask(const char *fn, int ndim, int naxes, const int *axes, bool *mask);
 /* NumPy's promotion of several dtypes at once (np.result_type), fed one
  * dtype at a time: start from ND__PROMO_INIT, nd__promo_add each dtype
  * (valid ones), read nd__promo_result (ND_NUM_DTYPES if none was added).

@@ -114,8 +114,26 @@ bool nd__check_shape(const char *fn, int ndim, const int64_t *shape) {
     return true;
 }
 
-bool nd__norm_axis(const char *fn, int *axis, int ndim) {
+/* The axis sentinels sit far from every valid axis and count (nd.h), so a
+ * sentinel in the wrong place is always caught, and named, never printed
+ * as -2147483648. */
+bool nd__sentinel_axis(const char *fn, int axis, bool flat_ok) {
+    if (axis == ND_ALL_AXES) {
+        nd__error(ND_ERR_VALUE, fn, "ND_ALL_AXES is an axis count, not an axis%s",
+                  flat_ok ? "; use ND_AXIS_NONE for the flattened array" : "");
+        return true;
+    }
+    if (axis == ND_AXIS_NONE) {
+        /* a caller that takes ND_AXIS_NONE handles it before asking */
+        nd__error(ND_ERR_VALUE, fn, "ND_AXIS_NONE (the flattened array) has no meaning for this axis; give an axis");
+        return true;
+    }
+    return false;
+}
+
+static bool norm_axis(const char *fn, int *axis, int ndim, bool flat_ok) {
     int ax = *axis;
+    if (nd__sentinel_axis(fn, ax, flat_ok)) return false;
     if (ax < -ndim || ax >= ndim) {
         nd__error(ND_ERR_INDEX, fn, "axis %d is out of bounds for array of dimension %d", ax,
                   ndim);
@@ -125,10 +143,40 @@ bool nd__norm_axis(const char *fn, int *axis, int ndim) {
     return true;
 }
 
+bool nd__norm_axis(const char *fn, int *axis, int ndim) { return norm_axis(fn, axis, ndim, false); }
+bool nd__norm_axis_flat(const char *fn, int *axis, int ndim) { return norm_axis(fn, axis, ndim, true); }
+
+bool nd__sentinel_entry(const char *fn, int i, int axis) {
+    if (axis != ND_ALL_AXES && axis != ND_AXIS_NONE) return false;
+    nd__error(ND_ERR_VALUE, fn, "axes[%d] is %s, not an axis", i,
+              axis == ND_ALL_AXES ? "ND_ALL_AXES (an axis count)" : "ND_AXIS_NONE (a single-axis argument)");
+    return true;
+}
+
+bool nd__check_naxes(const char *fn, int naxes, const int *axes, bool all_ok) {
+    if (naxes == ND_AXIS_NONE) {
+        nd__error(ND_ERR_VALUE, fn, "ND_AXIS_NONE is a single-axis argument, not an axis count%s",
+                  all_ok ? "; use ND_ALL_AXES for every axis" : "");
+        return false;
+    }
+    if (naxes == ND_ALL_AXES && !all_ok) {
+        nd__error(ND_ERR_VALUE, fn, "ND_ALL_AXES (every axis) has no meaning here; give the axes");
+        return false;
+    }
+    if (naxes == 0 && !axes && all_ok) {
+        nd__error(ND_ERR_VALUE, fn,
+                  "naxes 0 with axes NULL is ambiguous; use ND_ALL_AXES for every axis "
+                  "(naxes 0 with a non-NULL axes selects none)");
+        return false;
+    }
+    return true;
+}
+
 /* Checks a list of axes against ndim: each in range (negative ones count from
  * the end), none repeated. norm receives the normalised axes, seen[ndim]
  * marks them. */
 bool nd__norm_axes(const char *fn, int ndim, int naxes, const int *axes, int *norm, bool *seen) {
+    if (!nd__check_naxes(fn, naxes, axes, false)) return false;
     /* more axes than dimensions fail below, as NumPy reports them: an axis
      * out of bounds, or a repeated one */
     if (naxes < 0) {
@@ -142,7 +190,7 @@ bool nd__norm_axes(const char *fn, int ndim, int naxes, const int *axes, int *no
     for (int i = 0; i < ndim; i++) seen[i] = false;
     for (int i = 0; i < naxes; i++) {
         int ax = axes[i];
-        if (!nd__norm_axis(fn, &ax, ndim)) return false;
+        if (nd__sentinel_entry(fn, i, ax) || !nd__norm_axis(fn, &ax, ndim)) return false;
         if (seen[ax]) {
             nd__error(ND_ERR_VALUE, fn, "repeated axis %d", axes[i]);
             return false;
@@ -150,5 +198,12 @@ bool nd__norm_axes(const char *fn, int ndim, int naxes, const int *axes, int *no
         seen[ax] = true;
         if (norm) norm[i] = ax;
     }
+    return true;
+}
+
+bool nd__axes_mask(const char *fn, int ndim, int naxes, const int *axes, bool *mask) {
+    if (!nd__check_naxes(fn, naxes, axes, true)) return false;
+    if (naxes != ND_ALL_AXES) return nd__norm_axes(fn, ndim, naxes, axes, NULL, mask);
+    for (int d = 0; d < ndim; d++) mask[d] = true;
     return true;
 }

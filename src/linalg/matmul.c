@@ -841,6 +841,8 @@ static nd_array *tensordot_body(const nd_array *a,
         nd__error(ND_ERR_VALUE, fn, "axes_a and axes_b must both be given or both be NULL");
         return NULL;
     }
+    /* naxes 0 with NULL axes is NumPy's axes=0 (an outer product) */
+    if (!nd__check_naxes(fn, naxes, axes_a, false)) return NULL;
     if (naxes < 0 || naxes > a->ndim || naxes > b->ndim) {
         nd__error(ND_ERR_VALUE, fn, "cannot contract %d axes of arrays with %d and %d dimensions",
                   naxes, a->ndim, b->ndim);

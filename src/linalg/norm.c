@@ -151,7 +151,9 @@ static nd_array *matrix_norm(const char *fn, const nd_array *x, const norm_ord *
 static nd_array *norm_impl(const char *fn, const nd_array *a, const char *ord, int naxes,
                            const int *axes, bool keepdims) {
     norm_ord o;
-    if (!nd__check_array(fn, "a", a) || !parse_ord(fn, ord, &o)) return NULL;
+    if (!nd__check_array(fn, "a", a) || !parse_ord(fn, ord, &o) ||
+        !nd__check_naxes(fn, naxes, axes, true))
+        return NULL;
     if (naxes != ND_ALL_AXES && naxes > 0 && !axes) {
         nd__null_arg(fn, "axes");
         return NULL;
@@ -179,7 +181,7 @@ static nd_array *norm_impl(const char *fn, const nd_array *a, const char *ord, i
         goto done;
     }
     for (int i = 0; i < naxes; i++)
-        if (!nd__norm_axis(fn, &ax[i], x->ndim)) goto done;
+        if (nd__sentinel_entry(fn, i, ax[i]) || !nd__norm_axis(fn, &ax[i], x->ndim)) goto done;
     if (naxes == 1) {
         r = vector_norm(fn, x, ord, &o, ax[0], keepdims);
     } else if (ax[0] == ax[1]) {

@@ -66,7 +66,7 @@ nd_array *nd_digitize(const nd_array *x, const nd_array *bins, bool right) {
         if (!r) nd__reraise(fn);
         return r;
     }
-    nd_array *rev = nd_flip(bins, 0, NULL);
+    nd_array *rev = nd_flip(bins, ND_ALL_AXES, NULL);
     nd_array *r = rev ? nd_searchsorted(rev, x, !right) : NULL;
     nd_free(rev);
     if (!r) {

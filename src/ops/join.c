@@ -75,7 +75,7 @@ static bool concat_shape(const char *fn, const join_in *in, int *axis, int *ndim
         nd__error(ND_ERR_VALUE, fn, "zero-dimensional arrays cannot be concatenated");
         return false;
     }
-    if (!nd__norm_axis(fn, axis, a0->ndim)) return false;
+    if (!nd__norm_axis_flat(fn, axis, a0->ndim)) return false;
     *ndim = a0->ndim;
     memcpy(shape, a0->shape, sizeof(int64_t) * (size_t)a0->ndim);
     for (int i = 1; i < in->n; i++) {

@@ -157,8 +157,9 @@ static bool lane_keys(const char *fn, int nkeys, const nd_array *const *keys, in
     for (int k = 0; k < nkeys; k++) owned[k] = NULL, use[k] = keys[k];
     const nd_array *k0 = keys[0];
     if (*axis != ND_AXIS_NONE) {
-        if (k0->ndim > 0) return nd__norm_axis(fn, axis, k0->ndim);
+        if (k0->ndim > 0) return nd__norm_axis_flat(fn, axis, k0->ndim);
         /* 0-d keys sort as one element: axes -1 and 0 only, as NumPy */
+        if (nd__sentinel_axis(fn, *axis, true)) return false;
         if (*axis == -1 || *axis == 0) return true;
         nd__error(ND_ERR_INDEX, fn, "axis %d is out of bounds for array of dimension 0", *axis);
         return false;

@@ -192,7 +192,7 @@ static nd_array *repeat_body(const nd_array *a, int nrep, const int64_t *repeats
         src = *a;
     }
     nd_array *res = NULL;
-    if (!nd__norm_axis(fn, &axis, src.ndim)) goto done;
+    if (!nd__norm_axis_flat(fn, &axis, src.ndim)) goto done;
     int64_t len = src.shape[axis], total = 0;
     if (nrep != 1 && nrep != len) {
         nd__error(ND_ERR_SHAPE, fn, "operands could not be broadcast together with shape (%lld,) (%d,)",
@@ -516,7 +516,7 @@ static nd_array *roll(const char *fn, const nd_array *a, int n, const int64_t *s
     int64_t off[ND_MAX_DIMS] = {0};
     for (int i = 0; i < n; i++) {
         int ax = axes[i];
-        if (!nd__norm_axis(fn, &ax, a->ndim)) return NULL;
+        if (nd__sentinel_entry(fn, i, ax) || !nd__norm_axis(fn, &ax, a->ndim)) return NULL;
         off[ax] = add_shift(off[ax], shifts[i], a->shape[ax]);
     }
     nd_array *r = nd__alloc_array(fn, a->ndim, a->shape, a->dtype);
@@ -530,7 +530,7 @@ static nd_array *roll(const char *fn, const nd_array *a, int n, const int64_t *s
 nd_array *nd_roll(const nd_array *a, int64_t shift, int axis) {
     static const char fn[] = "nd_roll";
     if (!nd__check_array(fn, "a", a)) return NULL;
-    if (axis != ND_AXIS_NONE) return roll(fn, a, 1, &shift, &axis);
+    if (axis != ND_AXIS_NONE) return nd__sentinel_axis(fn, axis, true) ? NULL : roll(fn, a, 1, &shift, &axis);
     /* the flattened array, rolled, in a's shape */
     nd_array src, *owned, dst;
     if (!flat_source(fn, a, &src, &owned)) return NULL;
@@ -570,7 +570,9 @@ static void flip_axis(const nd_array *a, char **data, int64_t *strides, int64_t 
 
 nd_array *nd_rot90(const nd_array *a, int k, int axis1, int axis2) {
     static const char fn[] = "nd_rot90";
-    if (!nd__check_array(fn, "a", a)) return NULL;
+    if (!nd__check_array(fn, "a", a) || nd__sentinel_axis(fn, axis1, false) ||
+        nd__sentinel_axis(fn, axis2, false))
+        return NULL;
     /* NumPy's checks, in its order: (0, -2) on a 2-D array is one axis */
     int64_t gap = (int64_t)axis1 - axis2;
     if (axis1 == axis2 || gap == a->ndim || -gap == a->ndim) {

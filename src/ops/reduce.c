@@ -7,9 +7,7 @@
 
 /* Which axes of a are reduced; false (error recorded) for a bad axis list. */
 static bool parse_axes(const char *fn, const nd_array *a, int naxes, const int *axes, bool *reduced) {
-    if (naxes != ND_ALL_AXES) return nd__norm_axes(fn, a->ndim, naxes, axes, NULL, reduced);
-    for (int d = 0; d < a->ndim; d++) reduced[d] = true;
-    return true;
+    return nd__axes_mask(fn, a->ndim, naxes, axes, reduced);
 }
 
 /* The result's shape without (or, with keepdims, with length-1) reduced axes. */

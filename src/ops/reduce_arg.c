@@ -72,7 +72,7 @@ static nd_array *lanes_of(const char *fn, const nd_array *a, int *axis) {
     if (*axis == ND_AXIS_NONE) {
         return nd_ravel(a);
     }
-    if (!nd__norm_axis(fn, axis, a->ndim == 0 ? 1 : a->ndim)) return NULL;
+    if (!nd__norm_axis_flat(fn, axis, a->ndim == 0 ? 1 : a->ndim)) return NULL;
     if (a->ndim == 0) return nd_reshape(a, 1, (const int64_t[]){1});
     nd_array *moved = nd_moveaxis(a, *axis, -1);
     if (!moved) return NULL;

@@ -53,7 +53,7 @@ static nd_array *scan_body(const char *fn, bool prod, const nd_array *a, int axi
     if (!nd__check_array(fn, "a", a)) return NULL;
     nd_dtype acc = nd__sum_dtype(a->dtype);
     int ax = axis;
-    if (ax != ND_AXIS_NONE && !nd__norm_axis(fn, &ax, a->ndim == 0 ? 1 : a->ndim)) return NULL;
+    if (ax != ND_AXIS_NONE && !nd__norm_axis_flat(fn, &ax, a->ndim == 0 ? 1 : a->ndim)) return NULL;
     /* the flattened array, and a 0-d one, scan as 1-D, as NumPy */
     int64_t flat = a->size;
     bool as_1d = axis == ND_AXIS_NONE || a->ndim == 0;

@@ -156,7 +156,7 @@ static const nd_array *lanes_of(const char *fn, const nd_array *a, int *axis, nd
         *axis = 0;
         return *owned = flat(fn, a);
     }
-    return nd__norm_axis(fn, axis, a->ndim) ? a : NULL;
+    return nd__norm_axis_flat(fn, axis, a->ndim) ? a : NULL;
 }
 
 /* A new C-contiguous array of v's shape with length len along ax. */
@@ -229,7 +229,7 @@ static nd_status sort_inplace_body(nd_array *a, int axis, bool stable) {
     nd__sort_plan plan = {.op = ND__SORT, .inplace = true};
     if (axis != ND_AXIS_NONE) {
         int ax = axis;
-        if (!nd__norm_axis(fn, &ax, a->ndim)) return nd_last_status();
+        if (!nd__norm_axis_flat(fn, &ax, a->ndim)) return nd_last_status();
         return run(fn, plan, a, ax, a, NULL);
     }
     /* flattened: in place on a 1-D view, or on a copy written back */

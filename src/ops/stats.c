@@ -342,7 +342,7 @@ static nd_array *nanarg(const char *fn, bool max, const nd_array *a, int axis, b
         for (int d = 0; d < a->ndim; d++) reduced[d] = true;
         for (int d = 0; keepdims && d < a->ndim; d++) shape[nd++] = 1;
     } else {
-        if (!nd__norm_axis(fn, &axis, a->ndim == 0 ? 1 : a->ndim)) return NULL;
+        if (!nd__norm_axis_flat(fn, &axis, a->ndim == 0 ? 1 : a->ndim)) return NULL;
         for (int d = 0; d < a->ndim; d++) {
             reduced[d] = d == axis;
             if (d != axis) shape[nd++] = a->shape[d];
@@ -400,7 +400,7 @@ static nd_array *nancum(const char *fn, bool prod, const nd_array *a, int axis, 
     if (!nd__check_array(fn, "a", a)) return NULL;
     if (axis != ND_AXIS_NONE) {
         int ax = axis;
-        if (!nd__norm_axis(fn, &ax, a->ndim == 0 ? 1 : a->ndim)) return NULL;
+        if (!nd__norm_axis_flat(fn, &ax, a->ndim == 0 ? 1 : a->ndim)) return NULL;
     }
     nd_array *b = NULL;
     if (is_float(a->dtype) && !(b = replace_nan(fn, a, prod ? 1 : 0))) return NULL;

@@ -11,9 +11,7 @@
 /* Marks the reduced axes of a; false (error recorded) for a bad axis list. */
 static inline bool nd__st_parse_axes(const char *fn, const nd_array *a, int naxes, const int *axes,
                                      bool *reduced) {
-    if (naxes != ND_ALL_AXES) return nd__norm_axes(fn, a->ndim, naxes, axes, NULL, reduced);
-    for (int d = 0; d < a->ndim; d++) reduced[d] = true;
-    return true;
+    return nd__axes_mask(fn, a->ndim, naxes, axes, reduced);
 }
 
 /* The reduction's shape: kept axes, and reduced ones as 1 with keepdims. */

@@ -63,7 +63,7 @@ static void take_gather(const nd_array *a, const nd_array *idx, int axis, const 
 static bool take_args(const char *fn, const nd_array *a, const nd_array *idx, int *axis) {
     if (!nd__check_array(fn, "a", a) || !nd__check_array(fn, "indices", idx)) return false;
     if (!nd__ix_check_index_dtype(fn, idx)) return false;
-    return *axis == ND_AXIS_NONE || nd__norm_axis(fn, axis, a->ndim);
+    return *axis == ND_AXIS_NONE || nd__norm_axis_flat(fn, axis, a->ndim);
 }
 
 /* take with the caller's name (compress reports as itself). */
@@ -202,7 +202,7 @@ static bool along_plan_make(const char *fn, const nd_array *a, const nd_array *i
         p->table = take_table(fn, a, idx, ND_AXIS_NONE);
         return p->table != NULL;
     }
-    if (!nd__norm_axis(fn, &axis, a->ndim)) return false;
+    if (!nd__norm_axis_flat(fn, &axis, a->ndim)) return false;
     if (idx->ndim != a->ndim) {
         nd__error(ND_ERR_SHAPE, fn,
                   "`indices` and `arr` must have the same number of dimensions (%d and %d)",
@@ -297,7 +297,7 @@ static nd_array *compress_body(const nd_array *cond, const nd_array *a, int axis
                   nd__shape_str(s, sizeof s, cond->ndim, cond->shape));
         return NULL;
     }
-    if (axis != ND_AXIS_NONE && !nd__norm_axis(fn, &axis, a->ndim)) return NULL;
+    if (axis != ND_AXIS_NONE && !nd__norm_axis_flat(fn, &axis, a->ndim)) return NULL;
     /* NumPy's rule: a shorter condition selects among the first entries
      * only; a longer one may not be true past the end */
     nd_array *idx = nd_flatnonzero(cond);

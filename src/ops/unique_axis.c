@@ -118,7 +118,7 @@ nd_status nd_unique_axis(const nd_array *a, int axis, nd_array **values, nd_arra
         return st == ND_OK ? st : nd__reraise(fn);
     }
     int ax = axis;
-    if (!nd__norm_axis(fn, &ax, a->ndim)) return nd_last_status();
+    if (!nd__norm_axis_flat(fn, &ax, a->ndim)) return nd_last_status();
     int64_t n = a->shape[ax], m = 1; /* m: the elements of one slice */
     for (int d = 0; d < a->ndim; d++)
         if (d != ax) m *= a->shape[d]; /* a's size without the axis: no overflow */

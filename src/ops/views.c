@@ -355,7 +355,8 @@ nd_array *nd_squeeze(const nd_array *a, int naxes, const int *axes) {
     if (!nd__check_array(fn, "a", a)) return NULL;
     int norm[ND_MAX_DIMS];
     bool drop[ND_MAX_DIMS];
-    if (naxes == 0) {
+    if (!nd__check_naxes(fn, naxes, axes, true)) return NULL;
+    if (naxes == ND_ALL_AXES) {
         for (int i = 0; i < a->ndim; i++) drop[i] = a->shape[i] == 1;
     } else {
         if (!nd__norm_axes(fn, a->ndim, naxes, axes, norm, drop)) return NULL;
@@ -439,13 +440,8 @@ nd_array *nd_broadcast_to(const nd_array *a, int ndim, const int64_t *shape) {
 nd_array *nd_flip(const nd_array *a, int naxes, const int *axes) {
     static const char fn[] = "nd_flip";
     if (!nd__check_array(fn, "a", a)) return NULL;
-    int norm[ND_MAX_DIMS];
     bool flip[ND_MAX_DIMS];
-    if (naxes == 0) {
-        for (int i = 0; i < a->ndim; i++) flip[i] = true;
-    } else if (!nd__norm_axes(fn, a->ndim, naxes, axes, norm, flip)) {
-        return NULL;
-    }
+    if (!nd__axes_mask(fn, a->ndim, naxes, axes, flip)) return NULL;
     geom g;
     geom_of(a, &g);
     for (int i = 0; i < a->ndim; i++) {

@@ -714,8 +714,8 @@ def main():
     w("")
     w("/* One call: op on inputs a (and b, or -1); ord for norm and cond; flag is")
     w(" * upper (cholesky, eigh), full_matrices (svd), the qr mode or keepdims")
-    w(" * (norm); flag2 is compute_uv (svd); naxes/axes for norm (naxes -1:")
-    w(" * ND_ALL_AXES); param is rcond (lstsq, pinv) or tol (matrix_rank), < 0 for")
+    w(" * (norm); flag2 is compute_uv (svd); naxes/axes for norm (naxes")
+    w(" * ND_ALL_AXES for axis=None); param is rcond (lstsq, pinv) or tol (matrix_rank), < 0 for")
     w(" * the default. On status ND_OK the outputs match within tol (relative to")
     w(" * max(1, |expected|)); cmp 1 compares the sign-free quantities described in")
     w(" * gen_lapack.py, cmp 2 only the singular values (the rest by identities).")
@@ -751,11 +751,11 @@ def main():
     w("static const lc_case lc_cases[%d] = {" % len(cases))
     for c in cases:
         axes = c["axes"]
-        naxes = -1 if axes is None else len(axes)
+        naxes = "ND_ALL_AXES" if axes is None else str(len(axes))
         ax = list(axes or ()) + [0] * (3 - len(axes or ()))
         outs = ", ".join("{%s, %d, %s, %d}" % (ND[dt], len(sh), shape_init(sh), off)
                          for dt, sh, off in c["outs"]) or "{ND_FLOAT64, 0, {0, 0, 0, 0}, 0}"
-        w('    {"%s", %d, %d, %s, %d, %d, %d, {%d, %d, %d}, %s, %s, %s, %d, {%s}, %s, %d},' % (
+        w('    {"%s", %d, %d, %s, %d, %d, %s, {%d, %d, %d}, %s, %s, %s, %d, {%s}, %s, %d},' % (
             c["op"], c["a"], c["b"], cstr(c["ord"]), c["flag"], c["flag2"], naxes, ax[0], ax[1],
             ax[2], fmt(c["param"]), c["status"], cstr(c["msg"]), len(c["outs"]), outs,
             fmt(c["tol"]), c["cmp"]))

@@ -41,7 +41,7 @@ np.seterr(all="ignore")
 DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
           "uint64", "float32", "float64"]
 ND = {d: "ND_" + d.upper() for d in DTYPES}
-ALL = -1  # ND_ALL_AXES
+ALL = -1  # ND_ALL_AXES here; written to the header by name (c_naxes)
 AXIS_NONE = "ND_AXIS_NONE"
 
 FLOAT_SET = [-2.0, -1.5, -1.25, -1.0, -0.75, -0.5, 0.0, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0]
@@ -460,6 +460,11 @@ def nan_rows():
 # ---------------------------------------------------------------- writing
 
 
+def c_naxes(n):
+    """An axis count as C: ND_ALL_AXES by name (its value is not -1)."""
+    return "ND_ALL_AXES" if n == ALL else str(n)
+
+
 def c_int(v):
     if v >= 1 << 63:
         v -= 1 << 64
@@ -552,8 +557,8 @@ def write_red(p):
     for op, inp, naxes, axes, k, ddof, dt, st, r, expr in p.cases:
         rdt, rnd, rsh, off = result_fields(p, r)
         rtol, atol = tolerance(op, p.inputs[inp][7], r.dtype) if r is not None else (0.0, 0.0)
-        lines.append('    {"%s", %d, %d, {%d, %d, %d}, %s, %s, %s, %s, %s, %d, %s, %d, %s, %s, "%s"},'
-                     % (op, inp, naxes, axes[0], axes[1], axes[2], "true" if k else "false",
+        lines.append('    {"%s", %d, %s, {%d, %d, %d}, %s, %s, %s, %s, %s, %d, %s, %d, %s, %s, "%s"},'
+                     % (op, inp, c_naxes(naxes), axes[0], axes[1], axes[2], "true" if k else "false",
                         c_dbl(ddof), ND[dt] if dt else "ND_NUM_DTYPES", st, rdt, rnd, rsh, off,
                         c_dbl(rtol), c_dbl(atol), expr))
     cases = "static const rd_case rd_cases[] = {\n%s\n};\n" % "\n".join(lines)

@@ -44,7 +44,7 @@ np.seterr(all="ignore")
 DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
           "uint64", "float32", "float64"]
 ND = {d: "ND_" + d.upper() for d in DTYPES}
-ALL = -1  # ND_ALL_AXES
+ALL = -1  # ND_ALL_AXES here; written to the header by name
 AXIS_NONE = -2147483648  # ND_AXIS_NONE (INT32_MIN)
 
 METHODS = ["linear", "inverted_cdf", "averaged_inverted_cdf", "closest_observation",
@@ -1172,9 +1172,10 @@ def write(p):
         qv = c.qv + [0.0] * (8 - len(c.qv))
         bins = list(c.bins or []) + [0] * (3 - len(c.bins or []))
         rng_ = list(c.range or []) + [0.0] * (6 - len(c.range or []))
-        lines.append('    {"%s", {%d, %d, %d, %d}, %d, {%d, %d, %d, %d}, %s, %s, %d, %s, %d, %d, {%s}, '
+        lines.append('    {"%s", {%d, %d, %d, %d}, %s, {%d, %d, %d, %d}, %s, %s, %d, %s, %d, %d, {%s}, '
                      '%d, {%s}, {%d, %d, %d}, %d, {%s}, %s, %d, %d, %s},'
-                     % (c.op, c.inp[0], c.inp[1], c.inp[2], c.inp[3], c.naxes, *c.axes[:4],
+                     % (c.op, c.inp[0], c.inp[1], c.inp[2], c.inp[3],
+                        "ND_ALL_AXES" if c.naxes == ALL else str(c.naxes), *c.axes[:4],
                         "true" if c.keepdims else "false",
                         "ND_AXIS_NONE" if c.axis == AXIS_NONE else str(c.axis), c.method,
                         c_float(c.ddof), c.flags, len(c.qv), ", ".join(c_float(x) for x in qv),

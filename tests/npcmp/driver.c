@@ -268,21 +268,21 @@ static int run_view(const op *o, call *c) {
     return one(c, nd_view(c->in[0], c->par[0]));
 }
 
-/* params: axes ("-": every length-1 axis) */
+/* params: axes ("all": every length-1 axis) */
 static int run_squeeze(const op *o, call *c) {
     (void)o;
     NEED(1, 1);
     int naxes, axes[ND_MAX_DIMS];
-    if (par_axes(c->par[0], &naxes, axes) || naxes < 0) return BAD;
+    if (par_axes(c->par[0], &naxes, axes)) return BAD;
     return one(c, nd_squeeze(c->in[0], naxes, axes));
 }
 
-/* params: axes ("-": every axis) */
+/* params: axes ("all": every axis) */
 static int run_flip(const op *o, call *c) {
     (void)o;
     NEED(1, 1);
     int naxes, axes[ND_MAX_DIMS];
-    if (par_axes(c->par[0], &naxes, axes) || naxes < 0) return BAD;
+    if (par_axes(c->par[0], &naxes, axes)) return BAD;
     return one(c, nd_flip(c->in[0], naxes, axes));
 }
 

@@ -1201,12 +1201,12 @@ def gen_axes_view(rng, op):
             ax = [] if rng.random() < 0.8 or not nd else [int(rng.integers(0, nd))]
         else:
             ax = [int(x) for x in rng.choice(ones, int(rng.integers(1, len(ones) + 1)), replace=False)]
-        return Case(op, [a], [",".join(map(str, ax)) or "-"],
+        return Case(op, [a], [",".join(map(str, ax)) or "all"],
                     "np.squeeze(a, axis=%r)" % (tuple(ax) if ax else None,))
     if op == "flip":
         ax = [] if rng.random() < 0.3 or not nd else \
             [int(x) for x in rng.choice(nd, int(rng.integers(1, nd + 1)), replace=False)]
-        return Case(op, [a], [",".join(map(str, ax)) or "-"],
+        return Case(op, [a], [",".join(map(str, ax)) or "all"],
                     "np.flip(a, axis=%r)" % (tuple(ax) if ax else None,))
     if op in ("swapaxes", "moveaxis"):
         x, y = (int(rng.integers(-nd - (rng.random() < 0.05), max(nd, 1))) for _ in range(2))
