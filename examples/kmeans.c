@@ -28,14 +28,12 @@ static nd_array *sq_distances(const nd_array *X, const nd_array *centres) {
 /* k-means++: the first centre uniformly at random, each next one with
  * probability proportional to its squared distance to the nearest centre. */
 static nd_array *kmeans_plus_plus(nd_rng *rng, const nd_array *X) {
-    int64_t n = nd_shape(X)[0];
-    nd_array *rows = nd_random_choice(rng, n, 1, (int64_t[]){1}, true, NULL);
-    nd_array *centres = nd_take(X, rows, 0);
+    nd_array *centres = nd_random_choice(rng, X, 1, (int64_t[]){1}, true, NULL); /* (1, 4) */
     for (int j = 1; j < K; j++) {
         nd_array *d = nd_min(sq_distances(X, centres), 1, (int[]){1}, false);
         nd_array *p = nd_divide(d, nd_sum(d, ND_ALL_AXES, NULL, false));
-        rows = nd_random_choice(rng, n, 1, (int64_t[]){1}, true, p);
-        centres = nd_concatenate(2, (const nd_array *[]){centres, nd_take(X, rows, 0)}, 0);
+        nd_array *next = nd_random_choice(rng, X, 1, (int64_t[]){1}, true, p);
+        centres = nd_concatenate(2, (const nd_array *[]){centres, next}, 0);
     }
     return centres;
 }
