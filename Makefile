@@ -126,7 +126,7 @@ BUILD_RECORD = cc=$(CC) san_cc=$(SAN_CC) cppflags=$(CPPFLAGS) cflags=$(CFLAGS) k
                nd=$(NDFLAGS) libs=$(LIBS) test=$(TEST_CFLAGS) $(TEST_LIBS) soversion=$(SOVERSION)
 FLAGS     := $(B)/build-flags
 
-.PHONY: all lib check test asan-test tsan-test header-test install-test docs-test npcmp demo bench clean \
+.PHONY: all lib check test asan-test tsan-test header-test install-test docs-test npcmp examples-test demo bench clean \
         deps install uninstall pc docs version FORCE
 all: lib
 lib: $(B)/libnd.a $(B)/libnd.so
@@ -208,9 +208,9 @@ TSAN_ENV := TSAN_OPTIONS=halt_on_error=1:exitcode=66:second_deadlock_stack=1
 RUN_TEST    = sh scripts/run-tests.sh $(TEST_BINS)
 RUN_ASAN    = $(ASAN_ENV) sh scripts/run-tests.sh $(ASAN_TEST_BINS)
 RUN_TSAN    = $(TSAN_ENV) sh scripts/run-tests.sh $(TSAN_TEST_BINS)
-RUN_HEADER  = B=$(B) CC="$(CC)" CXX="$(CXX)" sh scripts/header-test.sh
+RUN_HEADER  = B=$(B) CC="$(CC)" CXX="$(CXX)" TEST_LIBS="$(TEST_LIBS)" sh scripts/header-test.sh
 RUN_DOCS    = B=$(B) VERSION=$(VERSION) sh scripts/docs.sh --check
-RUN_INSTALL = B=$(B) CC="$(CC)" MAKE="$(MAKE)" VERSION=$(VERSION) SOVERSION=$(SOVERSION) \
+RUN_INSTALL = B=$(B) CC="$(CC)" CXX="$(CXX)" MAKE="$(MAKE)" VERSION=$(VERSION) SOVERSION=$(SOVERSION) \
               sh scripts/install-test.sh
 
 test: $(TEST_BINS)
@@ -236,6 +236,7 @@ docs-test:
 # (tests/npcmp/npcmp.py); its data goes to $(B)/npcmp/work.
 PYTHON ?= /usr/bin/python3
 RUN_NPCMP = $(PYTHON) tests/npcmp/npcmp.py $(B)/npcmp/driver $(B)/npcmp/work
+RUN_EXAMPLES = $(PYTHON) examples/check.py $(B)/examples
 $(B)/npcmp/driver: tests/npcmp/driver.c $(B)/libnd.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) $< -o $@ $(LDFLAGS) $(B)/libnd.a $(LIBS)
@@ -249,7 +250,7 @@ npcmp: $(B)/npcmp/driver
 check-run:
 	@mkdir -p $(B) && rm -f $(TALLY)
 	+$(MAKE) --no-print-directory -j$(JOBS) lib $(B)/libnd-asan.a $(B)/libnd-tsan.a $(TEST_BINS) $(ASAN_TEST_BINS) \
-	    $(TSAN_TEST_BINS) $(B)/npcmp/driver
+	    $(TSAN_TEST_BINS) $(B)/npcmp/driver $(EXAMPLE_BINS)
 	+@st=0; \
 	echo "== cmocka suite"; ND_TALLY=$(TALLY) $(RUN_TEST) || st=1; \
 	echo "== cmocka suite under ASan+UBSan"; ND_TALLY=$(TALLY) $(RUN_ASAN) || st=1; \
@@ -257,17 +258,24 @@ check-run:
 	echo "== header test"; ND_TALLY=$(TALLY) $(RUN_HEADER) || st=1; \
 	echo "== docs test"; ND_TALLY=$(TALLY) $(RUN_DOCS) || st=1; \
 	echo "== NumPy comparison"; ND_TALLY=$(TALLY) $(RUN_NPCMP) || st=1; \
+	echo "== examples against scikit-learn"; ND_TALLY=$(TALLY) $(RUN_EXAMPLES) || st=1; \
 	echo "== install test"; ND_TALLY=$(TALLY) $(RUN_INSTALL) || st=1; \
 	sh scripts/tally.sh $(TALLY) || st=1; \
 	exit $$st
 
-# `make demo` runs the tour of the core, then the main example: PCA of the
-# iris data (examples/pca.c: loadtxt, mean, SVD, printing).
-EXAMPLES := tour pca
+# `make demo` runs the tour of the core, then the main examples: PCA of the
+# iris data (examples/pca.c: loadtxt, mean, SVD, printing), least squares and
+# ridge regression on the diabetes data (examples/regression.c) and k-means
+# on iris (examples/kmeans.c). `make check` compares the last two with
+# scikit-learn's answers (examples/check.py, examples/data/expected.json).
+EXAMPLES := tour pca regression kmeans
 EXAMPLE_BINS := $(EXAMPLES:%=$(B)/examples/%)
 $(B)/examples/%: examples/%.c $(B)/libnd.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -std=c11 $(CFLAGS) -Iinclude $(WARN) $< -o $@ $(LDFLAGS) $(B)/libnd.a $(LIBS)
+
+examples-test: $(EXAMPLE_BINS)
+	@$(RUN_EXAMPLES)
 
 demo-run: $(EXAMPLE_BINS)
 	@set -e; for x in $(EXAMPLES); do echo "== examples/$$x.c"; ./$(B)/examples/$$x; done
@@ -366,7 +374,7 @@ TOPIC_HEADERS := $(wildcard include/nd/*.h)
 
 install: lib pc
 	install -d $(DESTDIR)$(INCDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PCDIR) $(DESTDIR)$(CMAKEDIR)
-	install -m 644 include/nd.h $(DESTDIR)$(INCDIR)/nd.h
+	install -m 644 include/nd.h include/nd.hpp $(DESTDIR)$(INCDIR)/
 ifneq ($(TOPIC_HEADERS),)
 	install -d $(DESTDIR)$(INCDIR)/nd
 	install -m 644 $(TOPIC_HEADERS) $(DESTDIR)$(INCDIR)/nd/
@@ -382,7 +390,7 @@ endif
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then $(LDCONFIG) 2>/dev/null || true; fi
 
 uninstall:
-	rm -f $(DESTDIR)$(INCDIR)/nd.h $(addprefix $(DESTDIR)$(INCDIR)/nd/,$(notdir $(TOPIC_HEADERS)))
+	rm -f $(DESTDIR)$(INCDIR)/nd.h $(DESTDIR)$(INCDIR)/nd.hpp $(addprefix $(DESTDIR)$(INCDIR)/nd/,$(notdir $(TOPIC_HEADERS)))
 	rmdir $(DESTDIR)$(INCDIR)/nd 2>/dev/null || true
 	rm -f $(DESTDIR)$(LIBDIR)/libnd.a $(DESTDIR)$(LIBDIR)/libnd.so \
 	      $(DESTDIR)$(LIBDIR)/libnd.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libnd.so.$(VERSION) \

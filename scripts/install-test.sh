@@ -38,7 +38,7 @@ runs_ok() {  # runs_ok NAME ENV... PROGRAM: runs it and compares its output
 prefix=$tmp/prefix
 libdir=$prefix/lib64
 so=libnd.so.$SOVERSION
-files="$prefix/include/nd.h $libdir/libnd.a $libdir/libnd.so.$VERSION $libdir/$so
+files="$prefix/include/nd.h $prefix/include/nd.hpp $libdir/libnd.a $libdir/libnd.so.$VERSION $libdir/$so
        $libdir/libnd.so $libdir/pkgconfig/nd.pc $libdir/cmake/nd/ndConfig.cmake
        $libdir/cmake/nd/ndConfigVersion.cmake"
 for h in include/nd/*.h; do [ -f "$h" ] && files="$files $prefix/$h"; done
@@ -70,6 +70,18 @@ check "build consumer, shared" sh -c "$CC $CSTD $src \$(pkg-config --cflags --li
 runs_ok "run consumer, shared (LD_LIBRARY_PATH)" LD_LIBRARY_PATH="$libdir" "$tmp/consumer_shared"
 check "shared consumer loads the installed $so" \
     sh -c "LD_LIBRARY_PATH='$libdir' ldd '$tmp/consumer_shared' | grep -q '$so => $libdir/$so'"
+# C++17 through the installed nd.hpp
+cat >"$tmp/consumer.cpp" <<'END'
+#include <nd.hpp>
+#include <iostream>
+int main() {
+    nd::array a = nd::arange(0, 4, 1, nd::float32);
+    std::cout << nd::sum(a * 0.5).item() << "\n";
+    return 0;
+}
+END
+check "build C++ consumer (nd.hpp), shared" sh -c "${CXX:-g++} -std=c++17 -Wall -Wextra -Wpedantic -Werror '$tmp/consumer.cpp' \$(pkg-config --cflags --libs nd) -o '$tmp/consumer_cxx'"
+check "run C++ consumer" sh -c "LD_LIBRARY_PATH='$libdir' '$tmp/consumer_cxx' | grep -qx 3"
 # shared, found through an rpath
 check "build consumer, shared with rpath" sh -c "$CC $CSTD $src \$(pkg-config --cflags --libs nd) \
     -Wl,-rpath,\$(pkg-config --variable=libdir nd) -o '$tmp/consumer_rpath'"
@@ -162,7 +174,7 @@ stage=$tmp/stage
 real=/opt/libnd-install-test
 check "make install DESTDIR=... PREFIX=..." mk install DESTDIR="$stage" PREFIX="$real"
 missing=""
-for f in include/nd.h lib/libnd.a lib/libnd.so.$VERSION lib/$so lib/libnd.so lib/pkgconfig/nd.pc \
+for f in include/nd.h include/nd.hpp lib/libnd.a lib/libnd.so.$VERSION lib/$so lib/libnd.so lib/pkgconfig/nd.pc \
          lib/cmake/nd/ndConfig.cmake; do
     [ -e "$stage$real/$f" ] || missing="$missing $f"
 done
