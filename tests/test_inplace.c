@@ -204,7 +204,7 @@ static void test_inplace_errors(void **state) {
 static void test_inplace_overlap(void **state) {
     (void)state;
     nd_array *a = nd_arange(0, 6, 1, ND_FLOAT64);
-    nd_array *rev = nd_flip(a, 0, NULL);
+    nd_array *rev = nd_flip(a, ND_ALL_AXES, NULL);
     ND_ASSERT_OK(nd_add_inplace(a, rev));
     nd_test_expect(a, V(5, 5, 5, 5, 5, 5), 0);
     nd_free(rev);
@@ -224,7 +224,7 @@ static void test_inplace_overlap(void **state) {
 static nd_status overlap_op(const nd_array *a) {
     nd_array *c = nd_copy(a);
     if (!c) return nd_last_status();
-    nd_array *rev = nd_flip(c, 0, NULL);
+    nd_array *rev = nd_flip(c, ND_ALL_AXES, NULL);
     nd_status st = rev ? nd_subtract_inplace(c, rev) : nd_last_status();
     if (st == ND_OK) st = rev ? nd_axpy_inplace(c, 2.0, rev) : st;
     nd_free(rev);

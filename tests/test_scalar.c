@@ -94,7 +94,7 @@ static void test_scalar_values(void **state) {
                     nd_test_expect(r, sc_vals[o][d][k], tol_of(want));
                     /* _out into a negatively strided output of the result dtype */
                     nd_array *o1 = nd_zeros(nd_ndim(r), nd_shape(r), want);
-                    nd_array *of = nd_flip(o1, 0, NULL);
+                    nd_array *of = nd_flip(o1, ND_ALL_AXES, NULL);
                     ND_ASSERT_ARRAY(of);
                     nd_status st = k == 0 ? op->s_out(a, sc_float, of) : op->si_out(a, sc_int, of);
                     if (st != ND_OK) fail_msg("%s _out: %s", ctx, nd_errmsg());
