@@ -1,6 +1,6 @@
 /* A short tour of libnd's core, run by `make demo`: creation, views,
- * broadcasting, an _out operation, casting, a scope that frees every
- * intermediate result, and an error message. Each step
+ * broadcasting, scalars, in-place updates, an _out operation, casting, a
+ * scope that frees every intermediate result, and an error message. Each step
  * prints the NumPy expression it mirrors and the result as NumPy prints it
  * (nd_print gives NumPy's repr). */
 #include <nd.h>
@@ -66,6 +66,23 @@ int main(void) {
     /* Broadcasting: (3,4) + (4,) stretches the row over every row of a. */
     step("a + np.arange(0, 40, 10, dtype=np.float32)");
     show(nd_add(a, nd_arange(0, 40, 10, ND_FLOAT32)));
+
+    /* C numbers are NumPy's Python scalars (NEP 50): the array's dtype wins,
+     * so float32 stays float32. */
+    step("a * 0.5 + 1");
+    show(nd_add_scalar(nd_multiply_scalar(a, 0.5), 1));
+
+    /* In place, without a temporary: b *= 2; b -= a. */
+    step("b = a.copy(); b *= 2; b -= a; np.array_equal(b, a), float(b.sum())");
+    nd_array *b = nd_copy(a);
+    nd_multiply_scalar_inplace(b, 2);
+    nd_subtract_inplace(b, a);
+    bool same = false;
+    double total = 0;
+    if (nd_array_equal(b, a, false, &same) != ND_OK ||
+        nd_item(nd_sum(b, ND_ALL_AXES, NULL, false), &total) != ND_OK)
+        printf("error: %s\n", nd_errmsg());
+    printf("(%s, %.1f)\n", same ? "True" : "False", total);
 
     /* _out: write into an existing array, here a view, so a changes too. */
     step("col = a[:, 0]; np.negative(col, out=col); a");
