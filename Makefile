@@ -209,7 +209,7 @@ RUN_TEST    = sh scripts/run-tests.sh $(TEST_BINS)
 RUN_ASAN    = $(ASAN_ENV) sh scripts/run-tests.sh $(ASAN_TEST_BINS)
 RUN_TSAN    = $(TSAN_ENV) sh scripts/run-tests.sh $(TSAN_TEST_BINS)
 RUN_HEADER  = B=$(B) CC="$(CC)" CXX="$(CXX)" TEST_LIBS="$(TEST_LIBS)" sh scripts/header-test.sh
-RUN_DOCS    = B=$(B) VERSION=$(VERSION) sh scripts/docs.sh --check
+RUN_DOCS    = B=$(B) VERSION=$(VERSION) CC="$(CC)" CXX="$(CXX)" LIBS="$(LIBS)" sh scripts/docs.sh --check
 RUN_INSTALL = B=$(B) CC="$(CC)" CXX="$(CXX)" MAKE="$(MAKE)" VERSION=$(VERSION) SOVERSION=$(SOVERSION) \
               sh scripts/install-test.sh
 
@@ -228,7 +228,7 @@ header-test: $(B)/libnd.a
 install-test: lib
 	+@$(RUN_INSTALL)
 
-docs-test:
+docs-test: $(B)/libnd.a
 	@$(RUN_DOCS)
 
 # The NumPy comparison: random cases on a fixed seed (NPCMP_SEED, NPCMP_SCALE

@@ -5,7 +5,7 @@
 # result documented), every public header must carry a @file block (without
 # one Doxygen skips its functions silently), and every function the
 # preprocessed nd.h declares, X-macro ones included, must have an entry in
-# the HTML. Prints "N passed, N failed" (and appends to $ND_TALLY).
+# the HTML; and README's tour and C++ example build and run. Prints "N passed, N failed" (and appends to $ND_TALLY).
 B=${B:-build}
 VERSION=${VERSION:?set by the Makefile}
 out=$B/docs
@@ -42,4 +42,18 @@ cat "$out"/html/*.html | grep 'class="memtitle"' | grep -oE '\bnd_[a-z0-9_]+\(\)
 comm -23 "$out/declared" "$out/documented" >"$out/missing"
 check "each of the $(wc -l <"$out/declared") declared functions has a documented entry" \
     sh -c "[ -s '$out/declared' ] && ! grep . '$out/missing'"
+# README's programs as a reader would paste them: built against $B/libnd.a
+# with -Werror and run (in $out, where the tour writes gram.npy)
+readme_block() {  # readme_block HEADING LANG: the first LANG block under HEADING
+    awk -v h="$1" -v l="$2" '$0 == h {f = 1; next} f && $0 == "```" l {g = 1; next}
+        g && $0 == "```" {exit} g' README.md
+}
+readme_block "## A short tour" c >"$out/readme_tour.c"
+readme_block "## C++" cpp >"$out/readme_cxx.cpp"
+check "README's tour builds (C11, -Werror)" ${CC:-cc} -std=c11 -Wall -Wextra -Werror -Iinclude \
+    "$out/readme_tour.c" -o "$out/readme_tour" "$B/libnd.a" $LIBS
+check "README's tour runs" sh -c "cd '$out' && ./readme_tour"
+check "README's C++ example builds (C++17, -Werror)" ${CXX:-g++} -std=c++17 -Wall -Wextra -Wpedantic \
+    -Werror -Iinclude "$out/readme_cxx.cpp" -o "$out/readme_cxx" "$B/libnd.a" $LIBS
+check "README's C++ example runs" "$out/readme_cxx"
 stage_end
