@@ -65,8 +65,17 @@ def kmeans(bindir):
         ok = len(pairs) == len({a for a, _ in pairs}) == len({b for _, b in pairs})
     check("kmeans: the same partition as scikit-learn's", ok)
 
+def pca(bindir):
+    out = run(bindir, "pca")
+    want = expected["pca"]
+    got = [eval(m, {"array": np.array}) for m in re.findall(r"^(array\(.*?\))\n", out, re.S | re.M)]
+    names = ["mean", "singular values", "explained-variance ratio", "principal axes", "first scores"]
+    for i, name in enumerate(names):
+        ok = len(got) == len(names) and close(got[i], want[i], 1e-7, 1e-8)
+        check(f"pca: {name} as NumPy's", ok, f"{got[i] if i < len(got) else None} vs {want[i]}")
+
 bindir = sys.argv[1] if len(sys.argv) > 1 else "build/examples"
-for f in (regression, kmeans):
+for f in (pca, regression, kmeans):
     try:
         f(bindir)
     except Exception as e:  # a crash or timeout is a failed check, not a traceback

@@ -22,90 +22,62 @@
  * second axis above. */
 #include <nd.h>
 
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 /* Shows the NumPy line this step mirrors. */
 static void step(const char *numpy) { printf("\n>>> %s\n", numpy); }
 
+/* Prints a as NumPy's repr, or the first error of the calls that made it
+ * (a NULL argument passes the first error on). */
 static void show(const nd_array *a) {
     if (nd_print(a, stdout) != ND_OK) printf("error: %s\n", nd_errmsg());
 }
 
-/* Flips the sign of each row of axes whose largest-magnitude entry is
- * negative (axes is a view of vt, which is written through). */
-static nd_status flip_signs(nd_array *axes) {
-    int64_t rows = nd_shape(axes)[0], cols = nd_shape(axes)[1];
-    for (int64_t i = 0; i < rows; i++) {
-        double best = 0;
-        for (int64_t j = 0; j < cols; j++) {
-            double v;
-            nd_status st = nd_get_f64(axes, (const int64_t[]){i, j}, &v);
-            if (st != ND_OK) return st;
-            if (fabs(v) > fabs(best)) best = v;
-        }
-        if (best >= 0) continue;
-        nd_array *row = nd_index(axes, 0, i);
-        nd_status st = row ? nd_negative_out(row, row) : nd_last_status();
-        nd_free(row);
-        if (st != ND_OK) return st;
-    }
-    return ND_OK;
+/* Gives each row of axes the sign that makes its largest-magnitude entry
+ * positive, as scikit-learn's svd_flip: axes * sign(axes[i, argmax |axes[i]|]). */
+static nd_array *flip_signs(const nd_array *axes) {
+    nd_array *at_max = nd_take_along_axis(axes, nd_argmax(nd_abs(axes), 1, true), 1);
+    return nd_multiply(axes, nd_sign(at_max));
 }
 
 int main(int argc, char **argv) {
     const char *path = argc > 1 ? argv[1] : "examples/data/iris.csv";
-    nd_array *x = NULL, *mu = NULL, *xc = NULL, *u = NULL, *s = NULL, *vt = NULL;
-    nd_array *s2 = NULL, *total = NULL, *ratio = NULL, *axes = NULL, *axes_t = NULL;
-    nd_array *scores = NULL, *head = NULL;
-    int rc = 1;
+    nd_scope *scope = nd_scope_begin(); /* owns every array below */
 
     step("X = np.loadtxt('examples/data/iris.csv', delimiter=','); X.shape");
     nd_loadtxt_options opts = nd_loadtxt_defaults();
     opts.delimiter = ',';
-    x = nd_loadtxt(path, &opts);
-    if (!x) goto fail;
+    nd_array *x = nd_loadtxt(path, &opts);
+    if (!x) {
+        fprintf(stderr, "pca: %s\n", nd_errmsg());
+        nd_scope_end(scope);
+        return 1;
+    }
     printf("(%lld, %lld)\n", (long long)nd_shape(x)[0], (long long)nd_shape(x)[1]);
 
     step("mu = X.mean(axis=0); mu");
-    mu = nd_mean(x, 1, (const int[]){0}, false);
-    if (!mu) goto fail;
+    nd_array *mu = nd_mean(x, 1, (const int[]){0}, false);
     show(mu);
 
     step("Xc = X - mu; u, s, vt = np.linalg.svd(Xc, full_matrices=False); s");
-    xc = nd_subtract(x, mu);
-    if (!xc || nd_linalg_svd(xc, false, true, &u, &s, &vt) != ND_OK) goto fail;
+    nd_array *xc = nd_subtract(x, mu), *u = NULL, *s = NULL, *vt = NULL;
+    nd_linalg_svd(xc, false, true, &u, &s, &vt);
     show(s);
 
     /* The variance along each axis is s**2 / (n - 1); its share of the
      * total needs no n. */
     step("s**2 / np.sum(s**2)   # explained-variance ratio");
-    s2 = nd_square(s);
-    total = s2 ? nd_sum(s2, ND_ALL_AXES, NULL, false) : NULL;
-    ratio = total ? nd_divide(s2, total) : NULL;
-    if (!ratio) goto fail;
-    show(ratio);
+    nd_array *s2 = nd_square(s);
+    show(nd_divide(s2, nd_sum(s2, ND_ALL_AXES, NULL, false)));
 
     step("axes = vt[:2]   # the first two principal axes (signs made canonical)");
-    axes = nd_view(vt, ":2");
-    if (!axes || flip_signs(axes) != ND_OK) goto fail;
+    nd_array *axes = flip_signs(nd_view(vt, ":2"));
     show(axes);
 
     step("(Xc @ axes.T)[:3]   # the first flowers in the plane of the two axes");
-    axes_t = nd_transpose(axes, NULL);
-    scores = axes_t ? nd_matmul(xc, axes_t) : NULL;
-    head = scores ? nd_view(scores, ":3") : NULL;
-    if (!head) goto fail;
-    show(head);
-    rc = 0;
-    goto done;
+    show(nd_view(nd_matmul(xc, nd_transpose(axes, NULL)), ":3"));
 
-fail:
-    fprintf(stderr, "pca: %s\n", nd_errmsg());
-done: {
-    nd_array *all[] = {x, mu, xc, u, s, vt, s2, total, ratio, axes, axes_t, scores, head};
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) nd_free(all[i]);
-}
+    int rc = nd_last_status() == ND_OK ? 0 : 1;
+    nd_scope_end(scope);
     return rc;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Writes examples/data/expected.json: the answers scikit-learn 1.2 and
-NumPy give for what examples/regression.c and examples/kmeans.c compute.
+NumPy give for what examples/regression.c, examples/kmeans.c and
+examples/pca.c compute.
 examples/check.py (run by `make check`) compares the examples' output with
 it. Needs python3-sklearn (a reference only, never a dependency of libnd)
 and a built libnd.so, whose seeded permutation makes the train/test split:
@@ -67,11 +68,22 @@ def kmeans():
     km = KMeans(n_clusters=3, init="k-means++", n_init=10, random_state=0).fit(X)
     return {"inertia": km.inertia_, "labels": km.labels_.tolist()}
 
+def pca():
+    """What examples/pca.c prints: mean, singular values, explained-variance
+    ratio, the first two axes with svd_flip's signs, the first three scores."""
+    X = np.loadtxt(os.path.join(here, "iris.csv"), delimiter=",")
+    mu = X.mean(axis=0)
+    Xc = X - mu
+    u, s, vt = np.linalg.svd(Xc, full_matrices=False)
+    axes = vt[:2]
+    axes = axes * np.sign(axes[np.arange(2), np.abs(axes).argmax(axis=1)])[:, None]
+    return [a.tolist() for a in (mu, s, s**2 / np.sum(s**2), axes, (Xc @ axes.T)[:3])]
+
 if __name__ == "__main__":
     write_diabetes()
     lib = ctypes.CDLL(sys.argv[1] if len(sys.argv) > 1 else "build/libnd.so")
     ref = {"sklearn": sklearn.__version__, "numpy": np.__version__,
-           "regression": regression(lib), "kmeans": kmeans()}
+           "regression": regression(lib), "kmeans": kmeans(), "pca": pca()}
     with open(os.path.join(here, "expected.json"), "w") as f:
         json.dump(ref, f, indent=1)
         f.write("\n")
