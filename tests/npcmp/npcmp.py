@@ -1286,49 +1286,46 @@ def gen_issue10(rng):
 
 # ---------------------------------------------------------------- statistics (nd/stats.h)
 
-# nd/stats.h, nd_quantile: "float32 data gives float32 (NumPy 1.24 gives
-# float64 by accident ...; the value is NumPy 1.24's rounded to float32)".
-QUANT_F32 = "float32 quantiles are float32 (nd/stats.h, nd_quantile)"
-# nd/stats.h, nd_quantile: "integers are interpolated in float64 (NumPy
-# subtracts them in their dtype, which wraps, and refuses bool)".
-QUANT_INT = "integer quantiles interpolated in float64 (nd/stats.h, nd_quantile)"
-# nd/stats.h, nd_nanquantile: "NumPy 1.24 gives an empty input nanmean's
-# shape, without q's axes; libnd keeps q's axes."
-NANQ_EMPTY = "nanquantile of an empty input keeps q's axes (nd/stats.h, nd_nanquantile)"
-# nd/stats.h, nd_nanargmin/nd_nanargmax: "NumPy 1.24 replaces NaN by +inf
-# first, so ... it can return the index of a NaN before it; libnd returns
-# the first +inf."
-NANARG_INF = "nanargmin/nanargmax skip a NaN before an infinite extreme (nd/stats.h)"
-# nd/stats.h, nd_nanvar: "ND_ERR_VALUE if ddof is negative or NaN (NumPy
-# accepts a negative ddof)."
-NANDDOF = "nanvar/nanstd refuse a negative ddof (nd/stats.h)"
-# nd/numeric.h, nd_trapz: "y and x are converted to that dtype before
-# anything is added or subtracted, so integers neither wrap nor OR together".
-TRAPZ_CONV = "trapz converts integers to a float first (nd/numeric.h, nd_trapz)"
-# nd/numeric.h, nd_correlate: "0-d ones count as length 1, as np.convolve
-# takes them; np.correlate refuses them".
-CORR_0D = "correlate takes 0-d inputs as length 1 (nd/numeric.h, nd_correlate)"
-# nd/sets.h, nd_isin: "with both arrays cast to their promoted dtype first:
-# NumPy 1.24 compares a float64 test value with a float32 element in float32
-# when test_elements is short".
-ISIN_PROMOTE = "isin compares in the promoted dtype (nd/sets.h, nd_isin)"
-# nd/shape.h, nd_block: "The result's dtype is the promotion of all the
-# arrays at once (np.result_type ...; NumPy promotes small ones list by list".
-BLOCK_DTYPE = "block promotes all arrays at once (nd/shape.h, nd_block)"
-# nd/shape.h, nd_ravel_multi_index: "uint64 coordinates above INT64_MAX are
-# taken at their value (NumPy reads them as negative int64)"; and "(NumPy
-# accepts negative dims)".
-# nd/shape.h, nd_ravel_multi_index: "ND_ERR_VALUE if ... a zero length is
-# given a wrap or clip mode" (NumPy checks that only for a non-empty result).
-RAVEL_ZERO = "ravel_multi_index refuses wrap/clip into a length 0 (nd/shape.h)"
-RAVEL_U64 = "ravel_multi_index reads uint64 at its value (nd/shape.h)"
+# README Statistics: "Continuous quantiles ... of float32 data are float32,
+# NumPy 1.24's float64 value rounded".
+QUANT_F32 = "float32 quantiles are float32 (README: Continuous quantiles ... of float32 data)"
+# README Statistics: "of integers they are interpolated in float64 (NumPy
+# subtracts in the integer dtype, which wraps); of bool they are those of 0
+# and 1 (NumPy refuses)". Where an infinity meets the interpolation
+# (README: "libnd gives the limit") the data hold no infinities.
+QUANT_INT = "integer quantiles interpolated in float64 (README: Continuous quantiles ... of integers)"
+# README Statistics: "an empty nd_nanquantile keeps q's axes" (and its
+# dtype is the method's: nd/stats.h, nd_nanquantile).
+NANQ_EMPTY = "nanquantile of an empty input keeps q's axes (README: an empty nd_nanquantile)"
+# README Statistics: "nd_nanargmin/nd_nanargmax never return the index of a
+# NaN (NumPy 1.24 can, where the extreme is an infinity after a NaN)."
+NANARG_INF = "nanargmin/nanargmax skip a NaN before an infinite extreme (README: nd_nanargmin)"
+# README Statistics: "nd_nanvar and nd_nanstd refuse a negative ddof, as
+# nd_var does (NumPy accepts it)."
+NANDDOF = "nanvar/nanstd refuse a negative ddof (README: nd_nanvar and nd_nanstd refuse)"
+# README Integration: "nd_trapz converts y and x to the result's float dtype
+# before adding or subtracting (NumPy wraps int8 sums, ORs bool ones ...)".
+TRAPZ_CONV = "trapz converts integers to a float first (README: nd_trapz converts y and x)"
+# README Integration: "nd_correlate takes 0-d inputs as length 1, as
+# np.convolve does (np.correlate refuses them)".
+CORR_0D = "correlate takes 0-d inputs as length 1 (README: nd_correlate takes 0-d inputs)"
+# README Sets: "nd_isin compares in the promoted dtype of its two arrays ...
+# (NumPy 1.24 compares a short float64 test_elements with a float32 array in
+# float32, and raises on int64 with uint64)".
+ISIN_PROMOTE = "isin compares in the promoted dtype (README: nd_isin compares in the promoted dtype)"
+# README Shape: "nd_block's dtype is the promotion of all the arrays at once
+# (np.result_type); NumPy promotes small results list by list".
+BLOCK_DTYPE = "block promotes all arrays at once (README: nd_block's dtype)"
+# README Shape: nd_ravel_multi_index refuses "a wrap or clip mode into a
+# length 0, even for an empty result".
+RAVEL_ZERO = "ravel_multi_index refuses wrap/clip into a length 0 (README: nd_unravel_index and nd_ravel_multi_index)"
 
 # nd/stats.h, nd_nanquantile: "an integer result of a discrete method has
 # no NaN: an empty slice is then ND_ERR_VALUE" (NumPy gives a float NaN).
 NANQ_INT_EMPTY = "nan-quantile of an empty integer slice, discrete method, refused (nd/stats.h)"
-# nd/numeric.h, nd_polyval: "the promoted dtype of p and x ... Empty p gives
-# zeros" (NumPy's zeros_like(x) keeps x's dtype for an empty p).
-POLYVAL_EMPTY = "polyval of an empty p has the promoted dtype (nd/numeric.h)"
+# README Integration: "nd_polyval computes in the promoted dtype of p and x
+# (NEP 50), also for an empty p (NumPy: x's dtype)".
+POLYVAL_EMPTY = "polyval of an empty p has the promoted dtype (README: nd_polyval computes)"
 # README Statistics: "A median or quantile over several axes of an empty
 # array gives an empty result (NumPy 1.24 fails to reshape it, or, over one
 # axis, indexes it at -1)": the expected answer is that empty result.
@@ -1372,13 +1369,13 @@ def per_q(fn, a, q, **kw):
 # itself, so the largest float gives inf. Finite values beyond a quarter of
 # the largest are not given to it.
 NANMEDIAN_BIG = "nanmedian of huge values (README: nd_nanmedian of an odd count)"
-# nd/numeric.h, nd_polyval: "The sum starts from p[0], not from 0 * x as
-# NumPy's does, so an infinite x gives the polynomial's infinite value
-# where NumPy gives NaN" (and a NaN x with one coefficient gives it).
-POLYVAL_START = "polyval starts from p[0] (nd/numeric.h): no inf x, nor NaN x for one coefficient"
-# nd/numeric.h, nd_polyval: "ND_ERR_SHAPE if p is not 1-D" (NumPy's
-# polyval also takes a 2-D p, one polynomial per column).
-POLYVAL_2D = "polyval refuses a 2-D p (nd/numeric.h)"
+# README Integration: nd_polyval "starts Horner's rule from p[0], so an
+# infinite x gives the polynomial's infinite value (NumPy: NaN), as does a
+# NaN x with one coefficient".
+POLYVAL_START = "polyval starts from p[0] (README: nd_polyval ... starts Horner's rule): no such x"
+# README Integration: nd_polyval "takes a 1-D p only (NumPy also takes a
+# 2-D one, a polynomial per column)".
+POLYVAL_2D = "polyval refuses a 2-D p (README: nd_polyval ... takes a 1-D p only)"
 # README Statistics: "nd_average without weights gives the count of an
 # empty result (NumPy raises ZeroDivisionError)."
 AVG_EMPTY = "average of an empty result gives the count (README: nd_average without weights)"
