@@ -1705,8 +1705,33 @@ def gen_cov(rng, op):
     else:
         c = Case(op, ins, [int(rowvar)], "np.corrcoef(a, %s, rowvar=%r)" % (
             "b" if len(ins) == 2 else "None", rowvar))
-    c.tol = close_tol(1e-9, 1e-9)
+    c.tol = Tol(lambda res, c=c: cov_tolerance(c, res))
     return c
+
+
+def cov_tolerance(c, res):
+    """A Bound for cov and corrcoef: entry (i, j) within 64 (N + 2) eps of
+    max|x_i| max|x_j| (weights up to 3 allowed for), divided for corrcoef by
+    the standard deviations, of NumPy's answer."""
+    if res.dtype.kind != "f":
+        return None
+    rowvar = c.params[0] == "1"
+    vs = []
+    for k, i in enumerate(c.inputs[:2 if "y" in (c.params[3] if c.op == "cov" else "y") and len(c.inputs) > 1 else 1]):
+        x = np.atleast_2d(i.arr.astype(np.float64))
+        if not rowvar and i.arr.ndim == 2:
+            x = x.T
+        vs.append(x)
+    x = np.concatenate(vs, axis=0) if vs else np.zeros((0, 0))
+    nobs = max(x.shape[1], 1)
+    mx = np.max(np.abs(x), axis=1, initial=0) if x.size else np.zeros(x.shape[0])
+    b = 64 * 9 * (nobs + 2) * EPS["float64"] * np.multiply.outer(mx, mx)
+    if c.op == "corrcoef":
+        with np.errstate(all="ignore"):
+            sd = np.std(x, axis=1) if x.size else mx
+            b = b / np.multiply.outer(sd, sd)
+    b = np.where(np.isfinite(b), b, np.inf)
+    return Bound(np.broadcast_to(b.reshape(res.shape) if b.size == res.size else np.max(b, initial=0), res.shape), res)
 
 
 def gen_digitize(rng, op):
@@ -2140,7 +2165,8 @@ def gen_conv(rng, op):
         mag = np.convolve(np.abs(x), np.abs(y), "full")
         fi = np.finfo(res.dtype)
         bnd = 2 * (n + 2) * EPS[res.dtype.name] * float(np.max(mag, initial=0)) + float(fi.smallest_subnormal) * 4
-        return Bound(np.full(res.shape, bnd), res, float(np.max(mag, initial=0)) > float(fi.max))
+        # (an infinity times 0 makes mag NaN: some order may overflow too)
+        return Bound(np.full(res.shape, bnd), res, not float(np.max(mag, initial=0)) <= float(fi.max))
     c.tol = Tol(tol)
     return c
 
