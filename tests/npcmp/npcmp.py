@@ -1373,6 +1373,9 @@ NANMEDIAN_BIG = "nanmedian of huge values (README: nd_nanmedian of an odd count)
 # infinite x gives the polynomial's infinite value (NumPy: NaN), as does a
 # NaN x with one coefficient".
 POLYVAL_START = "polyval starts from p[0] (README: nd_polyval ... starts Horner's rule): no such x"
+# README Integration: "nd_polyfit computes in float64 from float32 data too
+# (NumPy scales the Vandermonde matrix in float32), with NumPy's rcond".
+POLYFIT_F64 = "polyfit of float32 data in float64 (README: nd_polyfit computes in float64)"
 # README Integration: nd_polyval "takes a 1-D p only (NumPy also takes a
 # 2-D one, a polynomial per column)".
 POLYVAL_2D = "polyval refuses a 2-D p (README: nd_polyval ... takes a 1-D p only)"
@@ -2204,6 +2207,11 @@ def gen_polyfit(rng, op):
         ins.append(layout(rng, 0.5 + rng.random(xv.size)))
         wexpr = "c"
     c = Case(op, ins, [deg], "np.polyfit(a, b, %d, w=%s)" % (deg, wexpr))
+    if "float32" in (x.arr.dtype, y.arr.dtype):
+        deviation(POLYFIT_F64)
+        rc = xv.size * float(np.finfo(x.arr.dtype if x.arr.dtype.kind == "f" else np.float64).eps)
+        c.expr = "np.polyfit(a.astype(np.float64), b.astype(np.float64), %d, rcond=%r, w=%s)" % (
+            deg, rc, wexpr)
     c.errs = {"TypeError": {"ND_ERR_SHAPE", "ND_ERR_VALUE"}}
     # (an underdetermined fit's minimum-norm answer is less stable)
     rt = 1e-7 if deg < xv.size else 1e-5
