@@ -310,7 +310,9 @@ bench: $(B)/bench/bench
 # or a failed check fails the target. Not part of `make check`. Needs Debian's
 # clang and libclang-rt-14-dev (libFuzzer). The npy target starts from the
 # malformed files in tests/data/bad_npy/, the npz one from tests/data/bad_npz/,
-# the savetxt format one from a dictionary of conversions;
+# the savetxt format one from a dictionary of conversions, the einsum and
+# matmul ones from the seeds in tests/data/fuzz_einsum/ and fuzz_matmul/
+# (both compare each result with a naive float64 reference);
 # new inputs go to $(B)/fuzz/corpus-*.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 30
@@ -328,7 +330,7 @@ $(B)/libnd-fuzz.a: $(FUZZ_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/fuzz/%: tests/fuzz/%.c $(B)/libnd-fuzz.a
+$(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_operands.h $(B)/libnd-fuzz.a
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) -std=c11 -O1 -g -D_GNU_SOURCE -Iinclude -Isrc $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer $< -o $@ $(B)/libnd-fuzz.a $(LIBS)
 
@@ -342,6 +344,7 @@ fuzz: fuzz-tools
 	+$(MAKE) --no-print-directory B=$(B) $(FUZZ_BINS)
 	@printf '"..."\n":"\n","\n"::"\n"-"\n"None"\n"newaxis"\n" "\n"0"\n"1"\n"9223372036854775807"\n"-9223372036854775808"\n' >$(B)/fuzz/view.dict
 	@printf '"%%%%"\n"%%d"\n"%%.3f"\n"%%e"\n"%%g"\n"%%x"\n"%%-+ #0"\n"1100"\n"1101"\n".1074"\n"99999999999999999999"\n"2147483647"\n"%%ll"\n"%%s"\n"%%*d"\n' >$(B)/fuzz/savetxt.dict
+	@printf '"->"\n","\n"..."\n"ij"\n"jk"\n"ii"\n" "\n' >$(B)/fuzz/einsum.dict
 	@set -e; for f in $(FUZZ_BINS); do \
 	    name=$$(basename $$f); corpus=$(B)/fuzz/corpus-$$name; mkdir -p $$corpus; \
 	    case $$name in \
@@ -349,6 +352,8 @@ fuzz: fuzz-tools
 	        fuzz_npz) extra="tests/data/bad_npz" ;; \
 	        fuzz_view_parse) extra="-dict=$(B)/fuzz/view.dict" ;; \
 	        fuzz_savetxt_fmt) extra="-dict=$(B)/fuzz/savetxt.dict" ;; \
+	        fuzz_einsum) extra="tests/data/fuzz_einsum -dict=$(B)/fuzz/einsum.dict" ;; \
+	        fuzz_matmul) extra="tests/data/fuzz_matmul" ;; \
 	        *) extra="" ;; \
 	    esac; \
 	    echo "== $$name for $(FUZZ_SECONDS) s"; \

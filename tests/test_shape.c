@@ -245,11 +245,16 @@ static void test_index_conversion_errors(void **state) {
     assert_int_equal(nd_unravel_index(i, ND_MAX_DIMS + 1, SH(2, 3), ND_ORDER_C, out), ND_ERR_VALUE);
     ND_ASSERT_ERROR(ND_ERR_VALUE, "nd_unravel_index: the number of dimensions 33");
     assert_ptr_equal(out[0], (nd_array *)1);
-    /* shape (): index 0 only, and no coordinates (NumPy also refuses an
-     * index array here) */
-    nd_array *zero = from_f64(ND_INT8, 1, SH(1), V(0));
+    /* shape (): a 0-d index 0 only, and no coordinates; an index array is
+     * refused, as NumPy refuses it ("multiple indices are not supported for
+     * 0d arrays"; the NumPy comparison found libnd accepting it) */
+    nd_array *zero = from_f64(ND_INT8, 0, NULL, V(0));
     ND_ASSERT_OK(nd_unravel_index(zero, 0, NULL, ND_ORDER_C, NULL));
     nd_free(zero);
+    nd_array *zeros = from_f64(ND_INT8, 1, SH(1), V(0));
+    assert_int_equal(nd_unravel_index(zeros, 0, NULL, ND_ORDER_C, NULL), ND_ERR_VALUE);
+    ND_ASSERT_ERROR(ND_ERR_VALUE, "nd_unravel_index: an index array of shape (1,) needs a shape of 1 or more dimensions");
+    nd_free(zeros);
 
     const nd_array *mi[2] = {i, i};
     const nd_index_mode raise = ND_INDEX_RAISE, bad_mode = (nd_index_mode)9;

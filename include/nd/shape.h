@@ -114,7 +114,8 @@ typedef enum nd_index_mode {
  *  @return ND_OK, or the status of the error.
  *
  *  Errors: ND_ERR_NULL if indices (or shape or out, with ndim > 0) is NULL;
- *  ND_ERR_VALUE if ndim, a length or order is invalid; ND_ERR_DTYPE if
+ *  ND_ERR_VALUE if ndim, a length or order is invalid, or indices is not
+ *  0-d with ndim 0 (as NumPy); ND_ERR_DTYPE if
  *  indices is a float array; ND_ERR_INDEX if an index is out of bounds
  *  (NumPy raises ValueError); ND_ERR_OVERFLOW if the size of shape
  *  overflows; ND_ERR_NOMEM.

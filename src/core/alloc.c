@@ -8,6 +8,26 @@
 #include <unistd.h>
 #endif
 
+/* Under AddressSanitizer the slack after the requested size (the rounding
+ * for alignment, up to 63 bytes) is poisoned, so that a small overrun past
+ * the end of an array is reported, not hidden inside the block. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ND_ASAN 1
+#endif
+#endif
+#if !defined(ND_ASAN) && defined(__SANITIZE_ADDRESS__)
+#define ND_ASAN 1
+#endif
+#ifdef ND_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 /* Large blocks ask Linux for transparent huge pages (as NumPy does): first
  * touching a fresh 500 MB result otherwise costs a page fault per 4 KiB,
  * which measured slower than the reduction that fills it. */
@@ -48,6 +68,7 @@ typedef struct block_header {
     void (*free)(void *ptr, void *ctx);
     void *ctx;
     void *base;
+    size_t total; /* the bytes allocated at base (to unpoison them under ASan) */
 } block_header;
 #define HOOK_ALIGN 16
 #define HEADER_ROOM 32 /* sizeof(block_header) rounded up to HOOK_ALIGN */
@@ -87,11 +108,14 @@ void *nd__alloc(size_t size, size_t align) {
     h->free = al.free;
     h->ctx = al.ctx;
     h->base = base;
+    h->total = total;
+    POISON((char *)p + size, (size_t)(base + total - ((char *)p + size)));
     return (void *)p;
 }
 
 void nd__dealloc(void *p) {
     if (!p) return;
     block_header *h = (block_header *)p - 1;
+    UNPOISON(h->base, h->total);
     h->free(h->base, h->ctx);
 }

@@ -10,23 +10,6 @@
 
 /* ------------------------------------------------------------ block */
 
-/* The dtype of several arrays together, as np.result_type gives it (not a
- * pairwise fold, which differs for mixed-sign integers with floats): with
- * any float, the largest float any input needs (float32 for bool and 8- and
- * 16-bit integers, where NumPy's float16 loses to float32 anyway; float64
- * for wider integers); else the integers' promotion, which is associative. */
-static nd_dtype result_dtype(int n, const nd_array *const *arrays) {
-    bool any_float = false, wide = false;
-    nd_dtype dt = arrays[0]->dtype;
-    for (int i = 0; i < n; i++) {
-        nd_dtype d = arrays[i]->dtype;
-        any_float |= nd__kind(d) == ND_KIND_FLOAT;
-        wide |= d == ND_FLOAT64 || (nd__kind(d) != ND_KIND_FLOAT && nd__itemsize(d) >= 4);
-        dt = nd_promote_types(dt, d);
-    }
-    return any_float ? (wide ? ND_FLOAT64 : ND_FLOAT32) : dt;
-}
-
 /* The tree of lists: node 0 is the outermost list; the nodes of level l are
  * first[l] .. first[l + 1] - 1, in order; level depth holds the arrays.
  * child[i] is the first child of node i (its children are consecutive),
@@ -161,7 +144,8 @@ nd_array *nd_block(int depth, const int *counts, int n, const nd_array *const *a
     }
     tree t = {.depth = depth};
     if (!read_counts(fn, depth, counts, n, &t)) return NULL;
-    nd_dtype dt = result_dtype(n, arrays);
+    /* every entry was checked above, so this cannot fail */
+    nd_dtype dt = nd_result_type_n(n, arrays);
     t.ndim = depth;
     for (int i = 0; i < n; i++)
         if (arrays[i]->ndim > t.ndim) t.ndim = arrays[i]->ndim;

@@ -154,6 +154,13 @@ nd_status nd_unravel_index(const nd_array *indices, int ndim, const int64_t *sha
         }
         for (int d = 0; d < ndim; d++) ((int64_t *)res[d]->data)[i] = v / strides[d] % shape[d];
     }
+    /* (after the bounds, as NumPy checks them first) NumPy: "multiple
+     * indices are not supported for 0d arrays" */
+    if (ndim == 0 && indices->ndim > 0) {
+        char buf[ND_SHAPE_STR_CAP];
+        return nd__error(ND_ERR_VALUE, fn, "an index array of shape %s needs a shape of 1 or more dimensions",
+                         nd__shape_str(buf, sizeof buf, indices->ndim, indices->shape));
+    }
     for (int d = 0; d < ndim; d++) out[d] = res[d];
     return ND_OK;
 }

@@ -43,7 +43,7 @@
 
 #define MAX_IN 8
 #define MAX_PAR 8
-#define MAX_OUT 4
+#define MAX_OUT 10
 
 typedef struct call {
     int nin;
@@ -77,6 +77,12 @@ struct op {
         nd_array *(*list)(int, const nd_array *const *);
         nd_status (*a_out)(const nd_array *, nd_array *);
         nd_status (*ab_out)(const nd_array *, const nd_array *, nd_array *);
+        nd_array *(*quant)(const nd_array *, const nd_array *, int, const int *, bool,
+                           nd_quantile_method);
+        nd_array *(*ab_flag)(const nd_array *, const nd_array *, bool);
+        nd_array *(*a_k)(const nd_array *, int64_t);
+        nd_status (*tri)(int64_t, int64_t, int64_t, nd_array **, nd_array **);
+        nd_array *(*conv)(const nd_array *, const nd_array *, nd_conv_mode);
     } f;
 };
 
@@ -126,6 +132,8 @@ static int par_axis(const char *s) {
 }
 
 static bool par_bool(const char *s) { return strcmp(s, "1") == 0; }
+
+static int par_shape(const char *s, int64_t *shape);
 
 /* ---------------------------------------------------------------- runners */
 
@@ -367,6 +375,328 @@ static int run_linspace(const op *o, call *c) {
                               strtoll(c->par[2], NULL, 10), par_bool(c->par[3]), dt));
 }
 
+/* ---------------------------------------------------------------- stats, sets, shape, numeric */
+
+/* Takes the n arrays a status-returning call wrote, in order. */
+static int many(call *c, nd_status st, int n, nd_array **r) {
+    if (st != ND_OK) return (int)st;
+    if (c->nout + n > MAX_OUT) return BAD;
+    for (int i = 0; i < n; i++) c->out[c->nout++] = r[i];
+    return ND_OK;
+}
+
+/* "-": no value (NULL), else a double into *v */
+static const double *par_opt(const char *s, double *v) {
+    if (strcmp(s, "-") == 0) return NULL;
+    *v = strtod(s, NULL);
+    return v;
+}
+
+/* params: axes keepdims method (a NumPy method name); inputs: a q */
+static int run_quantile(const op *o, call *c) {
+    NEED(2, 3);
+    int naxes, axes[ND_MAX_DIMS];
+    if (par_axes(c->par[0], &naxes, axes)) return BAD;
+    nd_quantile_method m = nd_quantile_method_from_name(c->par[2]);
+    if (m == ND_QUANTILE_NUM_METHODS) return BAD;
+    return one(c, o->f.quant(c->in[0], c->in[1], naxes, axes, par_bool(c->par[1]), m));
+}
+
+/* params: axes keepdims; inputs: a [weights]; outputs: the average and the sum of weights */
+static int run_average(const op *o, call *c) {
+    (void)o;
+    NEED(-1, 2);
+    if (c->nin < 1 || c->nin > 2) return BAD;
+    int naxes, axes[ND_MAX_DIMS];
+    if (par_axes(c->par[0], &naxes, axes)) return BAD;
+    nd_array *sw = NULL;
+    nd_array *r = nd_average(c->in[0], naxes, axes, par_bool(c->par[1]),
+                             c->nin == 2 ? c->in[1] : NULL, &sw);
+    if (!r) return one(c, r);
+    c->out[c->nout++] = r;
+    c->out[c->nout++] = sw;
+    return ND_OK;
+}
+
+/* inputs: m [y] [fweights] [aweights]; params: rowvar bias ddof which
+ * (which: 4 flags "yfa", '-' for an absent one) */
+static int run_cov(const op *o, call *c) {
+    (void)o;
+    NEED(-1, 4);
+    const char *w = c->par[3];
+    if (strlen(w) != 3) return BAD;
+    const nd_array *in[4] = {c->in[0], NULL, NULL, NULL};
+    int k = 1;
+    for (int i = 0; i < 3; i++)
+        if (w[i] != '-') {
+            if (k >= c->nin) return BAD;
+            in[i + 1] = c->in[k++];
+        }
+    if (k != c->nin) return BAD;
+    return one(c, nd_cov(in[0], in[1], par_bool(c->par[0]), par_bool(c->par[1]),
+                         strtoll(c->par[2], NULL, 10), in[2], in[3]));
+}
+
+/* inputs: x [y]; params: rowvar */
+static int run_corrcoef(const op *o, call *c) {
+    (void)o;
+    NEED(-1, 1);
+    if (c->nin < 1 || c->nin > 2) return BAD;
+    return one(c, nd_corrcoef(c->in[0], c->nin == 2 ? c->in[1] : NULL, par_bool(c->par[0])));
+}
+
+/* inputs: x bins; params: right */
+static int run_digitize(const op *o, call *c) {
+    (void)o;
+    NEED(2, 1);
+    return one(c, nd_digitize(c->in[0], c->in[1], par_bool(c->par[0])));
+}
+
+/* inputs: a edges [weights]; params: density */
+static int run_histogram(const op *o, call *c) {
+    (void)o;
+    NEED(-1, 1);
+    if (c->nin < 2 || c->nin > 3) return BAD;
+    return one(c, nd_histogram_edges(c->in[0], c->in[1], c->nin == 3 ? c->in[2] : NULL,
+                                     par_bool(c->par[0])));
+}
+
+/* params: the bin counts ("-": 10 each, "e": every dimension's edges are
+ * inputs after the data), the range ("-" or 2D numbers), density, weights
+ * (1: the last input) */
+static int hist_params(call *c, int d, int64_t *bins, const nd_array **edges, double *range,
+                       bool *use_range, int first) {
+    int k = first;
+    if (strcmp(c->par[0], "e") == 0) {
+        for (int i = 0; i < d; i++) {
+            if (k >= c->nin) return BAD;
+            edges[i] = c->in[k++];
+        }
+    } else if (strcmp(c->par[0], "-") != 0) {
+        if (par_i64s(c->par[0], bins, ND_MAX_DIMS) != d) return BAD;
+    }
+    *use_range = false;
+    if (strcmp(c->par[1], "-") != 0) {
+        const char *p = c->par[1];
+        for (int i = 0; i < 2 * d; i++) {
+            char *end;
+            range[i] = strtod(p, &end);
+            if (end == p) return BAD;
+            p = *end == ',' ? end + 1 : end;
+        }
+        *use_range = true;
+    }
+    return k;
+}
+
+/* inputs: x y [edges x, edges y] [weights]; params: bins range density weights */
+static int run_histogram2d(const op *o, call *c) {
+    (void)o;
+    NEED(-1, 4);
+    int64_t bins[ND_MAX_DIMS];
+    const nd_array *edges[2] = {NULL, NULL};
+    double range[4];
+    bool ur;
+    if (c->nin < 2) return BAD;
+    int k = hist_params(c, 2, bins, edges, range, &ur, 2);
+    if (k < 0) return BAD;
+    bool w = par_bool(c->par[3]);
+    if (k + w != c->nin) return BAD;
+    nd_array *r[3] = {NULL, NULL, NULL};
+    nd_status st = nd_histogram2d(c->in[0], c->in[1], strcmp(c->par[0], "-") && strcmp(c->par[0], "e") ? bins : NULL,
+                                  edges[0] || edges[1] ? edges : NULL, ur ? range : NULL,
+                                  par_bool(c->par[2]), w ? c->in[k] : NULL, &r[0], &r[1], &r[2]);
+    return many(c, st, 3, r);
+}
+
+/* inputs: sample [edges...] [weights]; params: D bins range density weights */
+static int run_histogramdd(const op *o, call *c) {
+    (void)o;
+    NEED(-1, 5);
+    int d = atoi(c->par[0]);
+    if (d < 1 || d > 3 || c->nin < 1) return BAD;
+    c->npar--; /* the rest as histogram2d's */
+    for (int i = 0; i < 4; i++) c->par[i] = c->par[i + 1];
+    int64_t bins[ND_MAX_DIMS];
+    const nd_array *edges[ND_MAX_DIMS] = {NULL};
+    double range[2 * ND_MAX_DIMS];
+    bool ur;
+    int k = hist_params(c, d, bins, edges, range, &ur, 1);
+    if (k < 0) return BAD;
+    bool w = par_bool(c->par[3]);
+    if (k + w != c->nin) return BAD;
+    nd_array *r[1 + ND_MAX_DIMS] = {NULL};
+    bool has_edges = strcmp(c->par[0], "e") == 0;
+    nd_status st = nd_histogramdd(c->in[0], strcmp(c->par[0], "-") && !has_edges ? bins : NULL,
+                                  has_edges ? edges : NULL, ur ? range : NULL, par_bool(c->par[2]),
+                                  w ? c->in[k] : NULL, &r[0], &r[1]);
+    return many(c, st, 1 + d, r);
+}
+
+/* keys as inputs; params: axis [descending flags "0,1,..." or "-"] */
+static int run_lexsort(const op *o, call *c) {
+    (void)o;
+    NEED(-1, 1);
+    return one(c, nd_lexsort(c->nin, (const nd_array *const *)c->in, par_axis(c->par[0])));
+}
+
+static int run_argsort_keys(const op *o, call *c) {
+    (void)o;
+    NEED(-1, 2);
+    int64_t v[MAX_IN];
+    bool desc[MAX_IN];
+    int n = par_i64s(c->par[1], v, MAX_IN);
+    if (n < 0 || (n && n != c->nin)) return BAD;
+    for (int i = 0; i < n; i++) desc[i] = v[i] != 0;
+    return one(c, nd_argsort_keys(c->nin, (const nd_array *const *)c->in, n ? desc : NULL,
+                                  par_axis(c->par[0])));
+}
+
+/* params: axis; outputs: values index inverse counts */
+static int run_unique_axis(const op *o, call *c) {
+    (void)o;
+    NEED(1, 1);
+    nd_array *r[4] = {NULL};
+    return many(c, nd_unique_axis(c->in[0], par_axis(c->par[0]), &r[0], &r[1], &r[2], &r[3]), 4, r);
+}
+
+/* params: assume_unique; outputs: values a_index b_index */
+static int run_intersect1d(const op *o, call *c) {
+    (void)o;
+    NEED(2, 1);
+    nd_array *r[3] = {NULL};
+    return many(c, nd_intersect1d(c->in[0], c->in[1], par_bool(c->par[0]), &r[0], &r[1], &r[2]), 3, r);
+}
+
+/* params: assume_unique */
+static int run_ab_flag(const op *o, call *c) {
+    NEED(2, 1);
+    return one(c, o->f.ab_flag(c->in[0], c->in[1], par_bool(c->par[0])));
+}
+
+/* params: assume_unique invert */
+static int run_isin(const op *o, call *c) {
+    (void)o;
+    NEED(2, 2);
+    return one(c, nd_isin(c->in[0], c->in[1], par_bool(c->par[0]), par_bool(c->par[1])));
+}
+
+/* params: depth counts ("-" for none) */
+static int run_block(const op *o, call *c) {
+    (void)o;
+    NEED(-1, 2);
+    int64_t v[64];
+    int counts[64];
+    int n = par_i64s(c->par[1], v, 64);
+    if (n < 0) return BAD;
+    for (int i = 0; i < n; i++) counts[i] = (int)v[i];
+    return one(c, nd_block(atoi(c->par[0]), n ? counts : NULL, c->nin,
+                           (const nd_array *const *)c->in));
+}
+
+static int run_broadcast_arrays(const op *o, call *c) {
+    (void)o;
+    NEED(-1, 0);
+    nd_array *r[MAX_IN] = {NULL};
+    if (c->nin > MAX_OUT) return BAD;
+    return many(c, nd_broadcast_arrays(c->nin, (const nd_array *const *)c->in, r), c->nin, r);
+}
+
+static nd_order par_order(const char *s) { return strcmp(s, "F") == 0 ? ND_ORDER_F : ND_ORDER_C; }
+
+/* params: shape order */
+static int run_unravel_index(const op *o, call *c) {
+    (void)o;
+    NEED(1, 2);
+    int64_t shape[ND_MAX_DIMS];
+    int n = par_shape(c->par[0], shape);
+    if (n < 0 || n > MAX_OUT) return BAD;
+    nd_array *r[ND_MAX_DIMS] = {NULL};
+    return many(c, nd_unravel_index(c->in[0], n, shape, par_order(c->par[1]), r), n, r);
+}
+
+/* params: dims modes (raise, wrap, clip; one, or one per array) order */
+static int run_ravel_multi_index(const op *o, call *c) {
+    (void)o;
+    NEED(-1, 3);
+    int64_t dims[ND_MAX_DIMS];
+    int n = par_shape(c->par[0], dims);
+    if (n != c->nin) return BAD;
+    nd_index_mode modes[ND_MAX_DIMS];
+    int nm = 0;
+    for (const char *p = c->par[1]; *p && nm < ND_MAX_DIMS; nm++) {
+        modes[nm] = *p == 'w' ? ND_INDEX_WRAP : *p == 'c' ? ND_INDEX_CLIP : ND_INDEX_RAISE;
+        p = strchr(p, ',');
+        if (!p) {
+            nm++;
+            break;
+        }
+        p++;
+    }
+    return one(c, nd_ravel_multi_index(n, (const nd_array *const *)c->in, dims, nm, modes,
+                                       par_order(c->par[2])));
+}
+
+/* params: dims dtype */
+static int run_indices(const op *o, call *c) {
+    (void)o;
+    NEED(0, 2);
+    int64_t dims[ND_MAX_DIMS];
+    int n = par_shape(c->par[0], dims);
+    nd_dtype dt;
+    if (n < 0 || par_dtype(c->par[1], &dt)) return BAD;
+    return one(c, nd_indices(n, dims, dt));
+}
+
+/* params: k */
+static int run_diag(const op *o, call *c) {
+    NEED(1, 1);
+    return one(c, o->f.a_k(c->in[0], strtoll(c->par[0], NULL, 10)));
+}
+
+/* params: n k m; outputs: rows cols */
+static int run_tri_indices(const op *o, call *c) {
+    NEED(0, 3);
+    nd_array *r[2] = {NULL};
+    return many(c, o->f.tri(strtoll(c->par[0], NULL, 10), strtoll(c->par[1], NULL, 10),
+                            strtoll(c->par[2], NULL, 10), &r[0], &r[1]), 2, r);
+}
+
+/* inputs: y [x]; params: dx axis */
+static int run_trapz(const op *o, call *c) {
+    (void)o;
+    NEED(-1, 2);
+    if (c->nin < 1 || c->nin > 2) return BAD;
+    return one(c, nd_trapz(c->in[0], c->nin == 2 ? c->in[1] : NULL, strtod(c->par[0], NULL),
+                           atoi(c->par[1])));
+}
+
+/* params: mode (full, same, valid) */
+static int run_conv(const op *o, call *c) {
+    NEED(2, 1);
+    nd_conv_mode m = strcmp(c->par[0], "same") == 0    ? ND_CONV_SAME
+                     : strcmp(c->par[0], "valid") == 0 ? ND_CONV_VALID
+                                                       : ND_CONV_FULL;
+    return one(c, o->f.conv(c->in[0], c->in[1], m));
+}
+
+/* inputs: x xp fp; params: left right period ("-": none) */
+static int run_interp(const op *o, call *c) {
+    (void)o;
+    NEED(3, 3);
+    double l, r, p;
+    return one(c, nd_interp(c->in[0], c->in[1], c->in[2], par_opt(c->par[0], &l),
+                            par_opt(c->par[1], &r), par_opt(c->par[2], &p)));
+}
+
+/* inputs: x y [w]; params: deg */
+static int run_polyfit(const op *o, call *c) {
+    (void)o;
+    NEED(-1, 1);
+    if (c->nin < 2 || c->nin > 3) return BAD;
+    return one(c, nd_polyfit(c->in[0], c->in[1], atoi(c->par[0]), c->nin == 3 ? c->in[2] : NULL));
+}
+
 /* ---------------------------------------------------------------- the table */
 
 #define OP_A(n) {#n, run_a, {.a = nd_##n}},
@@ -418,6 +748,53 @@ static const op ops[] = {
     {"expand_dims", run_axis, {.axis = nd_expand_dims}},
     {"arange", run_arange, {0}},
     {"linspace", run_linspace, {0}},
+    {"median", run_red, {.red = nd_median}},
+    {"nanmedian", run_red, {.red = nd_nanmedian}},
+    {"ptp", run_red, {.red = nd_ptp}},
+    {"nanprod", run_red, {.red = nd_nanprod}},
+    {"nanvar", run_red_ddof, {.red_ddof = nd_nanvar}},
+    {"nanstd", run_red_ddof, {.red_ddof = nd_nanstd}},
+    {"nanargmin", run_axis_flag, {.axis_flag = nd_nanargmin}},
+    {"nanargmax", run_axis_flag, {.axis_flag = nd_nanargmax}},
+    {"nancumsum", run_axis, {.axis = nd_nancumsum}},
+    {"nancumprod", run_axis, {.axis = nd_nancumprod}},
+    {"quantile", run_quantile, {.quant = nd_quantile}},
+    {"percentile", run_quantile, {.quant = nd_percentile}},
+    {"nanquantile", run_quantile, {.quant = nd_nanquantile}},
+    {"nanpercentile", run_quantile, {.quant = nd_nanpercentile}},
+    {"average", run_average, {0}},
+    {"cov", run_cov, {0}},
+    {"corrcoef", run_corrcoef, {0}},
+    {"digitize", run_digitize, {0}},
+    {"histogram", run_histogram, {0}},
+    {"histogram2d", run_histogram2d, {0}},
+    {"histogramdd", run_histogramdd, {0}},
+    {"lexsort", run_lexsort, {0}},
+    {"argsort_keys", run_argsort_keys, {0}},
+    {"unique_axis", run_unique_axis, {0}},
+    {"intersect1d", run_intersect1d, {0}},
+    {"union1d", run_ab, {.ab = nd_union1d}},
+    {"setdiff1d", run_ab_flag, {.ab_flag = nd_setdiff1d}},
+    {"setxor1d", run_ab_flag, {.ab_flag = nd_setxor1d}},
+    {"isin", run_isin, {0}},
+    {"block", run_block, {0}},
+    {"column_stack", run_list, {.list = nd_column_stack}},
+    {"flipud", run_a, {.a = nd_flipud}},
+    {"fliplr", run_a, {.a = nd_fliplr}},
+    {"broadcast_arrays", run_broadcast_arrays, {0}},
+    {"unravel_index", run_unravel_index, {0}},
+    {"ravel_multi_index", run_ravel_multi_index, {0}},
+    {"indices", run_indices, {0}},
+    {"diag", run_diag, {.a_k = nd_diag}},
+    {"diagflat", run_diag, {.a_k = nd_diagflat}},
+    {"tril_indices", run_tri_indices, {.tri = nd_tril_indices}},
+    {"triu_indices", run_tri_indices, {.tri = nd_triu_indices}},
+    {"trapz", run_trapz, {0}},
+    {"convolve", run_conv, {.conv = nd_convolve}},
+    {"correlate", run_conv, {.conv = nd_correlate}},
+    {"interp", run_interp, {0}},
+    {"polyfit", run_polyfit, {0}},
+    {"polyval", run_ab, {.ab = nd_polyval}},
 };
 
 static const op *find_op(const char *name) {

@@ -16,7 +16,7 @@ with a reproducer, then "N passed, N failed" (appended to $ND_TALLY for
 Environment:
     NPCMP_SEED=N     another seed (the default is fixed, so `make check` is
                      reproducible); NPCMP_SEED=random picks one and prints it
-    NPCMP_SCALE=X    X times as many cases (default 1: about 8,500)
+    NPCMP_SCALE=X    X times as many cases (default 1: about 11,800)
     NPCMP_ONLY=a,b   only these operations
     NPCMP_VERBOSE=1  also print the passing cases
 
@@ -33,6 +33,11 @@ differs from NumPy, NumPy's answer is adjusted by an explicit rule below
 cases each rule changed. Known bugs that other changes are fixing are in
 KNOWN: their cases report "xfail" (counted apart, never silently) and start
 to pass once the fix lands; then remove the entry.
+
+The functions of nd/stats.h, nd/sets.h, nd/shape.h and nd/numeric.h have
+their own families (gen_quantile, gen_setop, gen_block, gen_conv, ...);
+their NumPy calls run in the NEP 50 state too, but the histograms', whose
+float32 edges come from np.linspace, in NumPy's default one (legacy()).
 
 Adding an operation: one entry in OPS below (a generator family, which
 also writes the NumPy expression, and a case count) and one line in the
@@ -449,7 +454,8 @@ NAMES = "abcdefgh"
 
 
 def np_env(case, cast=None):
-    env = {"np": np, "sigmoid": sigmoid_ref, "relu": relu_ref, "sigmoid_out": sigmoid_out,
+    env = {"np": np, "nanarg_ref": nanarg_ref, "or_empty": or_empty, "per_q": per_q,
+           "legacy": legacy, "sigmoid": sigmoid_ref, "relu": relu_ref, "sigmoid_out": sigmoid_out,
            "relu_out": relu_out, "simd_cast": simd_cast, "simd_mean": simd_mean, "inf": math.inf, "nan": math.nan}
     env.update(case.env)
     copies = {}
@@ -1278,6 +1284,964 @@ def gen_issue10(rng):
     return cases
 
 
+# ---------------------------------------------------------------- statistics (nd/stats.h)
+
+# README Statistics: "Continuous quantiles ... of float32 data are float32,
+# NumPy 1.24's float64 value rounded".
+QUANT_F32 = "float32 quantiles are float32 (README: Continuous quantiles ... of float32 data)"
+# README Statistics: "of integers they are interpolated in float64 (NumPy
+# subtracts in the integer dtype, which wraps); of bool they are those of 0
+# and 1 (NumPy refuses)". Where an infinity meets the interpolation
+# (README: "libnd gives the limit") the data hold no infinities.
+QUANT_INT = "integer quantiles interpolated in float64 (README: Continuous quantiles ... of integers)"
+# README Statistics: "an empty nd_nanquantile keeps q's axes" (and its
+# dtype is the method's: nd/stats.h, nd_nanquantile).
+NANQ_EMPTY = "nanquantile of an empty input keeps q's axes (README: an empty nd_nanquantile)"
+# README Statistics: "nd_nanargmin/nd_nanargmax never return the index of a
+# NaN (NumPy 1.24 can, where the extreme is an infinity after a NaN)."
+NANARG_INF = "nanargmin/nanargmax skip a NaN before an infinite extreme (README: nd_nanargmin)"
+# README Statistics: "nd_nanvar and nd_nanstd refuse a negative ddof, as
+# nd_var does (NumPy accepts it)."
+NANDDOF = "nanvar/nanstd refuse a negative ddof (README: nd_nanvar and nd_nanstd refuse)"
+# README Integration: "nd_trapz converts y and x to the result's float dtype
+# before adding or subtracting (NumPy wraps int8 sums, ORs bool ones ...)".
+TRAPZ_CONV = "trapz converts integers to a float first (README: nd_trapz converts y and x)"
+# README Integration: "nd_correlate takes 0-d inputs as length 1, as
+# np.convolve does (np.correlate refuses them)".
+CORR_0D = "correlate takes 0-d inputs as length 1 (README: nd_correlate takes 0-d inputs)"
+# README Sets: "nd_isin compares in the promoted dtype of its two arrays ...
+# (NumPy 1.24 compares a short float64 test_elements with a float32 array in
+# float32, and raises on int64 with uint64)".
+ISIN_PROMOTE = "isin compares in the promoted dtype (README: nd_isin compares in the promoted dtype)"
+# README Shape: "nd_block's dtype is the promotion of all the arrays at once
+# (np.result_type); NumPy promotes small results list by list".
+BLOCK_DTYPE = "block promotes all arrays at once (README: nd_block's dtype)"
+# README Shape: nd_ravel_multi_index refuses "a wrap or clip mode into a
+# length 0, even for an empty result".
+RAVEL_ZERO = "ravel_multi_index refuses wrap/clip into a length 0 (README: nd_unravel_index and nd_ravel_multi_index)"
+
+# nd/stats.h, nd_nanquantile: "an integer result of a discrete method has
+# no NaN: an empty slice is then ND_ERR_VALUE" (NumPy gives a float NaN).
+NANQ_INT_EMPTY = "nan-quantile of an empty integer slice, discrete method, refused (nd/stats.h)"
+# README Integration: "nd_polyval computes in the promoted dtype of p and x
+# (NEP 50), also for an empty p (NumPy: x's dtype)".
+POLYVAL_EMPTY = "polyval of an empty p has the promoted dtype (README: nd_polyval computes)"
+# README Statistics: "A median or quantile over several axes of an empty
+# array gives an empty result (NumPy 1.24 fails to reshape it, or, over one
+# axis, indexes it at -1)": the expected answer is that empty result.
+# And NumPy 1.24's own failures, where the expected answer is built from
+# NumPy's other calls (each counted):
+# - nanquantile/nanpercentile with a 1-D or 2-D q put q's axes elsewhere
+#   than np.quantile does, with keepdims or some axes: the expected answer
+#   is NumPy's for each q stacked in q's shape (nd/stats.h: "q's shape
+#   followed by the reduced shape (as NumPy)");
+# - setdiff1d of int64 with uint64 fails in np.in1d's table method: compared
+#   through Python ints.
+NUMPY_EMPTY = "median/quantile of an empty array with an empty result (README: A median or quantile ... empty)"
+NUMPY_NANQ = "NumPy 1.24 misplaces q's axes in nanquantile (its bug): per-q stack"
+NUMPY_IN1D = "NumPy 1.24's in1d fails on int64 with uint64 (its bug): Python ints"
+
+
+def or_empty(f, shape, dt):
+    """f(), or the empty result where NumPy fails on an empty input (to
+    reshape it, or indexing it at -1)."""
+    try:
+        return f()
+    except (ValueError, IndexError) as e:
+        if "cannot reshape array of size 0" not in str(e) and "with size 0" not in str(e):
+            raise
+        return np.empty(shape, dt)
+
+
+def per_q(fn, a, q, **kw):
+    """fn(a, q) as NumPy's quantile lays it out: q's shape, then the
+    reduced shape, from one call per quantile."""
+    q = np.asarray(q)
+    if q.ndim == 0:
+        return fn(a, q, **kw)
+    fn(a, q, **kw)  # NumPy's own checks of q and the axes first
+    parts = [np.asarray(fn(a, x, **kw)) for x in q.ravel()]
+    return np.stack(parts).reshape(q.shape + parts[0].shape)
+
+
+# README Statistics: "nd_nanmedian of an odd count is the middle value itself":
+# NumPy 1.24's nanmedian of small arrays averages the one middle value with
+# itself, so the largest float gives inf. Finite values beyond a quarter of
+# the largest are not given to it.
+NANMEDIAN_BIG = "nanmedian of huge values (README: nd_nanmedian of an odd count)"
+# README Integration: nd_polyval "starts Horner's rule from p[0], so an
+# infinite x gives the polynomial's infinite value (NumPy: NaN), as does a
+# NaN x with one coefficient".
+POLYVAL_START = "polyval starts from p[0] (README: nd_polyval ... starts Horner's rule): no such x"
+# README Integration: "nd_polyfit computes in float64 from float32 data too
+# (NumPy scales the Vandermonde matrix in float32), with NumPy's rcond".
+POLYFIT_F64 = "polyfit of float32 data in float64 (README: nd_polyfit computes in float64)"
+# README Integration: nd_polyval "takes a 1-D p only (NumPy also takes a
+# 2-D one, a polynomial per column)".
+POLYVAL_2D = "polyval refuses a 2-D p (README: nd_polyval ... takes a 1-D p only)"
+# README Statistics: "nd_average without weights gives the count of an
+# empty result (NumPy raises ZeroDivisionError)."
+AVG_EMPTY = "average of an empty result gives the count (README: nd_average without weights)"
+
+QMETHODS = ["linear", "inverted_cdf", "averaged_inverted_cdf", "closest_observation",
+            "interpolated_inverted_cdf", "hazen", "weibull", "median_unbiased",
+            "normal_unbiased", "lower", "higher", "midpoint", "nearest"]
+QDISCRETE = {"inverted_cdf", "closest_observation", "lower", "higher", "nearest"}
+
+
+def stat_values(rng, dt, shape, nan_share=0.0, no_inf=False):
+    """Values for the order statistics: small ones (many ties) or any, with
+    NaN at nan_share (floats), infinities replaced where asked."""
+    v = gen_values(rng, dt, shape, "small" if rng.random() < 0.5 else "any")
+    if np.dtype(dt).kind == "f":
+        if nan_share:
+            v = np.where(rng.random(shape) < nan_share, np.nan, v).astype(dt)
+        if no_inf:
+            v = np.where(np.isinf(v), 2.5, v).astype(dt)
+    return v
+
+
+def gen_quantile(rng, op):
+    method = QMETHODS[int(rng.integers(0, len(QMETHODS)))]
+    nan = op.startswith("nan")
+    dt = rand_dtype(rng, FLOATS * 3 + DTYPES) if nan else rand_dtype(rng)
+    interp = method not in QDISCRETE
+    shape = rand_shape(rng, maxdim=3, big=True)
+    v = stat_values(rng, dt, shape, [0, 0.1, 0.5, 1.0][int(rng.integers(0, 4))] if nan else
+                    float(rng.random() < 0.1) * 0.05, no_inf=interp)
+    a = layout(rng, v)
+    scale = 100.0 if op.endswith("percentile") else 1.0
+    qshape = [(), (int(rng.integers(1, 4)),), (2, int(rng.integers(1, 3)))][int(rng.integers(0, 3))]
+    qv = np.where(rng.random(qshape) < 0.3, rng.choice([0.0, 0.25, 0.5, 0.75, 1.0], qshape),
+                  rng.random(qshape))
+    if rng.random() < 0.03:
+        qv = np.asarray(qv).copy()
+        qv.flat[0] = float(rng.choice([-0.1, 1.5, np.nan]))
+    q = layout(rng, (np.asarray(qv) * scale).astype(np.float64))
+    tok, axis = rand_axes(rng, len(shape))
+    kd = bool(rng.random() < 0.3)
+    src = "a"
+    kind = a.arr.dtype.kind
+    if interp and kind in "biu":
+        deviation(QUANT_INT)
+        src = "a.astype(np.float64)"
+    expr = "np.%s(%s, b, axis=%r, keepdims=%r, method=%r)" % (op, src, axis, kd, method)
+    env = {"np": np, "a": a.arr, "b": q.arr, "per_q": per_q}
+    if nan and q.arr.ndim:
+        alt = "per_q(np.%s, %s, b, axis=%r, keepdims=%r, method=%r)" % (op, src, axis, kd, method)
+        try:
+            if np.shape(eval(alt, env)) != np.shape(eval(expr, env)):
+                deviation(NUMPY_NANQ)
+        except Exception:
+            pass
+        expr = alt
+    if a.arr.size == 0:
+        rshape = (1,)
+        try:
+            rshape = np.shape(q.arr) + np.sum(a.arr, axis=axis, keepdims=kd).shape
+            rdt = np.asarray(eval("np.%s(%s, 0.5, method=%r)" % (op[3:] if nan else op, src, method),
+                                  {"np": np, "a": np.zeros(1, a.arr.dtype)})).dtype
+            eval(expr, env)
+        except (ValueError, IndexError) as e:
+            if "cannot reshape" in str(e) or (isinstance(e, IndexError) and 0 in rshape):
+                deviation(NUMPY_EMPTY)
+                expr = "or_empty(lambda: %s, %r, np.dtype(%r))" % (expr, rshape, rdt.name)
+        except Exception:
+            pass
+    if nan and not interp and kind in "biu" and a.arr.size == 0:
+        try:
+            if np.sum(a.arr, axis=axis).size:
+                deviation(NANQ_INT_EMPTY)
+                expr = "np.quantile(np.zeros(0), 7.0)"  # ValueError: libnd refuses
+        except Exception:
+            pass
+    if interp and dt == "float32":
+        deviation(QUANT_F32)
+        expr += ".astype(np.float32)"
+    qok = bool(np.all((q.arr >= 0) & (q.arr <= scale)))
+    if nan and a.arr.size == 0 and qok and "quantile(np.zeros(0)" not in expr:
+        # q's shape, then the reduced shape, all NaN (empty), in the dtype of
+        # the method: a's for the discrete ones
+        rdt = dt if not interp else "float32" if dt == "float32" else "float64"
+        alt = "np.full(np.shape(b) + np.nanmean(a, axis=%r, keepdims=%r).shape, np.nan).astype(np.dtype(%r))" % (
+            axis, kd, rdt)
+        try:
+            mine, theirs = eval(alt, env), np.asarray(eval(expr, env))
+            if mine.shape != theirs.shape or mine.dtype != theirs.dtype:
+                deviation(NANQ_EMPTY)
+        except Exception:
+            pass
+        expr = alt
+    c = Case(op, [a, q], [tok, int(kd), method], expr)
+    # (which of a bad axis and a bad q is reported first is not NumPy's order)
+    c.errs = {"ND_ERR_VALUE", "ND_ERR_INDEX"}
+    c.tol = ZERO_SIGN  # -0.0 and 0.0 are equal to a selection (nd/sort.h)
+    return c
+
+
+def gen_median(rng, op):
+    nan = op == "nanmedian"
+    dt = rand_dtype(rng, FLOATS * 3 + DTYPES) if nan else rand_dtype(rng)
+    v = stat_values(rng, dt, rand_shape(rng, big=True),
+                    [0, 0.1, 0.5, 1.0][int(rng.integers(0, 4))] if nan else 0.03)
+    if nan and dt in FLOATS:
+        lim = float(np.finfo(dt).max) / 4
+        big = np.isfinite(v) & (np.abs(v) > lim)
+        if big.any():
+            deviation(NANMEDIAN_BIG)
+            v = np.where(big, np.sign(v) * lim, v).astype(dt)
+    a = layout(rng, v)
+    tok, axis = rand_axes(rng, v.ndim)
+    kd = bool(rng.random() < 0.4)
+    c = Case(op, [a], [tok, int(kd)], "np.%s(a, axis=%r, keepdims=%r)" % (op, axis, kd))
+    if v.size == 0:
+        try:
+            eval(c.expr, {"np": np, "a": a.arr})
+        except ValueError as e:
+            if "cannot reshape" in str(e):
+                deviation(NUMPY_EMPTY)
+                rdt = np.median(np.zeros(1, v.dtype)).dtype
+                c.expr = "or_empty(lambda: %s, %r, np.dtype(%r))" % (
+                    c.expr, np.sum(v, axis=axis, keepdims=kd).shape, rdt.name)
+        except Exception:
+            pass
+    c.errs = {"ND_ERR_VALUE", "ND_ERR_INDEX"}
+    c.tol = ZERO_SIGN  # -0.0 and 0.0 are equal to a selection (nd/sort.h)
+    return c
+
+
+def gen_nan_reduction(rng, op):
+    """ptp and nanprod (nd_sum's signature)."""
+    dt = rand_dtype(rng, FLOATS * 2 + DTYPES)
+    v = gen_values(rng, dt, rand_shape(rng, big=True), "small" if op == "nanprod" else "any")
+    if dt in FLOATS and rng.random() < 0.5:
+        v = np.where(rng.random(v.shape) < 0.3, np.nan, v).astype(dt)
+    a = layout(rng, v)
+    tok, axis = rand_axes(rng, v.ndim)
+    kd = bool(rng.random() < 0.4)
+    c = Case(op, [a], [tok, int(kd)], "np.%s(a, axis=%r, keepdims=%r)" % (op, axis, kd))
+    if dt == "bool":  # (an empty bool array: which fault is reported first)
+        c.errs = {"ND_ERR_DTYPE", "ND_ERR_VALUE", "ND_ERR_INDEX"}
+    if op == "nanprod":
+        x = np.where(np.isnan(v), 1, v) if dt in FLOATS else v
+        c.tol = Tol(lambda res, x=x: sum_tolerance("prod", x, axis, kd, res))
+    return c
+
+
+def nanvar_tolerance(a, axis, keepdims, ddof, res, std):
+    rd = res.dtype
+    eps, fi = EPS[rd.name], np.finfo(rd)
+    x = a.astype(np.longdouble)
+    cnt = np.sum(~np.isnan(x), axis=axis, keepdims=keepdims)
+    n = max(1, int(np.max(cnt, initial=1)))
+    m2 = np.nansum(x * x, axis=axis, keepdims=keepdims)
+    over = m2 > float(fi.max)
+    m2 = m2 / np.maximum(cnt - ddof, 1)
+    exact = np.nanvar(x, axis=axis, keepdims=keepdims, ddof=ddof)
+    tv = 8 * (n + 4) * eps * m2 + float(fi.smallest_subnormal) * 4
+    if not std:
+        return Bound(tv, exact, over)
+    s = np.asarray(res, np.longdouble)
+    with np.errstate(all="ignore"):
+        tol = np.where(s * s > tv, tv / (2 * np.abs(s)) + 4 * eps * np.abs(s), np.sqrt(tv))
+    return Bound(tol, np.sqrt(exact), over)
+
+
+def gen_nanvar(rng, op):
+    dt = rand_dtype(rng, FLOATS * 3 + DTYPES)
+    v = gen_values(rng, dt, rand_shape(rng, big=True))
+    if dt in FLOATS:
+        v = np.where(rng.random(v.shape) < [0, 0.2, 0.6][int(rng.integers(0, 3))], np.nan, v).astype(dt)
+    a = layout(rng, v)
+    tok, axis = rand_axes(rng, v.ndim)
+    kd = bool(rng.random() < 0.4)
+    ddof = float(rng.choice([0, 0, 1, 1, 2, 0.5, -1]))
+    c = Case(op, [a], [tok, int(kd), repr(ddof)],
+             "np.%s(a, axis=%r, keepdims=%r, ddof=%r)" % (op, axis, kd, ddof))
+    if ddof < 0:
+        deviation(NANDDOF)
+        c.force_error = NANDDOF
+        c.errs = {"ND_ERR_VALUE", "ND_ERR_INDEX"}
+    c.tol = Tol(lambda res, a=a.arr: nanvar_tolerance(a, axis, kd, ddof, res, op == "nanstd"))
+    return c
+
+
+def nanarg_ref(a, axis, keepdims, op):
+    """np.nanargmin/nanargmax as libnd defines them: the first extreme of the
+    values that are not NaN (NumPy 1.24 can name a NaN before an infinite
+    extreme). NumPy's own call first, so that it raises where it raises."""
+    r = getattr(np, op)(a, axis=axis, keepdims=keepdims)
+    if a.dtype.kind != "f":
+        return r
+    big = np.inf if op == "nanargmin" else -np.inf
+    filled = np.where(np.isnan(a), big, a)
+    ext = (np.min if op == "nanargmin" else np.max)(filled, axis=axis, keepdims=True)
+    hit = (filled == ext) & ~np.isnan(a)
+    if axis is None:
+        return np.asarray(np.argmax(hit.ravel())).reshape(np.shape(r))
+    return np.argmax(hit, axis=axis, keepdims=keepdims)
+
+
+def gen_nanarg(rng, op):
+    dt = rand_dtype(rng, FLOATS * 3 + DTYPES)
+    v = gen_values(rng, dt, rand_shape(rng, big=True))
+    if dt in FLOATS:
+        v = np.where(rng.random(v.shape) < [0, 0.2, 0.5][int(rng.integers(0, 3))], np.nan, v).astype(dt)
+        if rng.random() < 0.3 and v.size:  # a NaN before an infinite extreme
+            v.flat[0] = np.nan
+            v.flat[-1] = np.inf if op == "nanargmin" else -np.inf
+    a = layout(rng, v)
+    axis = None if rng.random() < 0.3 else rand_axis(rng, v.ndim)
+    kd = bool(rng.random() < 0.4)
+    c = Case(op, [a], ["none" if axis is None else axis, int(kd)],
+             "np.%s(a, axis=%r, keepdims=%r)" % (op, axis, kd))
+    try:
+        plain = np.asarray(getattr(np, op)(a.arr, axis=axis, keepdims=kd))
+        if not np.array_equal(plain, nanarg_ref(a.arr, axis, kd, op)):
+            deviation(NANARG_INF)
+            c.expr = "nanarg_ref(a, %r, %r, %r)" % (axis, kd, op)
+    except Exception:
+        pass
+    return c
+
+
+def gen_nanscan(rng, op):
+    dt = rand_dtype(rng, FLOATS * 2 + DTYPES)
+    v = gen_values(rng, dt, rand_shape(rng, big=True), "small" if op == "nancumprod" else "any")
+    if dt in FLOATS:
+        v = np.where(rng.random(v.shape) < 0.3, np.nan, v).astype(dt)
+    a = layout(rng, v)
+    axis = None if rng.random() < 0.3 else rand_axis(rng, v.ndim)
+    c = Case(op, [a], ["none" if axis is None else axis], "np.%s(a, axis=%r)" % (op, axis))
+    fill = 1 if op == "nancumprod" else 0
+    x = np.where(np.isnan(v), fill, v) if dt in FLOATS else v
+    kind = "cumprod" if op == "nancumprod" else "cumsum"
+    c.tol = Tol(lambda res, x=x: sum_tolerance(kind, x, axis, False, res))
+    return c
+
+
+def gen_average(rng, op):
+    dt = rand_dtype(rng)
+    shape = rand_shape(rng, maxdim=3, big=True)
+    a = operand(rng, shape, dt, "small" if rng.random() < 0.5 else "any", special=0.02)
+    ins = [a]
+    tok, axis = rand_axes(rng, len(shape))
+    if rng.random() < 0.7:
+        if axis is not None and len(axis) == 1 and rng.random() < 0.4 and len(shape):
+            wshape = (shape[axis[0]] if -len(shape) <= axis[0] < len(shape) else 1,)
+        else:
+            wshape = shape
+        wdt = rand_dtype(rng, FLOATS * 2 + DTYPES[1:])
+        w = gen_values(rng, wdt, wshape, "pos" if wdt in FLOATS else "small", special=0)
+        if wdt not in FLOATS:  # (small: huge integer weights cancel in float64 sums)
+            w = (np.abs(w.astype(np.int64)) % 100).astype(wdt)
+        ins.append(layout(rng, w))
+    kd = bool(rng.random() < 0.3)
+    wexpr = "b" if len(ins) == 2 else "None"
+    npaxis = axis[0] if len(ins) == 2 and ins[1].arr.shape != a.arr.shape and axis and len(axis) == 1 else axis
+    c = Case(op, ins, [tok, int(kd)],
+             "np.average(a, axis=%r, weights=%s, returned=True, keepdims=%r)" % (npaxis, wexpr, kd))
+    c.errs = {"ZeroDivisionError": {"ND_ERR_VALUE"}}
+    if len(ins) == 1 and a.arr.size == 0:
+        try:
+            if np.mean(a.arr, axis=axis, keepdims=kd).size == 0:
+                deviation(AVG_EMPTY)
+                c.expr = "(lambda m: (m, m.copy()))(np.mean(a, axis=%r, keepdims=%r))" % (axis, kd)
+        except Exception:
+            pass
+
+    def tol(res, a=a.arr, w=ins[1].arr if len(ins) == 2 else None):
+        if res.dtype.kind != "f":
+            return None
+        x = a.astype(np.longdouble)
+        ww = np.ones(x.shape, np.longdouble) if w is None else \
+            np.broadcast_to(w.astype(np.longdouble).reshape(
+                w.shape + (1,) * (x.ndim - axis[0] % max(x.ndim, 1) - 1)) if w.ndim == 1 and x.ndim > 1
+                else w.astype(np.longdouble), x.shape)
+        n = max(1, x.size // max(1, res.size))
+        with np.errstate(all="ignore"):
+            sw = np.sum(ww, axis=axis, keepdims=kd)
+            mag = np.sum(np.abs(x * ww), axis=axis, keepdims=kd) / np.abs(sw)
+            mag = np.where(np.isfinite(mag), mag, 0)
+            wrel = np.sum(np.abs(ww), axis=axis, keepdims=kd) / np.abs(sw)
+            wrel = np.where(np.isfinite(wrel), wrel, 0)
+        fi = np.finfo(res.dtype)
+        b = 4 * (n + 2) * EPS[res.dtype.name] * (mag + np.abs(res.astype(np.longdouble))) * (1 + wrel)
+        return Bound(np.broadcast_to(b, res.shape) + float(fi.smallest_subnormal) * 4, res,
+                     np.broadcast_to(mag > float(fi.max) / 4, res.shape))
+    c.tol = Tol(tol)
+    return c
+
+
+def close_tol(rtol, atol=0.0):
+    """A Tol: within atol + rtol * |numpy's| (NaN where NumPy's is NaN)."""
+    return Tol(lambda res: None if res.dtype.kind != "f" else
+               Bound(atol + rtol * np.abs(np.where(np.isfinite(res), res, 0)).astype(np.longdouble), res))
+
+
+def gen_cov(rng, op):
+    dt = rand_dtype(rng)
+    nd = int(rng.choice([0, 1, 2, 2, 2]))
+    nvar, nobs = int(rng.integers(0, 4)), int(rng.integers(1, 8))
+    rowvar = bool(rng.random() < 0.6)
+    shape = {0: (), 1: (nobs,), 2: (nvar, nobs) if rowvar else (nobs, nvar)}[nd]
+    ins = [operand(rng, shape, dt, "small", special=0)]
+    flags = ["-", "-", "-"]
+    if rng.random() < 0.3:
+        ins.append(operand(rng, shape, rand_dtype(rng), "small", special=0))
+        flags[0] = "y"
+    nobs_eff = 1 if nd == 0 else nobs
+    if op == "cov":
+        if rng.random() < 0.25:
+            ins.append(layout(rng, rng.integers(0, 4, nobs_eff).astype(rand_dtype(rng, ["int64", "int32", "uint8"]))))
+            flags[1] = "f"
+        if rng.random() < 0.25:
+            ins.append(layout(rng, (rng.random(nobs_eff) * 3).astype(rand_dtype(rng, FLOATS))))
+            flags[2] = "a"
+        bias = bool(rng.random() < 0.3)
+        ddof = int(rng.choice([-1, -1, 0, 1, 2]))
+        names = iter(NAMES[1:])
+        args = {k: next(names) if f != "-" else "None" for k, f in zip("yfa", flags)}
+        c = Case(op, ins, [int(rowvar), int(bias), ddof, "".join(flags)],
+                 "np.cov(a, %s, rowvar=%r, bias=%r, ddof=%s, fweights=%s, aweights=%s)" % (
+                     args["y"], rowvar, bias, "None" if ddof < 0 else ddof, args["f"], args["a"]))
+    else:
+        c = Case(op, ins, [int(rowvar)], "np.corrcoef(a, %s, rowvar=%r)" % (
+            "b" if len(ins) == 2 else "None", rowvar))
+    c.tol = Tol(lambda res, c=c: cov_tolerance(c, res))
+    return c
+
+
+def cov_tolerance(c, res):
+    """A Bound for cov and corrcoef: entry (i, j) within 64 (N + 2) eps of
+    max|x_i| max|x_j| (weights up to 3 allowed for), divided for corrcoef by
+    the standard deviations, of NumPy's answer."""
+    if res.dtype.kind != "f":
+        return None
+    rowvar = c.params[0] == "1"
+    vs = []
+    for k, i in enumerate(c.inputs[:2 if "y" in (c.params[3] if c.op == "cov" else "y") and len(c.inputs) > 1 else 1]):
+        x = np.atleast_2d(i.arr.astype(np.float64))
+        if not rowvar and i.arr.ndim == 2:
+            x = x.T
+        vs.append(x)
+    x = np.concatenate(vs, axis=0) if vs else np.zeros((0, 0))
+    nobs = max(x.shape[1], 1)
+    mx = np.max(np.abs(x), axis=1, initial=0) if x.size else np.zeros(x.shape[0])
+    b = 64 * 9 * (nobs + 2) * EPS["float64"] * np.multiply.outer(mx, mx)
+    if c.op == "corrcoef":
+        with np.errstate(all="ignore"):
+            sd = np.std(x, axis=1) if x.size else mx
+            b = b / np.multiply.outer(sd, sd)
+    b = np.where(np.isfinite(b), b, np.inf)
+    return Bound(np.broadcast_to(b.reshape(res.shape) if b.size == res.size else np.max(b, initial=0), res.shape), res)
+
+
+def gen_digitize(rng, op):
+    dt = rand_dtype(rng)
+    x = operand(rng, rand_shape(rng), dt, "small", special=0.05)
+    bdt = rand_dtype(rng) if rng.random() < 0.5 else dt
+    bins = np.sort(gen_values(rng, bdt, (int(rng.integers(0, 7)),), "small", special=0))
+    if rng.random() < 0.4:
+        bins = bins[::-1].copy()
+    if rng.random() < 0.03 and bins.size > 2:
+        bins[0], bins[1] = bins[1], bins[0]
+        bins[-1] = bins[0]
+    right = bool(rng.random() < 0.5)
+    return Case(op, [x, layout(rng, bins)], [int(right)], "np.digitize(a, b, right=%r)" % right)
+
+
+def gen_histogram(rng, op):
+    dt = rand_dtype(rng, FLOATS * 2 + DTYPES)
+    a = operand(rng, rand_shape(rng, big=True), dt, "small", special=0.05)
+    edt = rand_dtype(rng, FLOATS * 2 + DTYPES[1:])
+    edges = np.sort(gen_values(rng, edt, (int(rng.integers(1, 7)),), "small", special=0))
+    if edt in FLOATS:
+        edges = np.unique(edges) if rng.random() < 0.7 else edges
+    ins = [a, layout(rng, edges)]
+    wexpr = "None"
+    if rng.random() < 0.4:
+        wdt = rand_dtype(rng, FLOATS * 2 + DTYPES[1:])
+        ins.append(operand(rng, a.arr.shape, wdt, "small", special=0))
+        wexpr = "c"
+    density = bool(rng.random() < 0.3)
+    c = Case(op, ins, [int(density)], "np.histogram(a, bins=b, weights=%s, density=%r)[0]" % (
+        wexpr, density))
+    c.tol = close_tol(1e-12, 1e-12)
+    return c
+
+
+def gen_histdd(rng, op):
+    d = 2 if op == "histogram2d" else int(rng.integers(1, 4))
+    n = int(rng.choice([0, 1, 5, 20, 60]))
+    dt = rand_dtype(rng, FLOATS * 2 + DTYPES[1:])
+    pts = gen_values(rng, dt, (n, d), "small", special=0)
+    if op == "histogram2d":
+        ins = [layout(rng, pts[:, 0].copy()), layout(rng, pts[:, 1].copy())]
+        data = "a, b"
+    else:
+        ins = [layout(rng, pts if d > 1 or rng.random() < 0.5 else pts[:, 0].copy())]
+        data = "a"
+    r = rng.random()
+    if r < 0.3:
+        btok, bexpr = "-", "10"
+    elif r < 0.7:
+        nb = [int(rng.integers(1, 5)) for _ in range(d)]
+        btok, bexpr = ",".join(map(str, nb)), repr(nb)
+    else:
+        btok, names = "e", []
+        for _ in range(d):
+            e = np.unique(gen_values(rng, "float64", (int(rng.integers(2, 6)),), "small", special=0))
+            names.append(NAMES[len(ins)])
+            ins.append(layout(rng, e))
+        bexpr = "[%s]" % ", ".join(names)
+    rtok, rexpr = "-", "None"
+    if btok != "e" and (rng.random() < 0.3 or n == 0):
+        rg = []
+        for _ in range(d):
+            lo = float(rng.integers(-5, 3))
+            rg.append((lo, lo + float(rng.integers(0, 6))))
+        # (0, 0) is libnd's "no range" (the data's): NumPy's None
+        rtok = ",".join("%r,%r" % p for p in rg)
+        rexpr = repr([None if p == (0.0, 0.0) else p for p in rg])
+    density = bool(rng.random() < 0.25)
+    wtok, wexpr = 0, "None"
+    if rng.random() < 0.3:
+        ins.append(layout(rng, gen_values(rng, rand_dtype(rng, FLOATS), (n,), "small", special=0)))
+        wtok, wexpr = 1, NAMES[len(ins) - 1]
+    params = [btok, rtok, int(density), wtok]
+    if op == "histogram2d":
+        expr = "np.histogram2d(%s, bins=%s, range=%s, density=%r, weights=%s)" % (
+            data, bexpr, rexpr, density, wexpr)
+    else:
+        params = [d] + params
+        expr = "(lambda h: (h[0],) + tuple(h[1]))(np.histogramdd(%s, bins=%s, range=%s, density=%r, weights=%s))" % (
+            data, bexpr, rexpr, density, wexpr)
+    # (in NumPy 1.24's default promotion state: NEP 50's makes linspace of
+    # float32 ends float32, where libnd's edges are float64 as NumPy's)
+    c = Case(op, ins, params, "legacy(lambda: %s)" % expr)
+    c.tol = close_tol(1e-12, 1e-12)
+    return c
+
+
+def legacy(f):
+    """f() in NumPy 1.24's default (legacy) promotion state."""
+    np._set_promotion_state("legacy")
+    try:
+        return f()
+    finally:
+        np._set_promotion_state("weak")
+
+
+# ---------------------------------------------------------------- sets (nd/sets.h)
+
+
+def argsort_keys_ref(keys, desc, axis):
+    """A stable multi-key argsort, keys[0] primary, each ascending or
+    descending (NaN largest, -0.0 equal to 0.0), by ranks from np.unique."""
+    keys = [np.asarray(k) for k in keys]
+    if axis is None:
+        keys, axis = [k.ravel() for k in keys], 0
+    moved = [np.moveaxis(k, axis, -1) for k in keys]
+    shape = moved[0].shape
+    out = np.empty(shape, np.int64)
+    for idx in np.ndindex(*shape[:-1]):
+        order = np.arange(shape[-1]) if shape else np.zeros((), np.int64)
+        for k, d in reversed(list(zip(moved, desc))):
+            inv = np.unique(k[idx], return_inverse=True)[1].reshape(-1)
+            r = -inv if d else inv
+            order = order[np.argsort(r[order], kind="stable")]
+        out[idx] = order
+    return np.moveaxis(out, -1, axis)
+
+
+def gen_lexsort(rng, op):
+    nk = int(rng.integers(1, 4))
+    shape = rand_shape(rng, maxdim=3)
+    ins = [operand(rng, shape, rand_dtype(rng), "small", special=0.1) for _ in range(nk)]
+    if rng.random() < 0.03 and shape:
+        ins[-1] = operand(rng, shape[:-1], "int8")
+    shape = ins[0].arr.shape
+    nd = len(shape)
+    axis = None if rng.random() < 0.2 else int(rng.integers(-max(nd, 1), max(nd, 1)))
+    if op == "lexsort":
+        ax = "None" if axis is None else repr(axis)
+        src = "[x.ravel() for x in xs]" if axis is None and len({x.arr.shape for x in ins}) == 1 else "xs"
+        c = Case(op, ins, ["none" if axis is None else axis],
+                 "np.lexsort(%s, axis=%s)" % (src, -1 if axis is None else axis))
+        if nd == 0:  # 0-d keys: a 0-d 0 (nd/sets.h)
+            c.expr = "np.zeros(%s, np.int64)" % ("(1,)" if axis is None else "()")
+        return c
+    desc = [bool(rng.random() < 0.4) for _ in range(nk)]
+    c = Case(op, ins, ["none" if axis is None else axis, ",".join(str(int(d)) for d in desc)],
+             "argsort_keys_ref(xs, %r, %r)" % (desc, axis))
+    if nd == 0:
+        c.expr = "np.zeros(%s, np.int64)" % ("(1,)" if axis is None else "()")
+        if axis is not None and axis not in (0, -1):
+            c.expr = "np.lexsort(xs, axis=5)"
+    elif nk > 1 and any(x.arr.shape != ins[0].arr.shape for x in ins):
+        c.expr = "np.lexsort([a, np.zeros((7, 7, 7))])"  # different shapes: ValueError
+    c.env = {"argsort_keys_ref": argsort_keys_ref}
+    return c
+
+
+def gen_unique_axis(rng, op):
+    dt = rand_dtype(rng)
+    nd = int(rng.integers(1, 4))
+    shape = list(rand_shape(rng, nd))
+    axis = int(rng.integers(-nd, nd))
+    rows = gen_values(rng, dt, tuple(shape), "small", special=0.05)
+    k = axis % nd
+    if shape[k] > 1:  # repeat some slices
+        pick = rng.integers(0, shape[k], shape[k])
+        rows = np.take(rows, pick, axis=k)
+    a = layout(rng, rows)
+    if rng.random() < 0.05:
+        axis = nd
+    c = Case(op, [a], [axis], "np.unique(a, True, True, True, axis=%r)" % axis)
+    c.tol = ZERO_SIGN  # -0.0 equals 0.0 (nd/sets.h): which one stands depends on the sort
+    return c
+
+
+def set_pair(rng):
+    da = rand_dtype(rng)
+    db = da if rng.random() < 0.5 else rand_dtype(rng)
+    a = operand(rng, rand_shape(rng, maxdim=2), da, "small", special=0.1)
+    b = operand(rng, rand_shape(rng, maxdim=2), db, "small", special=0.1)
+    return a, b
+
+
+def unique_operand(rng, dt):
+    v = np.unique(gen_values(rng, dt, (int(rng.integers(0, 9)),), "small", special=0))
+    if np.dtype(dt).kind == "f":
+        v = v[~np.isnan(v)]
+    return layout(rng, rng.permutation(v))
+
+
+def setop_case(rng, op):
+    au = bool(op != "union1d" and rng.random() < 0.3)
+    if au:
+        dt = rand_dtype(rng)
+        a, b = unique_operand(rng, dt), unique_operand(rng, dt if rng.random() < 0.6 else rand_dtype(rng))
+    else:
+        a, b = set_pair(rng)
+    if op == "intersect1d":
+        return Case(op, [a, b], [int(au)], "np.intersect1d(a, b, %r, return_indices=True)" % au)
+    if op == "union1d":
+        return Case(op, [a, b], [], "np.union1d(a, b)")
+    if op == "isin":
+        inv = bool(rng.random() < 0.4)
+        c = Case(op, [a, b], [int(au), int(inv)],
+                 "np.isin(a, b, %r, %r)" % (au, inv))
+        pt = np.result_type(a.arr.dtype, b.arr.dtype)
+        if a.arr.dtype != pt or b.arr.dtype != pt:
+            alt = "np.isin(a.astype(np.%s), b.astype(np.%s), %r, %r)" % (pt, pt, au, inv)
+            try:
+                if not np.array_equal(np.isin(a.arr, b.arr, au, inv),
+                                      np.isin(a.arr.astype(pt), b.arr.astype(pt), au, inv)):
+                    deviation(ISIN_PROMOTE)
+            except Exception:  # NumPy's own call fails: the cast one stands
+                deviation(ISIN_PROMOTE)
+            c.expr = alt
+        return c
+    c = Case(op, [a, b], [int(au)], "np.%s(a, b, %r)" % (op, au))
+    try:
+        eval(c.expr, {"np": np, "a": a.arr, "b": b.arr})
+    except IndexError:
+        deviation(NUMPY_IN1D)
+        dt = a.arr.dtype if op == "setdiff1d" else np.result_type(a.arr.dtype, b.arr.dtype)
+        c.expr = "np.%s(a.astype(object), b.astype(object), %r).astype(np.%s)" % (op, au, dt)
+    return c
+
+
+def gen_setop(rng, op):
+    c = setop_case(rng, op)
+    # -0.0 equals 0.0 (nd/sets.h): which of them a unique value keeps
+    # depends on the sort, and NumPy's default sort is not stable
+    c.tol = ZERO_SIGN
+    return c
+
+
+# ---------------------------------------------------------------- shape (nd/shape.h)
+
+
+def gen_block(rng, op):
+    """np.block of nested lists that fit together (depth 1: lengths differ
+    along the last axis; depth 2: rows of different heights, each row
+    splitting one width its own way; deeper: equal shapes), or, one time in
+    6, of random shapes (mostly refused)."""
+    depth = int(rng.integers(0, 4))
+    level = 9
+    while level > 8:  # the driver takes at most 8 inputs
+        counts, level, levels = [], 1, []
+        for _ in range(depth):
+            nxt = [int(rng.integers(1, 4)) for _ in range(level)]
+            levels.append(nxt)
+            counts += nxt
+            level = sum(nxt)
+    nleaves = level
+    ndim = max(depth, int(rng.integers(0, 3)))
+    lead = [int(rng.integers(1, 4)) for _ in range(ndim)]
+    shapes = [tuple(lead)] * nleaves
+    if depth == 1 and ndim:
+        shapes = [tuple(lead[:-1] + [int(rng.integers(0, 4))]) for _ in range(nleaves)]
+    elif depth == 2:
+        width = max(levels[1]) + int(rng.integers(0, 3))
+        shapes = []
+        for cnt in levels[1]:
+            cuts = sorted(int(x) for x in rng.choice(np.arange(1, width), cnt - 1, replace=False))
+            parts = np.diff([0] + cuts + [width])
+            height = int(rng.integers(1, 3))
+            shapes += [tuple(lead[:-2] + [height, int(p)]) for p in parts]
+    if rng.random() < 1 / 6:
+        shapes = [rand_shape(rng, maxdim=3) for _ in range(nleaves)]
+    same = rng.random() < 0.5
+    d0 = rand_dtype(rng)
+    ins = [operand(rng, s, d0 if same else rand_dtype(rng), "small", special=0.02) for s in shapes]
+    items = ["xs[%d]" % k for k in range(nleaves)]
+    for cnts in reversed(levels):
+        grouped, k = [], 0
+        for cnum in cnts:
+            grouped.append("[%s]" % ", ".join(items[k:k + cnum]))
+            k += cnum
+        items = grouped
+    lst = items[0]
+    c = Case(op, ins, [depth, ",".join(map(str, counts)) or "-"], "np.block(%s)" % lst)
+    rt = np.result_type(*[i.arr for i in ins])
+    try:
+        plain = np.block(eval(lst, {"xs": [i.arr for i in ins]}))
+    except Exception:
+        plain = None
+    if plain is not None and plain.dtype != rt:
+        deviation(BLOCK_DTYPE)
+        c.expr = "(lambda ys: np.block(%s))([x.astype(np.%s) for x in xs])" % (
+            lst.replace("xs[", "ys["), rt)
+    return c
+
+
+def gen_column_stack(rng, op):
+    n = int(rng.integers(1, 4))
+    rows = int(rng.integers(0, 5))
+    ins = []
+    for _ in range(n):
+        r = rng.random()
+        s = () if r < 0.1 else (rows,) if r < 0.5 else (rows, int(rng.integers(0, 3)))
+        if rng.random() < 0.05:
+            s = (rows + 1,)
+        ins.append(operand(rng, s, rand_dtype(rng), "small"))
+    return Case(op, ins, [], "np.column_stack(xs)")
+
+
+def gen_flipud(rng, op):
+    a = operand(rng, rand_shape(rng), rand_dtype(rng))
+    return Case(op, [a], [], "np.%s(a)" % op)
+
+
+def gen_broadcast_arrays(rng, op):
+    n = int(rng.integers(1, 5))
+    ins = [operand(rng, s, rand_dtype(rng), "small") for s in broadcast_shapes(rng, n)]
+    return Case(op, ins, [], "tuple(np.broadcast_arrays(*xs))")
+
+
+def gen_unravel(rng, op):
+    shape = rand_shape(rng, maxdim=3)
+    size = int(np.prod(shape))
+    dt = rand_dtype(rng, ["int64", "int32", "int16", "uint8", "uint64", "bool", "float64"][:6 + (rng.random() < 0.1)])
+    ishape = rand_shape(rng, maxdim=2)
+    hi = max(size, 1) + (1 if rng.random() < 0.05 else 0)
+    vals = rng.integers(0, hi, ishape) if size or rng.random() < 0.5 else rng.integers(0, 2, ishape)
+    if dt == "bool":
+        vals = vals % 2
+    if dt in ("uint8", "int16"):
+        vals = np.minimum(vals, np.iinfo(dt).max)
+    a = layout(rng, np.asarray(vals).astype(dt))
+    order = "F" if rng.random() < 0.4 else "C"
+    c = Case(op, [a], [",".join(map(str, shape)) or "()", order],
+             "tuple(np.unravel_index(a, %r, order=%r))" % (shape, order))
+    # nd/shape.h: "ND_ERR_INDEX if an index is out of bounds (NumPy raises ValueError)"
+    c.errs = {"ValueError": {"ND_ERR_INDEX", "ND_ERR_VALUE"}}
+    return c
+
+
+def gen_ravel_multi(rng, op):
+    n = int(rng.integers(1, 4))
+    dims = [int(rng.integers(0 if rng.random() < 0.05 else 1, 6)) for _ in range(n)]
+    modes = [str(rng.choice(["raise", "wrap", "clip"])) for _ in range(n)]
+    if rng.random() < 0.5:
+        modes = modes[:1]
+    shapes = broadcast_shapes(rng, n, maxdim=2)
+    ins = []
+    for k, s in enumerate(shapes):
+        dt = rand_dtype(rng, ["int64", "int32", "int8", "uint16", "intp"][:4])
+        lo = -3 if modes[min(k, len(modes) - 1)] != "raise" and dt != "uint16" else 0
+        hi = dims[k] + (3 if modes[min(k, len(modes) - 1)] != "raise" or rng.random() < 0.05 else 0)
+        v = rng.integers(lo, max(hi, lo + 1), s) if True else None
+        ins.append(layout(rng, np.asarray(v).astype(dt)))
+    order = "F" if rng.random() < 0.4 else "C"
+    mexpr = repr(modes[0]) if len(modes) == 1 else repr(tuple(modes))
+    c = Case(op, ins, [",".join(map(str, dims)), ",".join(m[0] for m in modes), order],
+             "np.ravel_multi_index(tuple(xs), %r, mode=%s, order=%r)" % (tuple(dims), mexpr, order))
+    # nd/shape.h: "ND_ERR_INDEX for an index out of bounds in ND_INDEX_RAISE
+    # mode (NumPy raises ValueError)"
+    c.errs = {"ValueError": {"ND_ERR_INDEX", "ND_ERR_VALUE", "ND_ERR_SHAPE"}}
+    if any(d == 0 and modes[min(k, len(modes) - 1)] != "raise" for k, d in enumerate(dims)):
+        deviation(RAVEL_ZERO)
+        c.force_error = RAVEL_ZERO
+        c.errs = {"ND_ERR_VALUE"}
+    return c
+
+
+def gen_indices(rng, op):
+    dims = rand_shape(rng, maxdim=3)
+    dt = rand_dtype(rng, ["int64"] * 4 + DTYPES)
+    return Case(op, [], [",".join(map(str, dims)) or "()", dt],
+                "np.indices(%r, dtype=%s)" % (tuple(dims), npt(dt)))
+
+
+def gen_diag(rng, op):
+    nd = int(rng.choice([1, 1, 2, 2] + ([0, 3] if op == "diag" else [0, 3])))
+    a = operand(rng, rand_shape(rng, nd), rand_dtype(rng))
+    k = int(rng.integers(-4, 5))
+    return Case(op, [a], [k], "np.%s(a, %d)" % (op, k))
+
+
+def gen_tri_indices(rng, op):
+    n = int(rng.integers(0, 6))
+    k = int(rng.integers(-4, 5))
+    m = int(rng.integers(-1, 6))
+    return Case(op, [], [n, k, m], "np.%s(%d, %d, %s)" % (op, n, k, "None" if m < 0 else m))
+
+
+# ---------------------------------------------------------------- numeric (nd/numeric.h)
+
+
+def gen_trapz(rng, op):
+    dt = rand_dtype(rng)
+    shape = rand_shape(rng, maxdim=3)
+    if not shape:
+        shape = (int(rng.integers(0, 6)),) if rng.random() < 0.95 else ()
+    y = operand(rng, shape, dt, "small", special=0.02)
+    nd = len(shape)
+    axis = rand_axis(rng, nd) if nd else -1
+    ins = [y]
+    dx = float(rng.choice([1.0, 0.5, 2.0, -1.5]))
+    xexpr = "None"
+    if rng.random() < 0.5 and nd:
+        xdt = rand_dtype(rng, FLOATS * 2 + DTYPES)
+        ax = axis % nd if -nd <= axis < nd else 0
+        xs = (shape[ax],) if rng.random() < 0.6 else tuple(
+            s if i == ax or rng.random() < 0.5 else 1 for i, s in enumerate(shape))
+        xv = np.sort(gen_values(rng, xdt, xs, "small", special=0), axis=-1 if len(xs) == 1 else ax)
+        ins.append(layout(rng, xv))
+        xexpr = "b"
+    c = Case(op, ins, [repr(dx), axis], "np.trapz(a, %s, %r, %d)" % (xexpr, dx, axis))
+    # libnd converts first: to float32 if y (and x) promote to float32, else float64
+    fdt = np.result_type(*[i.arr.dtype for i in ins])
+    ft = "np.float32" if fdt == np.float32 else "np.float64"
+    if any(i.arr.dtype.kind in "biu" for i in ins) or fdt.kind != "f":
+        deviation(TRAPZ_CONV)
+        c.expr = "np.trapz(a.astype(%s), %s, %r, %d)" % (ft, "b.astype(%s)" % ft if len(ins) == 2 else "None", dx, axis)
+    c.tol = close_tol(1e-5 if fdt == np.float32 else 1e-12, 1e-12)
+    return c
+
+
+def gen_conv(rng, op):
+    da = rand_dtype(rng)
+    db = da if rng.random() < 0.5 else rand_dtype(rng)
+    la, lb = (int(rng.integers(0 if rng.random() < 0.05 else 1, 9)) for _ in range(2))
+    a = operand(rng, (la,) if rng.random() < 0.95 else (), da, "small", special=0.02)
+    b = operand(rng, (lb,) if rng.random() < 0.95 else (), db, "small", special=0.02)
+    mode = str(rng.choice(["full", "same", "valid"]))
+    c = Case(op, [a, b], [mode], "np.%s(a, b, %r)" % (op, mode))
+    if op == "correlate" and (a.arr.ndim == 0 or b.arr.ndim == 0):
+        deviation(CORR_0D)
+        c.expr = "np.correlate(np.atleast_1d(a), np.atleast_1d(b), %r)" % mode
+
+    def tol(res, a=a.arr, b=b.arr):
+        if res.dtype.kind != "f":
+            return None
+        x = np.atleast_1d(a).astype(np.longdouble)
+        y = np.atleast_1d(b).astype(np.longdouble)
+        if x.size == 0 or y.size == 0:
+            return None
+        n = min(x.size, y.size)
+        mag = np.convolve(np.abs(x), np.abs(y), "full")
+        fi = np.finfo(res.dtype)
+        bnd = 2 * (n + 2) * EPS[res.dtype.name] * float(np.max(mag, initial=0)) + float(fi.smallest_subnormal) * 4
+        # (an infinity times 0 makes mag NaN: some order may overflow too)
+        return Bound(np.full(res.shape, bnd), res, not float(np.max(mag, initial=0)) <= float(fi.max))
+    c.tol = Tol(tol)
+    return c
+
+
+def gen_interp(rng, op):
+    x = operand(rng, rand_shape(rng), rand_dtype(rng, FLOATS * 2 + DTYPES), "small", special=0.05)
+    n = int(rng.integers(1, 7)) if rng.random() > 0.03 else 0
+    xp = np.sort(np.unique(gen_values(rng, rand_dtype(rng, FLOATS * 2 + DTYPES[1:]), (n,), "small", special=0)))
+    fp = gen_values(rng, rand_dtype(rng, FLOATS * 2 + DTYPES), xp.shape, "small", special=0)
+    opts = []
+    for name in ("left", "right", "period"):
+        if rng.random() < 0.25:
+            opts.append(float(rng.choice([-1.5, 3.0, 7.25] if name != "period" else [2.0, 5.0, 360.0])))
+        else:
+            opts.append(None)
+    if opts[2] is not None:  # unsorted xp is allowed with a period
+        xp = rng.permutation(xp)
+    c = Case(op, [x, layout(rng, xp), layout(rng, fp)],
+             ["-" if v is None else repr(v) for v in opts],
+             "np.interp(a, b, c, %r, %r, %r)" % tuple(opts))
+    c.tol = close_tol(1e-14, 1e-14)
+    return c
+
+
+def gen_polyfit(rng, op):
+    m = int(rng.integers(1, 10))
+    deg = int(rng.integers(0, 4))
+    xv = np.unique(rng.integers(-8, 9, m)) / rng.choice([1.0, 4.0])
+    x = layout(rng, xv.astype(rand_dtype(rng, FLOATS * 3 + ["int64", "int16"]) if rng.random() < 0.8 else np.float64))
+    ys = (xv.size,) if rng.random() < 0.7 else (xv.size, int(rng.integers(1, 3)))
+    y = operand(rng, ys, rand_dtype(rng, FLOATS * 3 + ["int32"]), "small", special=0)
+    ins = [x, y]
+    wexpr = "None"
+    if rng.random() < 0.3:
+        ins.append(layout(rng, 0.5 + rng.random(xv.size)))
+        wexpr = "c"
+    c = Case(op, ins, [deg], "np.polyfit(a, b, %d, w=%s)" % (deg, wexpr))
+    if "float32" in (x.arr.dtype, y.arr.dtype):
+        deviation(POLYFIT_F64)
+        rc = xv.size * float(np.finfo(x.arr.dtype if x.arr.dtype.kind == "f" else np.float64).eps)
+        c.expr = "np.polyfit(a.astype(np.float64), b.astype(np.float64), %d, rcond=%r, w=%s)" % (
+            deg, rc, wexpr)
+    c.errs = {"TypeError": {"ND_ERR_SHAPE", "ND_ERR_VALUE"}}
+    # (an underdetermined fit's minimum-norm answer is less stable)
+    rt = 1e-7 if deg < xv.size else 1e-5
+    c.tol = Tol(lambda res: Bound(np.full(res.shape, rt * (1 + float(np.max(np.abs(res), initial=0)))), res))
+    return c
+
+
+def gen_polyval(rng, op):
+    p = operand(rng, (int(rng.integers(0, 5)),) if rng.random() < 0.97 else (2, 2),
+                rand_dtype(rng), "small", special=0.02)
+    xv = gen_values(rng, rand_dtype(rng), rand_shape(rng), "small", special=0.02)
+    if xv.dtype.kind == "f":
+        odd = np.isinf(xv) | (np.isnan(xv) & (p.arr.shape == (1,)))
+        if odd.any():
+            deviation(POLYVAL_START)
+            xv = np.where(odd, 3, xv).astype(xv.dtype)
+    c = Case(op, [p, layout(rng, xv)], [], "np.polyval(a, b)")
+    if p.arr.ndim != 1:
+        deviation(POLYVAL_2D)
+        c.force_error = POLYVAL_2D
+        c.errs = {"ND_ERR_SHAPE"}
+    if p.arr.ndim == 1 and p.arr.size == 0:
+        rt = np.result_type(p.arr.dtype, xv.dtype)
+        if rt != xv.dtype:
+            deviation(POLYVAL_EMPTY)
+        c.expr = "np.zeros(np.shape(b), np.dtype(%r))" % rt.name
+    c.tol = ZERO_SIGN  # the sum starts from p[0], not 0 * x (nd/numeric.h)
+    return c
+
+
 # ---------------------------------------------------------------- the table
 # name -> (generator(rng, name) -> Case, or gen_all(rng) -> [Case]; cases per scale 1)
 
@@ -1329,6 +2293,57 @@ OPS.update({
     "arange": (gen_arange, 100),
     "linspace": (gen_linspace, 60),
     "issue10": (gen_issue10, None),
+    # nd/stats.h
+    "median": (gen_median, 80),
+    "nanmedian": (gen_median, 80),
+    "quantile": (gen_quantile, 150),
+    "percentile": (gen_quantile, 60),
+    "nanquantile": (gen_quantile, 150),
+    "nanpercentile": (gen_quantile, 60),
+    "average": (gen_average, 100),
+    "ptp": (gen_nan_reduction, 60),
+    "nanprod": (gen_nan_reduction, 60),
+    "nanvar": (gen_nanvar, 60),
+    "nanstd": (gen_nanvar, 60),
+    "nanargmin": (gen_nanarg, 60),
+    "nanargmax": (gen_nanarg, 60),
+    "nancumsum": (gen_nanscan, 50),
+    "nancumprod": (gen_nanscan, 50),
+    "cov": (gen_cov, 100),
+    "corrcoef": (gen_cov, 60),
+    "digitize": (gen_digitize, 80),
+    "histogram": (gen_histogram, 80),
+    "histogram2d": (gen_histdd, 60),
+    "histogramdd": (gen_histdd, 60),
+    # nd/sets.h
+    "lexsort": (gen_lexsort, 80),
+    "argsort_keys": (gen_lexsort, 60),
+    "unique_axis": (gen_unique_axis, 80),
+    "intersect1d": (gen_setop, 60),
+    "union1d": (gen_setop, 60),
+    "setdiff1d": (gen_setop, 60),
+    "setxor1d": (gen_setop, 60),
+    "isin": (gen_setop, 80),
+    # nd/shape.h
+    "block": (gen_block, 100),
+    "column_stack": (gen_column_stack, 50),
+    "flipud": (gen_flipud, 30),
+    "fliplr": (gen_flipud, 30),
+    "broadcast_arrays": (gen_broadcast_arrays, 50),
+    "unravel_index": (gen_unravel, 60),
+    "ravel_multi_index": (gen_ravel_multi, 80),
+    "indices": (gen_indices, 30),
+    "diag": (gen_diag, 50),
+    "diagflat": (gen_diag, 40),
+    "tril_indices": (gen_tri_indices, 30),
+    "triu_indices": (gen_tri_indices, 30),
+    # nd/numeric.h
+    "trapz": (gen_trapz, 80),
+    "convolve": (gen_conv, 80),
+    "correlate": (gen_conv, 80),
+    "interp": (gen_interp, 80),
+    "polyfit": (gen_polyfit, 60),
+    "polyval": (gen_polyval, 60),
 })
 
 # ---------------------------------------------------------------- comparing
