@@ -61,6 +61,7 @@ static nd_array *SORTME;/* a (4,3) transposed view of a copy of F, sorted in pla
 static nd_array *SORTME_BASE;
 static nd_array *MMC;   /* a copy of SQ, squared in place */
 static nd_array *TAIL2; /* BASE[7:9] */
+static nd_array *P4;    /* (4,) float64 probabilities */
 static nd_npz *ZIN;
 static FILE *NULLF;
 static char g_dir[64];
@@ -109,6 +110,7 @@ static int setup(void **state) {
     SORTME = nd_transpose(SORTME_BASE, NULL);
     MMC = nd_copy(SQ);
     TAIL2 = nd_slice_axis(BASE, 0, 7, 9, 1);
+    P4 = make(ND_FLOAT64, 1, SH(4), V(0.125, 0.25, 0.5, 0.125));
     ND_ASSERT_ARRAY(SORTME);
     ND_ASSERT_ARRAY(MMC);
     ND_ASSERT_ARRAY(TAIL2);
@@ -135,7 +137,7 @@ static int teardown(void **state) {
     (void)state;
     nd_array *all[] = {F, FT, I, B, V4, SQ, SPD, SQ32, IDX, BASE, LO9, HI9, IBASE, ILO9, IHI9,
                        OUT3, OUT34, OUT18, OUTI3, MSK, S0, I1D, SORTED, BATCH, IM,
-                       SORTME, SORTME_BASE, MMC, TAIL2};
+                       SORTME, SORTME_BASE, MMC, TAIL2, P4};
     nd_npz_close(ZIN);
     fclose(NULLF);
     for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) nd_free(all[k]);
@@ -455,6 +457,140 @@ A_(npz_get, nd_npz_get(ZIN, "b"))
 S_(savetxt, nd_savetxt(tmp_path("tt.txt"), FT, NULL))
 static nd_status run_loadtxt(void) { return done(nd_loadtxt(tmp_path("t.txt"), NULL)); }
 
+static nd_status run_loadtxt_file(void) {
+    FILE *f = fopen(tmp_path("t.txt"), "r");
+    if (!f) return ND_ERR_IO;
+    nd_status st = done(nd_loadtxt_file(f, NULL));
+    fclose(f);
+    return st;
+}
+static nd_status run_loadtxt_buffer(void) {
+    static const char text[] = "1 2.5 3\n4 5 -6\n";
+    return done(nd_loadtxt_buffer(text, sizeof text - 1, NULL));
+}
+
+/* random: permutations, choice and the distributions */
+#define RNG_(tag, e)                                                               \
+    static nd_status run_##tag(void) {                                             \
+        nd_rng r;                                                                  \
+        nd_rng_seed(&r, 7);                                                        \
+        return (e);                                                                \
+    }
+RNG_(random_permutation, done(nd_random_permutation(&r, 9)))
+RNG_(random_permutation_array, done(nd_random_permutation_array(&r, FT, 1)))
+RNG_(random_shuffle, nd_random_shuffle(&r, SORTME, 1))
+RNG_(random_shuffle_flat, nd_random_shuffle(&r, OUT18, 0))
+RNG_(random_choice_n, done(nd_random_choice_n(&r, 10, 2, SH(2, 3), false, NULL)))
+RNG_(random_choice_n_p, done(nd_random_choice_n(&r, 4, 1, SH(3), false, P4)))
+RNG_(random_choice_n_rp, done(nd_random_choice_n(&r, 4, 1, SH(5), true, P4)))
+RNG_(random_choice, done(nd_random_choice(&r, FT, 1, SH(3), true, NULL)))
+RNG_(random_choice_p, done(nd_random_choice(&r, V4, 1, SH(2), false, P4)))
+RNG_(random_bernoulli, done(nd_random_bernoulli(&r, 0.3, 2, SH(3, 4), ND_BOOL)))
+RNG_(random_binomial, done(nd_random_binomial(&r, 40, 0.5, 2, SH(3, 4))))
+RNG_(random_poisson, done(nd_random_poisson(&r, 12.5, 2, SH(3, 4))))
+RNG_(random_exponential, done(nd_random_exponential(&r, 2, 2, SH(3, 4), ND_FLOAT32)))
+RNG_(random_gamma, done(nd_random_gamma(&r, 0.5, 2, 2, SH(3, 4), ND_FLOAT64)))
+RNG_(random_beta, done(nd_random_beta(&r, 0.5, 3, 2, SH(3, 4), ND_FLOAT32)))
+RNG_(random_standard_t, done(nd_random_standard_t(&r, 3, 2, SH(3, 4), ND_FLOAT64)))
+RNG_(random_multinomial, done(nd_random_multinomial(&r, 20, P4, 1, SH(3))))
+RNG_(random_truncated_normal,
+     done(nd_random_truncated_normal(&r, 0, 1, -0.5, 2, 2, SH(3, 4), ND_FLOAT32)))
+
+/* weak scalars, the _scalar/_scalar_i64/_inplace forms and the fused
+ * updates; the in-place forms write into overlapping views (the operand is
+ * copied first) */
+A_(weak, nd_weak(2.5))
+A_(weak_i64, nd_weak_i64(-3))
+#define SC_(name, fa, ia)                                                          \
+    A_(name##_scalar, nd_##name##_scalar(fa, 1.5))                                \
+    A_(name##_scalar_i64, nd_##name##_scalar_i64(ia, 3))                          \
+    S_(name##_scalar_out, nd_##name##_scalar_out(F, 0.5, OUT34))                   \
+    S_(name##_scalar_i64_out, nd_##name##_scalar_i64_out(I, 2, OUT34))             \
+    S_(name##_inplace, nd_##name##_inplace(ILO9, IHI9))                            \
+    S_(name##_scalar_inplace, nd_##name##_scalar_inplace(OUT34, 2))                \
+    S_(name##_scalar_i64_inplace, nd_##name##_scalar_i64_inplace(ILO9, 1))
+SC_(add, FT, I)
+SC_(multiply, FT, I)
+A_(less_scalar, nd_less_scalar(FT, 1.5))
+A_(less_scalar_i64, nd_less_scalar_i64(I, -1))
+S_(less_scalar_out, nd_less_scalar_out(F, 0.5, OUT34))
+S_(less_inplace, nd_less_inplace(LO9, HI9))
+A_(gcd_scalar_i64, nd_gcd_scalar_i64(I, 4))
+S_(gcd_scalar_i64_out, nd_gcd_scalar_i64_out(I, 6, OUT34))
+S_(gcd_inplace, nd_gcd_inplace(ILO9, IHI9))
+S_(gcd_scalar_i64_inplace, nd_gcd_scalar_i64_inplace(ILO9, 2))
+S_(negative_inplace, nd_negative_inplace(HI9))
+S_(sqrt_inplace, nd_sqrt_inplace(OUT34))
+S_(axpy_inplace, nd_axpy_inplace(LO9, 0.5, HI9))
+S_(axpy_inplace_b, nd_axpy_inplace(OUT34, 2, V4))
+S_(axpby_inplace, nd_axpby_inplace(LO9, 0.5, HI9, 0.25))
+
+/* scopes: a handle kept into a parent scope that must grow, and a result
+ * registered with an open scope whose first block fails. Only the calls
+ * under test see the failing allocator (the scopes themselves are set up
+ * with failures off). */
+static long g_held_fail;
+static void faults_off(void) {
+    g_held_fail = g_fail_at;
+    g_fail_at = -1;
+}
+static void faults_on(void) {
+    g_fail_at = g_held_fail;
+    g_count = 0;
+}
+static nd_status run_keep(void) {
+    faults_off();
+    nd_scope *outer = nd_scope_begin();
+    nd_scope *inner = nd_scope_begin();
+    nd_array *a = nd_zeros(1, SH(3), ND_FLOAT64);
+    if (!outer || !inner || !a) {
+        nd_scope_end(outer);
+        return ND_ERR_NOMEM;
+    }
+    faults_on();
+    nd_array *k = nd_keep(a);
+    nd_status st = k ? ND_OK : nd_last_status();
+    nd_scope_end(outer);
+    return st;
+}
+static nd_status run_scoped_add(void) {
+    faults_off();
+    nd_scope *s = nd_scope_begin();
+    if (!s) return ND_ERR_NOMEM;
+    faults_on();
+    nd_status st = nd_add(F, I) ? ND_OK : nd_last_status();
+    nd_scope_end(s);
+    return st;
+}
+
+/* comparisons of whole arrays and single values */
+A_(isclose, nd_isclose(F, I, 1e-5, 1e-8, false))
+static nd_status run_isclose_b(void) { return done(nd_isclose(F, V4, 1e-5, 1e-8, false)); }
+static nd_status run_allclose(void) {
+    bool r;
+    return nd_allclose(F, I, 1e-5, 1e-8, false, &r);
+}
+static nd_status run_allclose_b(void) {
+    bool r;
+    return nd_allclose(F, V4, 0, 0.5, true, &r);
+}
+static nd_status run_array_equal(void) {
+    bool r;
+    return nd_array_equal(F, I, false, &r);
+}
+static nd_status run_array_equal_t(void) {
+    bool r;
+    return nd_array_equal(FT, FT, true, &r);
+}
+static nd_status run_item(void) {
+    double v;
+    return nd_item(S0, &v);
+}
+static nd_status run_item_i64(void) {
+    int64_t v;
+    return nd_item_i64(S0, &v);
+}
+
 #define C_(fn, tag) {fn, run_##tag, false, false},
 #define O_(fn, tag) {fn, run_##tag, true, false},
 #define EW2C_(name)                                                                \
@@ -463,6 +599,13 @@ static nd_status run_loadtxt(void) { return done(nd_loadtxt(tmp_path("t.txt"), N
 #define EW1C_(name)                                                                \
     O_("nd_" #name, name) O_("nd_" #name, name##_i)                               \
     O_("nd_" #name "_out", name##_out) O_("nd_" #name "_out", name##_out_i)
+#define SCC_(name)                                                                 \
+    C_("nd_" #name "_scalar", name##_scalar) C_("nd_" #name "_scalar_i64", name##_scalar_i64) \
+    C_("nd_" #name "_scalar_out", name##_scalar_out)                              \
+    C_("nd_" #name "_scalar_i64_out", name##_scalar_i64_out)                      \
+    C_("nd_" #name "_inplace", name##_inplace)                                    \
+    C_("nd_" #name "_scalar_inplace", name##_scalar_inplace)                      \
+    C_("nd_" #name "_scalar_i64_inplace", name##_scalar_i64_inplace)
 #define REDC_(name)                                                                \
     C_("nd_" #name, name) C_("nd_" #name, name##_all) O_("nd_" #name, name##_i)   \
     C_("nd_" #name "_out", name##_out)
@@ -534,6 +677,32 @@ static const ecase g_cases[] = {
      * (issue 10, fixed with the I/O bugs): the name is checked here */
     {"nd_npz_get", run_npz_get, false, true},
     C_("nd_savetxt", savetxt) C_("nd_loadtxt", loadtxt)
+    C_("nd_loadtxt_file", loadtxt_file) C_("nd_loadtxt_buffer", loadtxt_buffer)
+    C_("nd_random_permutation", random_permutation)
+    C_("nd_random_permutation_array", random_permutation_array)
+    C_("nd_random_shuffle", random_shuffle) C_("nd_random_shuffle", random_shuffle_flat)
+    C_("nd_random_choice_n", random_choice_n) C_("nd_random_choice_n", random_choice_n_p)
+    C_("nd_random_choice_n", random_choice_n_rp) C_("nd_random_choice", random_choice)
+    C_("nd_random_choice", random_choice_p) C_("nd_random_bernoulli", random_bernoulli)
+    C_("nd_random_binomial", random_binomial) C_("nd_random_poisson", random_poisson)
+    C_("nd_random_exponential", random_exponential) C_("nd_random_gamma", random_gamma)
+    C_("nd_random_beta", random_beta) C_("nd_random_standard_t", random_standard_t)
+    C_("nd_random_multinomial", random_multinomial)
+    C_("nd_random_truncated_normal", random_truncated_normal)
+    C_("nd_weak", weak) C_("nd_weak_i64", weak_i64)
+    SCC_(add) SCC_(multiply)
+    C_("nd_less_scalar", less_scalar) C_("nd_less_scalar_i64", less_scalar_i64)
+    C_("nd_less_scalar_out", less_scalar_out) C_("nd_less_inplace", less_inplace)
+    C_("nd_gcd_scalar_i64", gcd_scalar_i64) C_("nd_gcd_scalar_i64_out", gcd_scalar_i64_out)
+    C_("nd_gcd_inplace", gcd_inplace) C_("nd_gcd_scalar_i64_inplace", gcd_scalar_i64_inplace)
+    C_("nd_negative_inplace", negative_inplace) C_("nd_sqrt_inplace", sqrt_inplace)
+    C_("nd_axpy_inplace", axpy_inplace) C_("nd_axpy_inplace", axpy_inplace_b)
+    C_("nd_axpby_inplace", axpby_inplace)
+    C_("nd_keep", keep) C_("nd_add", scoped_add)
+    C_("nd_isclose", isclose) C_("nd_isclose", isclose_b) C_("nd_allclose", allclose)
+    C_("nd_allclose", allclose_b) C_("nd_array_equal", array_equal)
+    C_("nd_array_equal", array_equal_t) C_("nd_item", item)
+    C_("nd_item_i64", item_i64)
 };
 
 /* ---------------------------------------------------------------- the sweep */
