@@ -199,7 +199,8 @@ ND_API nd_array *nd_einsum(const char *subscripts, int n, const nd_array *const 
  * LAPACK failures are ND_ERR_LINALG errors ("singular matrix", "matrix is
  * not positive definite", "SVD did not converge", "eigenvalues did not
  * converge"); with a batch, one failing matrix fails the call, as in NumPy.
- * Output-pointer functions set every requested pointer to NULL on error.
+ * Output-pointer functions write nothing to their pointers on error: each
+ * keeps the value the caller had in it.
  * Dimensions above LAPACK's 32-bit integer are refused (ND_ERR_OVERFLOW). */
 
 /** Solves a @ x = b for x, as np.linalg.solve. b is a stack of vectors
@@ -243,7 +244,7 @@ ND_API nd_array *nd_linalg_inv(const nd_array *a);
 ND_API nd_array *nd_linalg_det(const nd_array *a);
 /** Sign and log of the absolute determinant, as np.linalg.slogdet. sign (0
  * for a singular matrix) and log|det| (-inf then), each of the batch's
- * shape; both outputs are required. Both are NULL on error.
+ * shape; both outputs are required. Nothing is written to them on error.
  *
  * Errors: ND_ERR_NULL if a, sign or logabsdet is NULL; ND_ERR_SHAPE if a
  * has fewer than two axes or is not square; ND_ERR_OVERFLOW for a dimension
@@ -284,7 +285,7 @@ typedef enum nd_qr_mode { ND_QR_REDUCED = 0, ND_QR_COMPLETE, ND_QR_R } nd_qr_mod
 /** QR factorization a = q @ r, as np.linalg.qr. Reduced: q (..., M, K), r
  * (..., K, N) with K = min(M, N); complete: q (..., M, M), r (..., M, N);
  * ND_QR_R: r (..., K, N) only, q is left untouched (may be NULL). Signs are
- * LAPACK's (geqrf), as NumPy's. The outputs are NULL on error.
+ * LAPACK's (geqrf), as NumPy's. Nothing is written to q or r on error.
  *
  * Errors: ND_ERR_NULL if a or r is NULL, or q is NULL with a mode other
  * than ND_QR_R; ND_ERR_VALUE for an unknown mode; ND_ERR_SHAPE if a has
@@ -304,8 +305,8 @@ ND_API nd_status nd_linalg_qr(const nd_array *a, nd_qr_mode mode, nd_array **q, 
  * compute_uv false only s is computed (u and vt may be NULL). gesdd, as
  * NumPy; where gesdd fails to converge, gesvd is tried before reporting
  * "SVD did not converge" (NumPy does not retry). A matrix holding NaN is
- * that error, as in NumPy; infinities give NaN results. The outputs are
- * NULL on error.
+ * that error, as in NumPy; infinities give NaN results. Nothing is
+ * written to the outputs on error.
  *
  * Errors: ND_ERR_NULL if a or s is NULL, or u or vt with compute_uv;
  * ND_ERR_SHAPE if a has fewer than two axes; ND_ERR_LINALG "SVD did not
@@ -324,7 +325,7 @@ ND_API nd_status nd_linalg_svd(const nd_array *a, bool full_matrices, bool compu
                                nd_array **u, nd_array **s, nd_array **vt);
 /** Symmetric eigenproblem, as np.linalg.eigh. syevd from the lower (or
  * upper) triangle: ascending w (..., M), orthonormal eigenvectors in the
- * columns of v (..., M, M). The outputs are NULL on error.
+ * columns of v (..., M, M). Nothing is written to w or v on error.
  *
  * Errors: ND_ERR_NULL if a, w or v is NULL; ND_ERR_SHAPE if a has fewer
  * than two axes or is not square; ND_ERR_LINALG "eigenvalues did not
@@ -358,7 +359,8 @@ ND_API nd_array *nd_linalg_eigvalsh(const nd_array *a, bool upper);
  * unit 2-norm, a conjugate pair unpacked into v[:, j] = re + i im and
  * v[:, j + 1] = re - i im as NumPy returns them. v_re and v_im may both be
  * NULL to skip the vectors. NaN or infinity in a is an error ("array must
- * not contain infs or NaNs"), as NumPy. The outputs are NULL on error.
+ * not contain infs or NaNs"), as NumPy. Nothing is written to the outputs
+ * on error.
  *
  * Errors: ND_ERR_NULL if a, w_re or w_im is NULL, or only one of v_re and
  * v_im is; ND_ERR_SHAPE if a has fewer than two axes or is not square;
@@ -376,8 +378,8 @@ ND_API nd_array *nd_linalg_eigvalsh(const nd_array *a, bool upper);
 ND_API nd_status nd_linalg_eig(const nd_array *a, nd_array **w_re, nd_array **w_im, nd_array **v_re,
                                nd_array **v_im);
 /** Eigenvalues of general real matrices, as np.linalg.eigvals. Real and
- * imaginary parts (..., M), as nd_linalg_eig. The outputs are NULL on
- * error.
+ * imaginary parts (..., M), as nd_linalg_eig. Nothing is written to the
+ * outputs on error.
  *
  * Errors: ND_ERR_NULL if a, w_re or w_im is NULL; ND_ERR_SHAPE if a has
  * fewer than two axes or is not square; ND_ERR_VALUE if a holds NaN or
@@ -398,8 +400,8 @@ ND_API nd_status nd_linalg_eigvals(const nd_array *a, nd_array **w_re, nd_array 
  * epsilon times max(M, N); for float32, FLT_EPSILON times max(M, N, 8), as
  * nd_linalg_pinv(). Output pointers other than x may be NULL.
  * NaN or infinity in a is "SVD did not converge in Linear Least Squares".
- * float32 only if a and b both are, else float64. The outputs are NULL on
- * error.
+ * float32 only if a and b both are, else float64. Nothing is written to
+ * the outputs on error.
  *
  * Errors: ND_ERR_NULL if a, b or x is NULL; ND_ERR_SHAPE if a is not 2-D,
  * b not 1-D or 2-D, or their row counts differ; ND_ERR_LINALG for NaN or

@@ -84,8 +84,8 @@ ND_API nd_array *nd_argpartition(const nd_array *a, int64_t kth, int axis);
  * largest), into new arrays *values (a's dtype) and *indices (int64), each
  * of a's shape with length k along axis ((k,) for ND_AXIS_NONE). Equal
  * elements come in index order; NaN counts as the largest value. Either
- * pointer may be NULL (not both); on error both are set to NULL. k must lie
- * in [0, n].
+ * pointer may be NULL (not both); nothing is written to them on error. k
+ * must lie in [0, n].
  *  @param a The array.
  *  @param k The number of elements to keep, 0 to the axis's length.
  *  @param axis The axis, negative from the end, or ND_AXIS_NONE.

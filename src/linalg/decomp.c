@@ -7,14 +7,6 @@
 
 #include <math.h>
 
-/* Sets the requested output pointers to NULL (each may be NULL itself). */
-static void clear_outs(nd_array **a, nd_array **b, nd_array **c, nd_array **d) {
-    if (a) *a = NULL;
-    if (b) *b = NULL;
-    if (c) *c = NULL;
-    if (d) *d = NULL;
-}
-
 static void free_all(nd_array *a, nd_array *b, nd_array *c, nd_array *d) {
     nd_free(a);
     nd_free(b);
@@ -47,7 +39,6 @@ nd_status nd_linalg_qr(const nd_array *a, nd_qr_mode mode, nd_array **q, nd_arra
     static const char fn[] = "nd_linalg_qr";
     if (!r) return nd__null_arg(fn, "r");
     if (mode != ND_QR_R && !q) return nd__null_arg(fn, "q");
-    clear_outs(mode != ND_QR_R ? q : NULL, r, NULL, NULL);
     if (mode != ND_QR_REDUCED && mode != ND_QR_COMPLETE && mode != ND_QR_R)
         return nd__error(ND_ERR_VALUE, fn, "unknown mode %d", (int)mode);
     if (!nd__lp_check_matrix(fn, "a", a, false)) return nd_last_status();
@@ -240,7 +231,6 @@ nd_status nd_linalg_svd(const nd_array *a, bool full_matrices, bool compute_uv, 
     if (!s) return nd__null_arg(fn, "s");
     if (compute_uv && !u) return nd__null_arg(fn, "u");
     if (compute_uv && !vt) return nd__null_arg(fn, "vt");
-    clear_outs(compute_uv ? u : NULL, s, compute_uv ? vt : NULL, NULL);
     return svd_impl(fn, a, full_matrices, compute_uv, u, s, vt);
 }
 
@@ -310,7 +300,6 @@ nd_status nd_linalg_eigh(const nd_array *a, bool upper, nd_array **w, nd_array *
     static const char fn[] = "nd_linalg_eigh";
     if (!w) return nd__null_arg(fn, "w");
     if (!v) return nd__null_arg(fn, "v");
-    clear_outs(w, v, NULL, NULL);
     return eigh_impl(fn, a, upper, true, w, v);
 }
 
@@ -420,7 +409,6 @@ nd_status nd_linalg_eig(const nd_array *a, nd_array **w_re, nd_array **w_im, nd_
     if (!w_re) return nd__null_arg(fn, "w_re");
     if (!w_im) return nd__null_arg(fn, "w_im");
     if (!v_re != !v_im) return nd__null_arg(fn, v_re ? "v_im" : "v_re");
-    clear_outs(w_re, w_im, v_re, v_im);
     return eig_impl(fn, a, w_re, w_im, v_re, v_im);
 }
 
@@ -428,6 +416,5 @@ nd_status nd_linalg_eigvals(const nd_array *a, nd_array **w_re, nd_array **w_im)
     static const char fn[] = "nd_linalg_eigvals";
     if (!w_re) return nd__null_arg(fn, "w_re");
     if (!w_im) return nd__null_arg(fn, "w_im");
-    clear_outs(w_re, w_im, NULL, NULL);
     return eig_impl(fn, a, w_re, w_im, NULL, NULL);
 }

@@ -14,14 +14,6 @@
 #include <float.h>
 #include <math.h>
 
-/* Sets the requested output pointers to NULL (each may be NULL itself). */
-static void clear_outs(nd_array **a, nd_array **b, nd_array **c, nd_array **d) {
-    if (a) *a = NULL;
-    if (b) *b = NULL;
-    if (c) *c = NULL;
-    if (d) *d = NULL;
-}
-
 /* ------------------------------------------------------------ solve */
 
 /* Swaps rows i and j of x through tmp (memcpy runs at full vector width). */
@@ -241,7 +233,6 @@ nd_status nd_linalg_slogdet(const nd_array *a, nd_array **sign, nd_array **logab
     static const char fn[] = "nd_linalg_slogdet";
     if (!sign) return nd__null_arg(fn, "sign");
     if (!logabsdet) return nd__null_arg(fn, "logabsdet");
-    clear_outs(sign, logabsdet, NULL, NULL);
     return logdet(fn, a, sign, logabsdet, NULL);
 }
 
@@ -292,7 +283,6 @@ nd_status nd_linalg_lstsq(const nd_array *a, const nd_array *b, double rcond, nd
                           nd_array **residuals, nd_array **rank, nd_array **s) {
     static const char fn[] = "nd_linalg_lstsq";
     if (!x) return nd__null_arg(fn, "x");
-    clear_outs(x, residuals, rank, s);
     if (!nd__check_array(fn, "a", a) || !nd__check_array(fn, "b", b)) return nd_last_status();
     if (a->ndim != 2 || b->ndim < 1 || b->ndim > 2)
         return nd__error(ND_ERR_SHAPE, fn,

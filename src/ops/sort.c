@@ -253,8 +253,6 @@ nd_status nd_sort_inplace(nd_array *a, int axis, bool stable) {
 nd_status nd_topk(const nd_array *a, int64_t k, int axis, bool largest, nd_array **values,
                   nd_array **indices) {
     static const char fn[] = "nd_topk";
-    if (values) *values = NULL;
-    if (indices) *indices = NULL;
     if (!a) return nd__null_arg(fn, "a");
     if (!values && !indices) {
         if (nd_last_status() != ND_OK) return ND_ERR_NULL; /* keep the first error */
