@@ -135,8 +135,14 @@ const char *nd__shape_str(char *buf, size_t cap, int ndim, const int64_t *shape)
 
 /* Common argument checks; each records the error and returns false. */
 bool nd__check_array(const char *fn, const char *name, const nd_array *a);
+/* Each of the n entries of arrays (itself not NULL when n > 0): the first
+ * NULL one is "argument 'name[i]' is NULL" (through nd__null_arg). */
+bool nd__check_arrays(const char *fn, const char *name, int n, const nd_array *const *arrays);
 bool nd__check_dtype(const char *fn, nd_dtype dt);
 bool nd__check_shape(const char *fn, int ndim, const int64_t *shape);
+/* nd__check_shape without the sign check of the lengths (for shapes that
+ * may hold -1): ndim in [0, ND_MAX_DIMS], shape not NULL when ndim > 0. */
+bool nd__check_shape_arg(const char *fn, int ndim, const int64_t *shape);
 /* Axis arguments. Every function taking an axis or axes checks them here,
  * so a sentinel in the wrong place gives the same error everywhere: its
  * name, never its value (ND_ERR_VALUE).
@@ -246,6 +252,11 @@ int64_t nd__checked_size(int ndim, const int64_t *shape, size_t itemsize);
 /* nd_broadcast_shapes with errors reported as coming from fn. */
 nd_status nd__broadcast_shapes(const char *fn, int n, const int *ndims,
                                const int64_t *const *shapes, int *out_ndim, int64_t *out_shape);
+/* The same, with mismatch as the start of the ND_ERR_SHAPE message, which
+ * goes on with every shape: "<mismatch> (2,3) (4,)". */
+nd_status nd__broadcast_shapes_msg(const char *fn, const char *mismatch, int n, const int *ndims,
+                                   const int64_t *const *shapes, int *out_ndim,
+                                   int64_t *out_shape);
 
 /* C-order element strides for shape. */
 void nd__c_strides(int ndim, const int64_t *shape, int64_t *strides);

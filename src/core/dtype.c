@@ -118,15 +118,10 @@ nd_dtype nd_result_type_n(int n, const nd_array *const *arrays) {
         nd__null_arg(fn, "arrays");
         return ND_NUM_DTYPES;
     }
+    if (!nd__check_arrays(fn, "arrays", n, arrays)) return ND_NUM_DTYPES;
     nd__promo p = ND__PROMO_INIT; /* the weak operands (int64, float64), folded */
     bool any_strong = false, any_weak = false;
     for (int k = 0; k < n; k++) {
-        if (!arrays[k]) {
-            char name[32];
-            snprintf(name, sizeof name, "arrays[%d]", k);
-            nd__null_arg(fn, name);
-            return ND_NUM_DTYPES;
-        }
         any_strong |= !nd__is_weak(arrays[k]);
         any_weak |= nd__is_weak(arrays[k]);
     }

@@ -88,13 +88,25 @@ bool nd__check_array(const char *fn, const char *name, const nd_array *a) {
     return false;
 }
 
+bool nd__check_arrays(const char *fn, const char *name, int n, const nd_array *const *arrays) {
+    for (int i = 0; i < n; i++) {
+        if (!arrays[i]) {
+            char entry[64];
+            snprintf(entry, sizeof entry, "%s[%d]", name, i);
+            nd__null_arg(fn, entry);
+            return false;
+        }
+    }
+    return true;
+}
+
 bool nd__check_dtype(const char *fn, nd_dtype dt) {
     if (nd__valid_dtype(dt)) return true;
     nd__error(ND_ERR_DTYPE, fn, "invalid dtype %d", (int)dt);
     return false;
 }
 
-bool nd__check_shape(const char *fn, int ndim, const int64_t *shape) {
+bool nd__check_shape_arg(const char *fn, int ndim, const int64_t *shape) {
     if (ndim < 0 || ndim > ND_MAX_DIMS) {
         nd__error(ND_ERR_VALUE, fn, "ndim %d is outside [0, %d]", ndim, ND_MAX_DIMS);
         return false;
@@ -103,6 +115,11 @@ bool nd__check_shape(const char *fn, int ndim, const int64_t *shape) {
         nd__null_arg(fn, "shape");
         return false;
     }
+    return true;
+}
+
+bool nd__check_shape(const char *fn, int ndim, const int64_t *shape) {
+    if (!nd__check_shape_arg(fn, ndim, shape)) return false;
     for (int i = 0; i < ndim; i++) {
         if (shape[i] < 0) {
             char s[ND_SHAPE_STR_CAP];

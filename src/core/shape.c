@@ -31,6 +31,13 @@ nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *const *sha
 
 nd_status nd__broadcast_shapes(const char *fn, int n, const int *ndims,
                                const int64_t *const *shapes, int *out_ndim, int64_t *out_shape) {
+    return nd__broadcast_shapes_msg(fn, "operands could not be broadcast together with shapes", n,
+                                    ndims, shapes, out_ndim, out_shape);
+}
+
+nd_status nd__broadcast_shapes_msg(const char *fn, const char *mismatch, int n, const int *ndims,
+                                   const int64_t *const *shapes, int *out_ndim,
+                                   int64_t *out_shape) {
     if (n < 0) return nd__error(ND_ERR_VALUE, fn, "negative count %d", n);
     if (n > 0 && (!ndims || !shapes)) return nd__null_arg(fn, ndims ? "shapes" : "ndims");
     if (!out_ndim || !out_shape) return nd__null_arg(fn, out_ndim ? "out_shape" : "out_ndim");
@@ -78,7 +85,7 @@ nd_status nd__broadcast_shapes(const char *fn, int n, const int *ndims,
                 if (w < 0) break;
                 len += (size_t)w;
             }
-            return nd__error(ND_ERR_SHAPE, fn, "operands could not be broadcast together with shapes%s", msg);
+            return nd__error(ND_ERR_SHAPE, fn, "%s%s", mismatch, msg);
         }
     }
     *out_ndim = nd;

@@ -134,14 +134,7 @@ nd_array *nd_block(int depth, const int *counts, int n, const nd_array *const *a
         nd__error(ND_ERR_VALUE, fn, "need at least one array to block (n is %d)", n);
         return NULL;
     }
-    for (int i = 0; i < n; i++) {
-        if (!arrays[i]) {
-            char name[32];
-            snprintf(name, sizeof name, "arrays[%d]", i);
-            nd__null_arg(fn, name);
-            return NULL;
-        }
-    }
+    if (!nd__check_arrays(fn, "arrays", n, arrays)) return NULL;
     tree t = {.depth = depth};
     if (!read_counts(fn, depth, counts, n, &t)) return NULL;
     /* every entry was checked above, so this cannot fail */
@@ -200,14 +193,7 @@ nd_array *nd_column_stack(int n, const nd_array *const *arrays) {
         nd__error(ND_ERR_VALUE, fn, "need at least one array to stack (n is %d)", n);
         return NULL;
     }
-    for (int i = 0; i < n; i++) {
-        if (!arrays[i]) {
-            char name[32];
-            snprintf(name, sizeof name, "arrays[%d]", i);
-            nd__null_arg(fn, name);
-            return NULL;
-        }
-    }
+    if (!nd__check_arrays(fn, "arrays", n, arrays)) return NULL;
     /* 0-d and 1-D inputs as (N, 1) columns: views made here, not handles */
     nd_array *cols = nd__alloc(sizeof(nd_array) * (size_t)n, 64);
     const nd_array **in = nd__alloc(sizeof(nd_array *) * (size_t)n, 64);

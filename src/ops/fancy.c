@@ -6,7 +6,6 @@
  * positions), as NumPy does. */
 #include "ops/index_util.h"
 
-#include <stdio.h>
 
 /* The gather plan: the result shape, a's byte steps for each result axis
  * (0 on the broadcast index axes) and the table of summed offsets of the
@@ -19,40 +18,20 @@ typedef struct fancy_plan {
     int64_t *table; /* NULL when no entry is an array */
 } fancy_plan;
 
+/* The broadcast shape of the index arrays (NULL entries, ':', skipped);
+ * n is at most ND_MAX_DIMS (no more indices than a's axes). */
 static bool broadcast_indices(const char *fn, int n, const nd_array *const *ix, int *nd,
                               int64_t *shape) {
-    *nd = 0;
-    for (int k = 0; k < n; k++)
-        if (ix[k] && ix[k]->ndim > *nd) *nd = ix[k]->ndim;
-    for (int i = 0; i < *nd; i++) shape[i] = 1;
+    int ndims[ND_MAX_DIMS], m = 0;
+    const int64_t *shapes[ND_MAX_DIMS];
     for (int k = 0; k < n; k++) {
         if (!ix[k]) continue;
-        int off = *nd - ix[k]->ndim;
-        for (int i = 0; i < ix[k]->ndim; i++) {
-            int64_t s = ix[k]->shape[i];
-            if (s == shape[off + i] || s == 1) continue;
-            if (shape[off + i] == 1) {
-                shape[off + i] = s;
-                continue;
-            }
-            char msg[512];
-            size_t len = 0;
-            msg[0] = '\0';
-            for (int j = 0; j < n && len < sizeof msg; j++) {
-                if (!ix[j]) continue;
-                char sh[ND_SHAPE_STR_CAP];
-                int w = snprintf(msg + len, sizeof msg - len, " %s",
-                                 nd__shape_str(sh, sizeof sh, ix[j]->ndim, ix[j]->shape));
-                if (w < 0) break;
-                len += (size_t)w;
-            }
-            nd__error(ND_ERR_SHAPE, fn,
-                      "shape mismatch: indexing arrays could not be broadcast together with shapes%s",
-                      msg);
-            return false;
-        }
+        ndims[m] = ix[k]->ndim;
+        shapes[m++] = ix[k]->shape;
     }
-    return true;
+    return nd__broadcast_shapes_msg(
+               fn, "shape mismatch: indexing arrays could not be broadcast together with shapes", m,
+               ndims, shapes, nd, shape) == ND_OK;
 }
 
 /* conv receives the int64 arrays made from bool masks (freed by the caller);
@@ -197,23 +176,9 @@ static nd_status index_arrays_assign_body(nd_array *a,
     fancy_plan p;
     nd_array *conv[ND_MAX_DIMS] = {0};
     const nd_array *ix[ND_MAX_DIMS];
-    nd_status st = ND_OK;
-    if (!fancy_plan_make(fn, a, n, indices, &p, conv, ix)) {
-        st = nd_last_status();
-    } else {
-        nd_ix_side src = {NULL, NULL, {0}, {0}};
-        nd_array *v = nd__ix_assign_values(fn, values, a->dtype, p.nd, p.shape, src.step);
-        if (!v) {
-            st = nd_last_status();
-        } else {
-            src.base = v->data;
-            nd_ix_side dst = {a->data, p.table, {0}, {0}};
-            memcpy(dst.step, p.a_step, sizeof(int64_t) * (size_t)p.nd);
-            memcpy(dst.tab_step, p.tab_step, sizeof(int64_t) * (size_t)p.nd);
-            nd__ix_copy(p.nd, p.shape, &dst, &src, nd__itemsize(a->dtype));
-            nd_free(v);
-        }
-    }
+    nd_status st = fancy_plan_make(fn, a, n, indices, &p, conv, ix)
+                       ? nd__ix_scatter(fn, a, values, p.nd, p.shape, p.table, p.a_step, p.tab_step)
+                       : nd_last_status();
     fancy_release(conv, &p);
     return st;
 }

@@ -16,13 +16,7 @@ nd_status nd_broadcast_arrays(int n, const nd_array *const *arrays, nd_array **o
     if (n == 0) return ND_OK;
     if (!arrays) return nd__null_arg(fn, "arrays");
     if (!out) return nd__null_arg(fn, "out");
-    for (int i = 0; i < n; i++) {
-        if (!arrays[i]) {
-            char name[32];
-            snprintf(name, sizeof name, "arrays[%d]", i);
-            return nd__null_arg(fn, name);
-        }
-    }
+    if (!nd__check_arrays(fn, "arrays", n, arrays)) return ND_ERR_NULL;
     int *ndims = nd__alloc(sizeof(int) * (size_t)n, 64);
     const int64_t **shapes = nd__alloc(sizeof(int64_t *) * (size_t)n, 64);
     nd_array **views = nd__alloc(sizeof(nd_array *) * (size_t)n, 64);
@@ -134,10 +128,8 @@ nd_status nd_unravel_index(const nd_array *indices, int ndim, const int64_t *sha
             return nd_last_status();
         }
     }
-    int64_t steps[ND_MAX_DIMS];
-    nd__ix_bcast_steps(indices, indices->ndim, steps);
     nd_ix_cursor c;
-    nd__ix_cursor_init(&c, indices->data, indices->ndim, indices->shape, steps);
+    nd__ix_cursor_of(&c, indices);
     for (int64_t i = 0; i < indices->size; i++, nd__ix_cursor_next(&c)) {
         int64_t v;
         uint64_t u;
@@ -203,13 +195,8 @@ nd_array *nd_ravel_multi_index(int n, const nd_array *const *multi_index, const 
     }
     int ndims[ND_MAX_DIMS];
     const int64_t *shapes[ND_MAX_DIMS];
+    if (!nd__check_arrays(fn, "multi_index", n, multi_index)) return NULL;
     for (int i = 0; i < n; i++) {
-        if (!multi_index[i]) {
-            char name[32];
-            snprintf(name, sizeof name, "multi_index[%d]", i);
-            nd__null_arg(fn, name);
-            return NULL;
-        }
         ndims[i] = multi_index[i]->ndim;
         shapes[i] = multi_index[i]->shape;
     }

@@ -69,6 +69,12 @@ void nd__ix_cursor_init(nd_ix_cursor *c, const char *data, int ndim, const int64
     }
 }
 
+void nd__ix_cursor_of(nd_ix_cursor *c, const nd_array *a) {
+    int64_t steps[ND_MAX_DIMS];
+    nd__ix_bcast_steps(a, a->ndim, steps);
+    nd__ix_cursor_init(c, a->data, a->ndim, a->shape, steps);
+}
+
 /* ------------------------------------------------------------ element reads */
 
 bool nd__ix_truthy(nd_dtype dt, const char *p) {
@@ -149,10 +155,8 @@ static bool out_of_bounds(const char *fn, nd_dtype dt, const char *p, int axis, 
 
 /* Checks every element of idx against len, in C order. */
 static bool check_own(const char *fn, const nd_array *idx, int64_t len, int axis) {
-    int64_t steps[ND_MAX_DIMS];
-    nd__ix_bcast_steps(idx, idx->ndim, steps);
     nd_ix_cursor c;
-    nd__ix_cursor_init(&c, idx->data, idx->ndim, idx->shape, steps);
+    nd__ix_cursor_of(&c, idx);
     for (int64_t j = 0; j < idx->size; j++, nd__ix_cursor_next(&c)) {
         int64_t v;
         if (!nd__ix_as_i64(idx->dtype, c.p, &v)) return out_of_bounds(fn, idx->dtype, c.p, axis, len);
@@ -307,4 +311,19 @@ nd_array *nd__ix_gather_new(const char *fn, const nd_array *a, int nd, const int
     memcpy(src.tab_step, tab_step, sizeof(int64_t) * (size_t)nd);
     nd__ix_copy(nd, shape, &dst, &src, isz);
     return r;
+}
+
+nd_status nd__ix_scatter(const char *fn, nd_array *a, const nd_array *values, int nd,
+                         const int64_t *shape, const int64_t *table, const int64_t *a_step,
+                         const int64_t *tab_step) {
+    nd_ix_side src = {NULL, NULL, {0}, {0}};
+    nd_array *v = nd__ix_assign_values(fn, values, a->dtype, nd, shape, src.step);
+    if (!v) return nd_last_status();
+    src.base = v->data;
+    nd_ix_side dst = {a->data, table, {0}, {0}};
+    memcpy(dst.step, a_step, sizeof(int64_t) * (size_t)nd);
+    memcpy(dst.tab_step, tab_step, sizeof(int64_t) * (size_t)nd);
+    nd__ix_copy(nd, shape, &dst, &src, nd__itemsize(a->dtype));
+    nd_free(v);
+    return ND_OK;
 }

@@ -39,6 +39,8 @@ typedef struct nd_ix_cursor {
 
 void nd__ix_cursor_init(nd_ix_cursor *c, const char *data, int ndim, const int64_t *shape,
                         const int64_t *steps);
+/* A cursor over a's own elements, in C order. */
+void nd__ix_cursor_of(nd_ix_cursor *c, const nd_array *a);
 static inline void nd__ix_cursor_next(nd_ix_cursor *c) {
     for (int d = c->ndim - 1; d >= 0; d--) {
         c->p += c->steps[d];
@@ -95,6 +97,14 @@ void nd__ix_copy(int ndim, const int64_t *shape, const nd_ix_side *dst, const nd
  * sum(idx * tab_step) (table may be NULL). NULL with the error recorded. */
 nd_array *nd__ix_gather_new(const char *fn, const nd_array *a, int nd, const int64_t *shape,
                             const int64_t *table, const int64_t *a_step, const int64_t *tab_step);
+
+/* The assignment counterpart of nd__ix_gather_new: values (cast to a's
+ * dtype and broadcast to (nd, shape) by nd__ix_assign_values) written to
+ * the elements of a that the same geometry addresses. ND_OK, or the status
+ * of the error (nothing is written then). */
+nd_status nd__ix_scatter(const char *fn, nd_array *a, const nd_array *values, int nd,
+                         const int64_t *shape, const int64_t *table, const int64_t *a_step,
+                         const int64_t *tab_step);
 
 /* One element of isz bytes (1, 2, 4 or 8 become single loads and stores). */
 static inline void nd__ix_copy_elem(char *dst, const char *src, size_t isz) {

@@ -32,14 +32,7 @@ static bool check_inputs(const char *fn, int n, const nd_array *const *arrays, c
         nd__null_arg(fn, "arrays");
         return false;
     }
-    for (int i = 0; i < n; i++) {
-        if (!arrays[i]) {
-            char name[32];
-            snprintf(name, sizeof name, "arrays[%d]", i);
-            nd__null_arg(fn, name);
-            return false;
-        }
-    }
+    if (!nd__check_arrays(fn, "arrays", n, arrays)) return false;
     if (n <= 0) {
         nd__error(ND_ERR_VALUE, fn, "need at least one array to %s", what);
         return false;

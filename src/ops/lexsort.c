@@ -185,14 +185,7 @@ static nd_array *multi_argsort(const char *fn, int nkeys, const nd_array *const 
         nd__null_arg(fn, "keys");
         return NULL;
     }
-    for (int k = 0; k < nkeys; k++) {
-        if (!keys[k]) {
-            char name[32];
-            snprintf(name, sizeof name, "keys[%d]", k);
-            nd__null_arg(fn, name);
-            return NULL;
-        }
-    }
+    if (!nd__check_arrays(fn, "keys", nkeys, keys)) return NULL;
     if (nkeys < 1) {
         nd__error(ND_ERR_VALUE, fn, "need a sequence of keys with len > 0 (got %d)", nkeys);
         return NULL;

@@ -627,13 +627,7 @@ nd_status nd_meshgrid(int n, const nd_array *const *xs, bool ij, bool sparse, nd
     if (n < 0 || n > ND_MAX_DIMS)
         return nd__error(ND_ERR_VALUE, fn, "%d arrays given; expected 0 to %d", n, ND_MAX_DIMS);
     if (n > 0 && !xs) return nd__null_arg(fn, "xs");
-    for (int i = 0; i < n; i++) {
-        if (!xs[i]) {
-            char name[32];
-            snprintf(name, sizeof name, "xs[%d]", i);
-            return nd__null_arg(fn, name);
-        }
-    }
+    if (!nd__check_arrays(fn, "xs", n, xs)) return ND_ERR_NULL;
     if (n > 0 && !out) return nd__null_arg(fn, "out");
     /* input i runs along result axis pos[i]; 'xy' swaps the first two */
     int pos[ND_MAX_DIMS];

@@ -4,16 +4,9 @@
  * visited in C order, as NumPy does. */
 #include "ops/index_util.h"
 
-/* A cursor over a in C order. */
-static void cursor_of(nd_ix_cursor *c, const nd_array *a) {
-    int64_t steps[ND_MAX_DIMS];
-    nd__ix_bcast_steps(a, a->ndim, steps);
-    nd__ix_cursor_init(c, a->data, a->ndim, a->shape, steps);
-}
-
 static int64_t count_true(const nd_array *a) {
     nd_ix_cursor c;
-    cursor_of(&c, a);
+    nd__ix_cursor_of(&c, a);
     int64_t n = 0;
     for (int64_t j = 0; j < a->size; j++, nd__ix_cursor_next(&c)) n += nd__ix_truthy(a->dtype, c.p);
     return n;
@@ -48,8 +41,8 @@ nd_array *nd_extract(const nd_array *mask, const nd_array *a) {
     if (!r) return NULL;
     size_t isz = nd__itemsize(a->dtype);
     nd_ix_cursor cm, ca;
-    cursor_of(&cm, mask);
-    cursor_of(&ca, a);
+    nd__ix_cursor_of(&cm, mask);
+    nd__ix_cursor_of(&ca, a);
     char *o = r->data;
     for (int64_t j = 0; j < a->size; j++, nd__ix_cursor_next(&cm), nd__ix_cursor_next(&ca))
         if (nd__ix_truthy(mask->dtype, cm.p)) {
@@ -85,8 +78,8 @@ static nd_status place_body(nd_array *a, const nd_array *mask, const nd_array *v
     }
     size_t isz = nd__itemsize(a->dtype);
     nd_ix_cursor cm, ca;
-    cursor_of(&cm, mask);
-    cursor_of(&ca, a);
+    nd__ix_cursor_of(&cm, mask);
+    nd__ix_cursor_of(&ca, a);
     int64_t k = 0;
     for (int64_t j = 0; j < a->size; j++, nd__ix_cursor_next(&cm), nd__ix_cursor_next(&ca))
         if (nd__ix_truthy(mask->dtype, cm.p)) {
@@ -119,7 +112,7 @@ nd_status nd_nonzero(const nd_array *a, nd_array **out) {
         }
     }
     nd_ix_cursor c;
-    cursor_of(&c, a);
+    nd__ix_cursor_of(&c, a);
     int64_t i = 0;
     for (int64_t j = 0; j < a->size; j++, nd__ix_cursor_next(&c)) {
         if (!nd__ix_truthy(a->dtype, c.p)) continue;
@@ -140,7 +133,7 @@ nd_array *nd_argwhere(const nd_array *a) {
     if (!r) return NULL;
     int64_t *o = (int64_t *)r->data;
     nd_ix_cursor c;
-    cursor_of(&c, a);
+    nd__ix_cursor_of(&c, a);
     for (int64_t j = 0; j < a->size; j++, nd__ix_cursor_next(&c)) {
         if (!nd__ix_truthy(a->dtype, c.p)) continue;
         for (int d = 0; d < a->ndim; d++) *o++ = c.idx[d];
@@ -156,7 +149,7 @@ nd_array *nd_flatnonzero(const nd_array *a) {
     if (!r) return NULL;
     int64_t *o = (int64_t *)r->data;
     nd_ix_cursor c;
-    cursor_of(&c, a);
+    nd__ix_cursor_of(&c, a);
     for (int64_t j = 0; j < a->size; j++, nd__ix_cursor_next(&c))
         if (nd__ix_truthy(a->dtype, c.p)) *o++ = j;
     return r;

@@ -201,9 +201,7 @@ static double in_dtype(double x, nd_dtype dt) { return dt == ND_FLOAT32 ? (doubl
 /* The data's range, NaN if any value is NaN (as a.min() and a.max()). */
 static void data_range(const nd_array *a, double *mn, double *mx) {
     nd_ix_cursor c;
-    int64_t steps[ND_MAX_DIMS];
-    nd__ix_bcast_steps(a, a->ndim, steps);
-    nd__ix_cursor_init(&c, a->data, a->ndim, a->shape, steps);
+    nd__ix_cursor_of(&c, a);
     double lo = INFINITY, hi = -INFINITY;
     for (int64_t j = 0; j < a->size; j++, nd__ix_cursor_next(&c)) {
         double x = nd__ix_as_f64(a->dtype, c.p);
@@ -284,13 +282,10 @@ static nd_status histogram_body(const nd_array *a,
     }
     {
         double norm = (double)bins / delta;
-        int64_t steps[ND_MAX_DIMS], wsteps[ND_MAX_DIMS];
         nd_ix_cursor c, cw;
-        nd__ix_bcast_steps(a, a->ndim, steps);
-        nd__ix_cursor_init(&c, a->data, a->ndim, a->shape, steps);
+        nd__ix_cursor_of(&c, a);
         if (weights) {
-            nd__ix_bcast_steps(weights, weights->ndim, wsteps);
-            nd__ix_cursor_init(&cw, weights->data, weights->ndim, weights->shape, wsteps);
+            nd__ix_cursor_of(&cw, weights);
             memset(blk, 0, sizeof(double) * (size_t)bins);
         }
         int64_t *counts = (int64_t *)h->data;

@@ -262,20 +262,9 @@ static nd_status put_along_axis_body(nd_array *a,
     if (!nd__ix_check_writeable(fn, a)) return nd_last_status();
     along_plan p;
     if (!along_plan_make(fn, a, indices, axis, &p)) return nd_last_status();
-    nd_ix_side src = {NULL, NULL, {0}, {0}};
-    nd_array *v = nd__ix_assign_values(fn, values, a->dtype, p.nd, p.shape, src.step);
-    if (!v) {
-        nd__ix_free(p.table);
-        return nd_last_status();
-    }
-    src.base = v->data;
-    nd_ix_side dst = {a->data, p.table, {0}, {0}};
-    memcpy(dst.step, p.a_step, sizeof(int64_t) * (size_t)p.nd);
-    memcpy(dst.tab_step, p.tab_step, sizeof(int64_t) * (size_t)p.nd);
-    nd__ix_copy(p.nd, p.shape, &dst, &src, nd__itemsize(a->dtype));
-    nd_free(v);
+    nd_status st = nd__ix_scatter(fn, a, values, p.nd, p.shape, p.table, p.a_step, p.tab_step);
     nd__ix_free(p.table);
-    return ND_OK;
+    return st;
 }
 
 nd_status nd_put_along_axis(nd_array *a,
@@ -343,13 +332,7 @@ static nd_array *choose_body(const nd_array *indices, int n, const nd_array *con
         nd__null_arg(fn, "choices");
         return NULL;
     }
-    for (int k = 0; k < n; k++)
-        if (!choices[k]) {
-            char name[32];
-            snprintf(name, sizeof name, "choices[%d]", k);
-            nd__null_arg(fn, name);
-            return NULL;
-        }
+    if (!nd__check_arrays(fn, "choices", n, choices)) return NULL;
     if (!nd__ix_check_index_dtype(fn, indices)) return NULL;
 
     nd__promo promo = ND__PROMO_INIT; /* NumPy's n-ary result_type of the choices */

@@ -217,14 +217,7 @@ static bool reshape_mismatch(const char *fn, const nd_array *a, int ndim, const 
  * Only -1 means "unknown": NumPy also takes other negative values for it. */
 static bool resolve_shape(const char *fn, const nd_array *a, int ndim, const int64_t *shape,
                           int64_t *out) {
-    if (ndim < 0 || ndim > ND_MAX_DIMS) {
-        nd__error(ND_ERR_VALUE, fn, "ndim %d is outside [0, %d]", ndim, ND_MAX_DIMS);
-        return false;
-    }
-    if (ndim > 0 && !shape) {
-        nd__null_arg(fn, "shape");
-        return false;
-    }
+    if (!nd__check_shape_arg(fn, ndim, shape)) return false;
     int unknown = -1;
     int64_t known = 1;
     bool overflow = false;
