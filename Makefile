@@ -44,7 +44,11 @@ LDFLAGS   ?=
 KOPT      ?= -O3
 WERROR    ?=
 WARN      := -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror)
+# Parallel jobs of the build step of `make check`: the N of `make -jN check`
+# (GNU make 4.2 and later put -jN in MAKEFLAGS), else JOBS. A bare -j (no
+# limit) and older makes, whose MAKEFLAGS hold a bare -j, fall back to JOBS.
 JOBS      ?= 2
+CHECK_J    = $(or $(firstword $(filter-out -j,$(filter -j%,$(MAKEFLAGS)))),-j$(JOBS))
 LDCONFIG  ?= ldconfig
 B         ?= build
 
@@ -249,7 +253,7 @@ npcmp: $(B)/npcmp/driver
 .PHONY: check-run demo-run
 check-run:
 	@mkdir -p $(B) && rm -f $(TALLY)
-	+$(MAKE) --no-print-directory -j$(JOBS) lib $(B)/libnd-asan.a $(B)/libnd-tsan.a $(TEST_BINS) $(ASAN_TEST_BINS) \
+	+$(MAKE) --no-print-directory $(CHECK_J) lib $(B)/libnd-asan.a $(B)/libnd-tsan.a $(TEST_BINS) $(ASAN_TEST_BINS) \
 	    $(TSAN_TEST_BINS) $(B)/npcmp/driver $(EXAMPLE_BINS)
 	+@st=0; \
 	echo "== cmocka suite"; ND_TALLY=$(TALLY) $(RUN_TEST) || st=1; \
