@@ -6,7 +6,6 @@
  * positions), as NumPy does. */
 #include "ops/index_util.h"
 
-
 /* The gather plan: the result shape, a's byte steps for each result axis
  * (0 on the broadcast index axes) and the table of summed offsets of the
  * indexed axes, stepped by the index axes in C order. */

@@ -1,6 +1,7 @@
-/* Private helpers shared by the indexing files (take.c, mask.c, search.c,
- * unique.c): index validation, element reads by dtype, a C-order cursor and
- * the table-driven gather/scatter copy every take-like function runs on. */
+/* Private helpers shared by the indexing files (take.c, fancy.c, mask.c,
+ * search.c, index_tricks.c, unique.c, ...): index validation, element reads
+ * by dtype, a C-order cursor and the table-driven gather/scatter copy every
+ * take-like function runs on. */
 #ifndef ND_INDEX_UTIL_H
 #define ND_INDEX_UTIL_H
 
