@@ -5,7 +5,8 @@
 #   make check      installs missing Debian packages (as root), then builds with
 #                   -Werror and runs the cmocka suite, again under ASan+UBSan
 #                   (clang), the concurrency test under TSan (clang), then the
-#                   header, docs, NumPy comparison (tests/npcmp) and install tests
+#                   header and C++ (nd.hpp), docs, NumPy comparison (tests/npcmp),
+#                   examples (examples/check.py) and install tests
 #   make demo       installs missing packages (as root), runs the examples
 #   make docs       the API reference from the headers (Doxygen) into build/docs
 #   make bench      the benchmarks
