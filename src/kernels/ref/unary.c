@@ -97,9 +97,23 @@ static double act_gelu(double x) {
     if (x < -40) return -0.0; /* below the smallest subnormal; -inf too */
     double zh = -x * ACT_RSQRT2_HI;
     double zl = fma(-x, ACT_RSQRT2_HI, -zh) - x * ACT_RSQRT2_LO;
-    /* erfc(zh + zl) = erfc(zh) - zl 2/sqrt(pi) exp(-zh^2) to first order */
-    double e = erfc(zh) - zl * ACT_2_SQRTPI * exp(-zh * zh);
-    return 0.5 * x * e;
+    if (zh < 26) {
+        /* erfc(zh + zl) = erfc(zh) - zl 2/sqrt(pi) exp(-zh^2) to first order */
+        double e = erfc(zh) - zl * ACT_2_SQRTPI * exp(-zh * zh);
+        return 0.5 * x * e;
+    }
+    /* erfc(z) is subnormal here and has lost bits: its asymptotic series
+     * exp(-z^2) / (z sqrt(pi)) sum_k (-1)^k (2k-1)!! / (2z^2)^k (terms below
+     * 1e-19 by k = 8 at z = 26), with exp(-z^2) formed at exp(64 - z^2) and
+     * the product scaled by e^-64 once (64 - z^2 is exact: both in [512, 1024)) */
+    double z2h = zh * zh, z2l = fma(zh, zh, -z2h) + 2 * zh * zl;
+    double g = exp(64 - z2h) * (1 - z2l);
+    double sum = 1, term = 1;
+    for (int k = 1; k <= 8; k++) {
+        term *= -(2 * k - 1) / (2 * z2h);
+        sum += term;
+    }
+    return 0.5 * x * (g * (0.5 * ACT_2_SQRTPI) / zh * sum) * 1.603810890548638e-28;
 }
 /* 1 + tanh(u) = 2 sigmoid(2u): the same function without the cancellation
  * for negative x, with u = sqrt(2/pi) (x + 0.044715 x^3) as a double-double.
@@ -116,6 +130,9 @@ static double act_gelu_tanh(double x) {
     double ul = fma(ACT_SQRT2PI_HI, sh, -uh) + ACT_SQRT2PI_HI * sl + ACT_SQRT2PI_LO * sh;
     double th = 2 * uh + 2 * ul, tl = 2 * ul - (th - 2 * uh);
     if (th >= 0) return x / (1 + exp(-th)); /* well-conditioned: tl is negligible */
+    /* exp(th) subnormal: formed at exp(th + 64) (exact sum, both in [512,
+     * 1024)) and scaled by e^-64 once; 1 + exp(th) is 1 there */
+    if (th < -700) return x * (exp(th + 64) * (1 + tl)) * 1.603810890548638e-28;
     double e = exp(th) * (1 + tl);
     return x * (e / (1 + e));
 }
