@@ -40,39 +40,70 @@ static void sum_add(nn_sum *a, double v) {
     a->s = t;
 }
 
+/* x - m and its rounding error (Knuth's two-sum): for float64 data x - m
+ * is rarely exact, and exp turns its error into a relative one of
+ * eps |x - m| / 2 (PyTorch's). err is 0 where x - m is not finite. */
+static double diff_err(double x, double m, double *err) {
+    double d = x - m, bb = d - x;
+    double e = (x - (d - bb)) + (-m - bb);
+    *err = isfinite(e) ? e : 0;
+    return d;
+}
+
+/* exp(x - m) to about an ULP, the error of x - m put back to first order. */
+static double exp_diff(double x, double m) {
+    double err, e = exp(diff_err(x, m, &err));
+    return e + e * err;
+}
+
 /* As PyTorch: a row with NaN or +inf, or all -inf, has max - max = NaN (or
  * inf - inf) and gives NaN throughout. */
 static void softmax_row(double *x, int64_t n) {
     double m = row_max(x, n);
     nn_sum s = {0, 0};
     for (int64_t i = 0; i < n; i++) {
-        x[i] = exp(x[i] - m);
+        x[i] = exp_diff(x[i], m);
         sum_add(&s, x[i]);
     }
     double tot = s.s + s.c;
     for (int64_t i = 0; i < n; i++) x[i] /= tot;
 }
 
+/* log(sum(exp(x - m))) as log1p of the sum without one term at the maximum
+ * (which is exp(0) = 1): accurate when one value dominates and the sum is
+ * 1 + tiny, where log_softmax of the maximum is -tiny. m is finite. */
+static double log_sum_exp_shifted(const double *x, int64_t n, double m) {
+    nn_sum s = {0, 0};
+    bool skipped = false;
+    for (int64_t i = 0; i < n; i++) {
+        if (!skipped && x[i] == m) {
+            skipped = true;
+            continue;
+        }
+        sum_add(&s, exp_diff(x[i], m));
+    }
+    return log1p(s.s + s.c);
+}
+
 static void log_softmax_row(double *x, int64_t n) {
     double m = row_max(x, n);
-    nn_sum s = {0, 0};
-    for (int64_t i = 0; i < n; i++) {
-        x[i] -= m;
-        sum_add(&s, exp(x[i]));
+    if (!isfinite(m)) { /* NaN throughout, as (x - m) - log(sum) gives it */
+        for (int64_t i = 0; i < n; i++) x[i] = NAN;
+        return;
     }
-    double ls = log(s.s + s.c);
-    for (int64_t i = 0; i < n; i++) x[i] -= ls;
+    double ls = log_sum_exp_shifted(x, n, m);
+    for (int64_t i = 0; i < n; i++) {
+        double err, d = diff_err(x[i], m, &err);
+        x[i] = (d - ls) + err;
+    }
 }
 
 /* PyTorch's rule: an infinite maximum is not subtracted (so +inf gives
- * +inf and an all -inf row log(0) = -inf, not NaN); an empty row is -inf. */
+ * +inf and an all -inf row log(0) = -inf, not NaN); NaN gives NaN. */
 static double logsumexp_row(const double *x, int64_t n) {
     double m = row_max(x, n);
-    if (m != m) return m;
-    if (isinf(m)) m = 0;
-    nn_sum s = {0, 0};
-    for (int64_t i = 0; i < n; i++) sum_add(&s, exp(x[i] - m));
-    return log(s.s + s.c) + m;
+    if (m != m || isinf(m)) return m;
+    return m + log_sum_exp_shifted(x, n, m);
 }
 
 /* A stack handle on a's elements with its axes in the order perm. */
