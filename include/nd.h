@@ -1092,6 +1092,10 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
  * | sinh, cosh, tanh | np.sinh, ... | float |
  * | sigmoid | scipy.special.expit (none in NumPy) | float |
  * | relu | np.maximum(a, 0) | same; NaN stays NaN |
+ * | gelu | torch.nn.functional.gelu (none in NumPy) | float; a/2 (1 + erf(a/sqrt 2)) as a/2 erfc(-a/sqrt 2), so no cancellation for negative a |
+ * | gelu_tanh | torch.nn.functional.gelu(a, approximate='tanh') | float; a/2 (1 + tanh(sqrt(2/pi) (a + 0.044715 a^3))) as a sigmoid(2 sqrt(2/pi) (a + 0.044715 a^3)) |
+ * | silu | torch.nn.functional.silu | float; a sigmoid(a) |
+ * | softplus | torch.nn.functional.softplus (beta 1, threshold 20) | float; a above 20 gives a, else log1p(exp(a)) |
  * | deg2rad, rad2deg | np.deg2rad, np.rad2deg | float |
  * | floor, ceil, rint, trunc | np.floor, ... | floats: same; bool and integers keep their dtype and values (NumPy 1.x gives float) |
  * | isnan, isinf, isfinite | np.isnan, ... | bool |
@@ -1144,6 +1148,7 @@ ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const int64_t *con
     X(exp2) X(expm1) X(log) X(log2) X(log10) X(log1p)                              \
     X(sin) X(cos) X(tan) X(arcsin) X(arccos) X(arctan)                             \
     X(sinh) X(cosh) X(tanh) X(sigmoid) X(relu) X(deg2rad) X(rad2deg)               \
+    X(gelu) X(gelu_tanh) X(silu) X(softplus) /* activations, as PyTorch's */      \
     X(floor) X(ceil) X(rint) X(trunc) /* bool and integers keep their dtype */     \
     X(isnan) X(isinf) X(isfinite) X(signbit) X(logical_not)                        \
     X(bitwise_not) /* np.invert: bool and integers */
@@ -1253,6 +1258,22 @@ ND_UNARY_OPS(ND_DECLARE_UNARY_)
  *   float dtype., scipy.special.expit(a) (NumPy has none), scipy.special.expit(a\, out=out)}
  * @nd_unary_np{relu, Element-wise max(a\, 0) in a's dtype (NaN stays NaN)., np.maximum(a\, 0),
  *   np.maximum(a\, 0\, out=out)}
+ * @nd_unary_np{gelu, Element-wise GELU a * Phi(a) (Phi the standard normal distribution function)
+ *   in a float dtype\, computed as a / 2 * erfc(-a / sqrt 2) without cancellation for negative a;
+ *   -inf gives -0 (PyTorch: NaN) and NaN stays NaN. Float32 computes in float64 and rounds once.,
+ *   torch.nn.functional.gelu(a) (NumPy has none), out[...] = torch.nn.functional.gelu(a)}
+ * @nd_unary_np{gelu_tanh, Element-wise tanh approximation of GELU a / 2 * (1 + tanh(u))\, u =
+ *   sqrt(2 / pi) * (a + 0.044715 a^3)\, computed as a * sigmoid(2 u) without cancellation\, in a
+ *   float dtype; -inf gives -0 (PyTorch: NaN). Float32 computes in float64 and rounds once.,
+ *   torch.nn.functional.gelu(a\, approximate='tanh') (NumPy has none),
+ *   out[...] = torch.nn.functional.gelu(a\, approximate='tanh')}
+ * @nd_unary_np{silu, Element-wise SiLU (swish) a * sigmoid(a) without overflow\, in a float dtype;
+ *   -inf gives -0 (PyTorch: NaN). Float32 computes in float64 and rounds once.,
+ *   torch.nn.functional.silu(a) (NumPy has none), out[...] = torch.nn.functional.silu(a)}
+ * @nd_unary_np{softplus, Element-wise log(1 + exp(a)) without overflow\, in a float dtype: a above
+ *   20 gives a itself (PyTorch's beta 1 and threshold 20); -inf gives 0. Float32 computes in
+ *   float64 and rounds once., torch.nn.functional.softplus(a) (NumPy has none),
+ *   out[...] = torch.nn.functional.softplus(a)}
  * @nd_unary{deg2rad, Element-wise conversion of degrees to radians (a * pi / 180)\, in a float
  *   dtype.}
  * @nd_unary{rad2deg, Element-wise conversion of radians to degrees (a * 180 / pi)\, in a float
@@ -1493,6 +1514,7 @@ ND_API nd_status nd_allclose(const nd_array *a, const nd_array *b, double rtol, 
 #include "nd/sets.h"
 #include "nd/linalg.h"
 #include "nd/numeric.h"
+#include "nd/nn_ops.h"
 #include "nd/io.h"
 #include "nd/dlpack.h"
 #include "nd/scope.h"

@@ -5,8 +5,8 @@
 #   demo   build, for `make demo`
 #   check  build, plus what the test suite uses: cmocka, g++, cmake, doxygen,
 #          clang with its sanitizer runtimes (the ASan+UBSan and TSan
-#          stages), and python3-numpy (a reference for tests and benchmarks
-#          only, never a dependency of the library)
+#          stages), and python3-numpy and python3-mpmath (references for
+#          tests and benchmarks only, never a dependency of the library)
 #   docs   doxygen, for `make docs`
 # demo, check and docs install what is missing (after apt-get update) when
 # run as root; otherwise they print the exact command to run and stop.
@@ -38,6 +38,7 @@ if [ "$set_" = check ]; then
     command -v g++ >/dev/null 2>&1 || need="$need g++"
     command -v cmake >/dev/null 2>&1 || need="$need cmake"
     /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || need="$need python3-numpy"
+    /usr/bin/python3 -c 'import mpmath' >/dev/null 2>&1 || need="$need python3-mpmath"
     if command -v clang >/dev/null 2>&1; then
         # the runtimes come apart from the compiler: link a program with each
         probe=$(mktemp "${TMPDIR:-/tmp}/nd-deps.XXXXXX")

@@ -25,6 +25,7 @@ typedef enum nd_op {
     ND_OP_where = ND_OP_UNARY_END_,
     ND_OP_clip,
     ND_OP_nan_to_num, /* float dtypes only; params: nd_nan_to_num_params */
+    ND_OP_leaky_relu, /* float dtypes only; params: nd_leaky_relu_params */
     ND_NUM_OPS
 #undef ND_OP_ENUM_
 } nd_op;
@@ -34,6 +35,11 @@ typedef enum nd_op {
 typedef struct nd_nan_to_num_params {
     double nan, posinf, neginf;
 } nd_nan_to_num_params;
+
+/* leaky_relu's negative slope, converted to the loop's dtype by the loop. */
+typedef struct nd_leaky_relu_params {
+    double slope;
+} nd_leaky_relu_params;
 
 /* The loop for op on operands of loop dtype dt, or NULL if the pair has none.
  * The table is filled once (thread-safely) on first use. */

@@ -39,6 +39,8 @@ static const rule g_rules[ND_NUM_OPS] = {
     [ND_OP_tan] = R_FLOAT, [ND_OP_arcsin] = R_FLOAT, [ND_OP_arccos] = R_FLOAT,
     [ND_OP_arctan] = R_FLOAT, [ND_OP_sinh] = R_FLOAT, [ND_OP_cosh] = R_FLOAT,
     [ND_OP_tanh] = R_FLOAT, [ND_OP_sigmoid] = R_FLOAT, [ND_OP_relu] = R_SAME,
+    [ND_OP_gelu] = R_FLOAT, [ND_OP_gelu_tanh] = R_FLOAT, [ND_OP_silu] = R_FLOAT,
+    [ND_OP_softplus] = R_FLOAT,
     [ND_OP_floor] = R_SAME, [ND_OP_ceil] = R_SAME, [ND_OP_rint] = R_SAME,
     [ND_OP_trunc] = R_SAME, [ND_OP_isnan] = R_TO_BOOL, [ND_OP_isinf] = R_TO_BOOL,
     [ND_OP_isfinite] = R_TO_BOOL, [ND_OP_logical_not] = R_TO_BOOL,

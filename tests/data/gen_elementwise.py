@@ -150,6 +150,7 @@ def arr(dt, values):
 
 TRANSCENDENTAL = {"exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos",
                   "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "sigmoid",
+                  "gelu", "gelu_tanh", "silu", "softplus",
                   "arctan2", "hypot", "power", "float_power", "logaddexp", "logaddexp2", "cbrt"}
 ROUNDING = {"floor", "ceil", "rint", "trunc"}
 NP_NAME = {"abs": "absolute", "remainder": "remainder"}
@@ -173,6 +174,48 @@ def sigmoid_ref(x):
     return np.where(xl >= 0, pos, neg).astype(rt)
 
 
+ACTIVATIONS = ("gelu", "gelu_tanh", "silu", "softplus")
+
+
+def activation_ref(op, x):
+    """libnd's gelu, gelu_tanh, silu and softplus (NumPy has none; PyTorch's
+    definitions, see include/nd.h), in 200-bit mpmath on the values rounded
+    to the float libnd computes in. -inf gives the limit (-0 or 0), +-0
+    keeps its sign where the function is x times something."""
+    import mpmath
+    mpmath.mp.prec = 200
+    rt = float_of(x.dtype)
+    out = []
+    for v in x.astype(rt).astype(np.float64):
+        v = float(v)
+        if v != v or v == float("inf"):
+            out.append(v)
+            continue
+        if v == float("-inf"):
+            out.append(0.0 if op == "softplus" else -0.0)
+            continue
+        if v == 0 and op != "softplus":
+            out.append(v)
+            continue
+        m = mpmath.mpf(v)
+        if op == "gelu" and abs(v) > 40:  # mpmath's erfc overflows on huge arguments
+            r = m if v > 0 else mpmath.mpf("-1e-400")  # below the smallest subnormal
+        elif op == "gelu":
+            r = m / 2 * mpmath.erfc(-m / mpmath.sqrt(2))
+        elif op == "gelu_tanh":  # 1 + tanh(u) = 2 / (1 + exp(-2u)), no cancellation
+            u = mpmath.sqrt(2 / mpmath.pi) * (m + mpmath.mpf(0.044715) * m ** 3)
+            r = m / (1 + mpmath.exp(-2 * u))
+        elif op == "silu":
+            r = m / (1 + mpmath.exp(-m))
+        else:  # PyTorch's threshold 20
+            r = m if v > 20 else mpmath.log1p(mpmath.exp(m))
+        f = float(r)
+        if f == 0:
+            f = -0.0 if r < 0 else 0.0
+        out.append(f)
+    return np.array(out, np.float64).astype(rt)
+
+
 def relu_ref(x):
     """libnd's relu (NumPy has none): maximum(x, 0), NaN propagating."""
     if x.dtype.kind in "bu":
@@ -186,6 +229,8 @@ def numpy_call(op, *args):
         return sigmoid_ref(args[0]), None
     if op == "relu":
         return relu_ref(args[0]), None
+    if op in ACTIVATIONS:
+        return activation_ref(op, args[0]), None
     fn = {"where": np.where, "clip": np.clip}.get(op) or getattr(np, NP_NAME.get(op, op))
     try:
         with np.errstate(all="ignore"):
@@ -245,6 +290,8 @@ def accurate(op, args, dt):
     fn = {"abs": np.absolute}.get(op) or getattr(np, op, None)
     if op == "sigmoid":
         return sigmoid_ref(args[0])
+    if op in ACTIVATIONS:
+        return activation_ref(op, args[0])
     if fn is None:
         return None
     with np.errstate(all="ignore"):

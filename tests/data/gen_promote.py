@@ -21,7 +21,8 @@ libnd's documented deviations (README, "Deviations from NumPy") are applied
 to NumPy's answers: there is no float16 (libnd gives float32); reciprocal
 of bool and integers is a float; floor, ceil, rint and trunc keep bool and
 integer dtypes. sigmoid (scipy.special.expit, not a NumPy ufunc) resolves
-as np.exp, relu (np.maximum(a, 0)) keeps the dtype.
+as np.exp, relu (np.maximum(a, 0)) keeps the dtype; the activations gelu,
+gelu_tanh, silu and softplus (PyTorch's, no NumPy ufunc) resolve as np.exp.
 """
 import itertools
 import os
@@ -48,10 +49,12 @@ BINARY = ["add", "subtract", "multiply", "divide", "floor_divide", "remainder", 
           "left_shift", "right_shift", "gcd", "lcm"]
 UNARY = ["negative", "abs", "sign", "sqrt", "cbrt", "square", "reciprocal", "exp", "exp2",
          "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "arcsin", "arccos",
-         "arctan", "sinh", "cosh", "tanh", "sigmoid", "relu", "deg2rad", "rad2deg", "floor",
+         "arctan", "sinh", "cosh", "tanh", "sigmoid", "relu", "deg2rad", "rad2deg", "gelu",
+         "gelu_tanh", "silu", "softplus", "floor",
          "ceil", "rint", "trunc", "isnan", "isinf", "isfinite", "signbit", "logical_not",
          "bitwise_not"]
-NP_NAME = {"abs": "absolute", "bitwise_not": "invert", "sigmoid": "exp"}
+NP_NAME = {"abs": "absolute", "bitwise_not": "invert", "sigmoid": "exp", "gelu": "exp",
+           "gelu_tanh": "exp", "silu": "exp", "softplus": "exp"}
 
 
 def arr(dt):

@@ -790,7 +790,7 @@ static const nd_dtype pr_binary[][PR_N][PR_N] = {
 };
 
 /* the unary ufuncs of ND_UNARY_OPS, in its order */
-static const char *const pr_unary_names[] = {"negative", "abs", "sign", "sqrt", "cbrt", "square", "reciprocal", "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "sigmoid", "relu", "deg2rad", "rad2deg", "floor", "ceil", "rint", "trunc", "isnan", "isinf", "isfinite", "signbit", "logical_not", "bitwise_not"};
+static const char *const pr_unary_names[] = {"negative", "abs", "sign", "sqrt", "cbrt", "square", "reciprocal", "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "sigmoid", "relu", "deg2rad", "rad2deg", "gelu", "gelu_tanh", "silu", "softplus", "floor", "ceil", "rint", "trunc", "isnan", "isinf", "isfinite", "signbit", "logical_not", "bitwise_not"};
 static const nd_dtype pr_unary[][PR_N] = {
     {ND_NUM_DTYPES, ND_INT8, ND_INT16, ND_INT32, ND_INT64, ND_UINT8, ND_UINT16, ND_UINT32, ND_UINT64, ND_FLOAT32, ND_FLOAT64}, /* negative */
     {ND_BOOL, ND_INT8, ND_INT16, ND_INT32, ND_INT64, ND_UINT8, ND_UINT16, ND_UINT32, ND_UINT64, ND_FLOAT32, ND_FLOAT64}, /* abs */
@@ -819,6 +819,10 @@ static const nd_dtype pr_unary[][PR_N] = {
     {ND_BOOL, ND_INT8, ND_INT16, ND_INT32, ND_INT64, ND_UINT8, ND_UINT16, ND_UINT32, ND_UINT64, ND_FLOAT32, ND_FLOAT64}, /* relu */
     {ND_FLOAT32, ND_FLOAT32, ND_FLOAT32, ND_FLOAT64, ND_FLOAT64, ND_FLOAT32, ND_FLOAT32, ND_FLOAT64, ND_FLOAT64, ND_FLOAT32, ND_FLOAT64}, /* deg2rad */
     {ND_FLOAT32, ND_FLOAT32, ND_FLOAT32, ND_FLOAT64, ND_FLOAT64, ND_FLOAT32, ND_FLOAT32, ND_FLOAT64, ND_FLOAT64, ND_FLOAT32, ND_FLOAT64}, /* rad2deg */
+    {ND_FLOAT32, ND_FLOAT32, ND_FLOAT32, ND_FLOAT64, ND_FLOAT64, ND_FLOAT32, ND_FLOAT32, ND_FLOAT64, ND_FLOAT64, ND_FLOAT32, ND_FLOAT64}, /* gelu */
+    {ND_FLOAT32, ND_FLOAT32, ND_FLOAT32, ND_FLOAT64, ND_FLOAT64, ND_FLOAT32, ND_FLOAT32, ND_FLOAT64, ND_FLOAT64, ND_FLOAT32, ND_FLOAT64}, /* gelu_tanh */
+    {ND_FLOAT32, ND_FLOAT32, ND_FLOAT32, ND_FLOAT64, ND_FLOAT64, ND_FLOAT32, ND_FLOAT32, ND_FLOAT64, ND_FLOAT64, ND_FLOAT32, ND_FLOAT64}, /* silu */
+    {ND_FLOAT32, ND_FLOAT32, ND_FLOAT32, ND_FLOAT64, ND_FLOAT64, ND_FLOAT32, ND_FLOAT32, ND_FLOAT64, ND_FLOAT64, ND_FLOAT32, ND_FLOAT64}, /* softplus */
     {ND_BOOL, ND_INT8, ND_INT16, ND_INT32, ND_INT64, ND_UINT8, ND_UINT16, ND_UINT32, ND_UINT64, ND_FLOAT32, ND_FLOAT64}, /* floor */
     {ND_BOOL, ND_INT8, ND_INT16, ND_INT32, ND_INT64, ND_UINT8, ND_UINT16, ND_UINT32, ND_UINT64, ND_FLOAT32, ND_FLOAT64}, /* ceil */
     {ND_BOOL, ND_INT8, ND_INT16, ND_INT32, ND_INT64, ND_UINT8, ND_UINT16, ND_UINT32, ND_UINT64, ND_FLOAT32, ND_FLOAT64}, /* rint */

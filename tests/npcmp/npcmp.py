@@ -455,8 +455,10 @@ NAMES = "abcdefgh"
 
 def np_env(case, cast=None):
     env = {"np": np, "nanarg_ref": nanarg_ref, "or_empty": or_empty, "per_q": per_q,
-           "legacy": legacy, "sigmoid": sigmoid_ref, "relu": relu_ref, "sigmoid_out": sigmoid_out,
+           "legacy": legacy, "sigmoid_out": sigmoid_out,
            "relu_out": relu_out, "simd_cast": simd_cast, "simd_mean": simd_mean, "inf": math.inf, "nan": math.nan}
+    env.update(ACT_REFS)
+    env.update({k + "_out": ref_out(f) for k, f in ACT_REFS.items() if k not in ("sigmoid", "relu")})
     env.update(case.env)
     copies = {}
     for k, i in enumerate(case.inputs):
@@ -565,9 +567,78 @@ def relu_ref(x):
     return np.maximum(x, np.zeros((), x.dtype))
 
 
+def _silu_ld(xl):
+    """x sigmoid(x) in long double; -inf gives -0 (libnd's limit)."""
+    neg = xl * (np.exp(xl) / (1 + np.exp(xl)))
+    pos = xl / (1 + np.exp(-xl))
+    r = np.where(xl >= 0, pos, neg)
+    return np.where(np.isneginf(xl), -np.zeros_like(xl), r)
+
+
+def silu_ref(x):
+    """libnd's silu (NumPy has none; nd.h: PyTorch's F.silu) in long double."""
+    rt = float_of(x.dtype)
+    return _silu_ld(np.asarray(x).astype(rt).astype(np.longdouble)).astype(rt)
+
+
+def softplus_ref(x):
+    """libnd's softplus (PyTorch's F.softplus, threshold 20) in long double."""
+    rt = float_of(x.dtype)
+    xl = np.asarray(x).astype(rt).astype(np.longdouble)
+    return np.where(xl > 20, xl, np.log1p(np.exp(xl))).astype(rt)
+
+
+def gelu_tanh_ref(x):
+    """libnd's gelu_tanh (PyTorch's F.gelu(approximate='tanh')) in long
+    double, as x sigmoid(2u): the same function without the cancellation of
+    1 + tanh(u); -inf gives -0."""
+    rt = float_of(x.dtype)
+    xl = np.asarray(x).astype(rt).astype(np.longdouble)
+    # sqrt(2/pi) to long double precision (2 / np.pi would round it to double)
+    c = np.longdouble("0.79788456080286535587989211986876373695171726232986931533185")
+    u = c * (xl + np.longdouble(0.044715) * xl ** 3)
+    s = np.where(u >= 0, 1 / (1 + np.exp(-2 * u)), np.exp(2 * u) / (1 + np.exp(2 * u)))
+    r = np.where(np.isnan(s), np.where(xl > 0, xl, -np.zeros_like(xl)), xl * s)
+    r = np.where(np.isneginf(xl), -np.zeros_like(xl), r)
+    return np.where(np.isnan(xl), xl, r).astype(rt)
+
+
+def _gelu1(v):
+    import mpmath
+    if v != v or v == math.inf:
+        return v
+    if v == 0 or v < -40:  # below -40: under the smallest subnormal (-inf too)
+        return math.copysign(0.0, v) if v == 0 else -0.0
+    if v > 40:
+        return v
+    with mpmath.workprec(120):
+        m = mpmath.mpf(v)
+        return float(m / 2 * mpmath.erfc(-m / mpmath.sqrt(2)))
+
+
+def gelu_ref(x):
+    """libnd's gelu (PyTorch's exact F.gelu; NumPy has no erf), in mpmath."""
+    rt = float_of(x.dtype)
+    xs = np.asarray(x).astype(rt)
+    return np.array([_gelu1(float(v)) for v in xs.ravel()], np.float64).reshape(xs.shape).astype(rt)
+
+
+# libnd's element-wise operations with no NumPy ufunc, by name: the reference
+ACT_REFS = {"sigmoid": sigmoid_ref, "relu": relu_ref, "gelu": gelu_ref,
+            "gelu_tanh": gelu_tanh_ref, "silu": silu_ref, "softplus": softplus_ref}
+
+
 def sigmoid_out(x, out):
     np.copyto(out, sigmoid_ref(x), casting="same_kind")
     return out
+
+
+def ref_out(ref):
+    """ref written into out, as the _out forms write (same_kind casts)."""
+    def f(x, out):
+        np.copyto(out, ref(x), casting="same_kind")
+        return out
+    return f
 
 
 def relu_out(x, out):
@@ -579,6 +650,7 @@ def relu_out(x, out):
 NP_NAME = {"abs": "absolute", "bitwise_not": "invert", "sigmoid": "sigmoid", "relu": "relu"}
 TRANSCENDENTAL = {"exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan",
                   "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "sigmoid", "arctan2",
+                  "gelu", "gelu_tanh", "silu", "softplus",
                   "hypot", "power", "float_power", "logaddexp", "logaddexp2", "cbrt"}
 ULPS = {}  # per-op ULP allowance where 4 is not enough (with the reason)
 FLOAT_BINARY = {"arctan2", "hypot", "copysign", "nextafter", "logaddexp", "logaddexp2",
@@ -586,6 +658,7 @@ FLOAT_BINARY = {"arctan2", "hypot", "copysign", "nextafter", "logaddexp", "logad
 KIND = {"arcsin": "unit", "arccos": "unit", "log": "pos", "log2": "pos", "log10": "pos",
         "sqrt": "pos", "log1p": "unit", "exp": "exp", "exp2": "exp", "expm1": "exp",
         "sinh": "exp", "cosh": "exp", "tanh": "exp", "sigmoid": "exp", "logaddexp": "exp",
+        "silu": "exp", "softplus": "exp", "gelu": "exp", "gelu_tanh": "exp",
         "logaddexp2": "exp", "gcd": "gcd", "lcm": "gcd"}
 KIND_B = {"left_shift": "shift", "right_shift": "shift", "power": "pexp", "float_power": "pexp"}
 
@@ -603,7 +676,7 @@ def gen_unary(rng, op):
         shape = (70001,)  # through the thread pool
     a = operand(rng, shape, dt, KIND.get(op, "any") if rng.random() < 0.7 else "any")
     expr = "np.%s(a)" % NP_NAME.get(op, op)
-    if op in ("sigmoid", "relu"):
+    if op in ACT_REFS:
         expr = "%s(a)" % op
     c = Case(op, [a], [], expr, ew_tol(op))
     kind = a.arr.dtype.kind
@@ -651,7 +724,7 @@ def gen_ew_out(rng, op):
     else:
         ins = [operand(rng, s, d, kinds[k]) for k, (s, d) in enumerate(zip(shapes, dts))]
     args = ", ".join(NAMES[:nin])
-    if name in ("sigmoid", "relu"):
+    if name in ACT_REFS:
         fn, probe = name + "_out", "%s(a)" % name
     else:
         fn = "np." + NP_NAME.get(name, name)
@@ -664,7 +737,7 @@ def gen_ew_out(rng, op):
         c = Case(op, ins, ["inplace"], "%s(%s, out=a)" % (fn, args), ew_tol(name))
         c.out = 0
     else:
-        env = {"np": np, "sigmoid": sigmoid_ref, "relu": relu_ref}
+        env = dict(ACT_REFS, np=np)
         env.update(zip(NAMES, (i.arr for i in ins)))
         try:
             rdt = np.asarray(eval(probe, env)).dtype

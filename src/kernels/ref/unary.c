@@ -39,6 +39,12 @@
 #define tanh_F tanh(x)
 /* exp of a non-positive argument only, so neither branch overflows */
 #define sigmoid_F (x >= 0 ? (T_)1 / ((T_)1 + exp(-x)) : exp(x) / ((T_)1 + exp(x)))
+/* The activations compute in double whatever the dtype (float32 then rounds
+ * once, within an ULP of the true value) through the helpers below. */
+#define gelu_F (T_)act_gelu((double)x)
+#define gelu_tanh_F (T_)act_gelu_tanh((double)x)
+#define silu_F (T_)act_silu((double)x)
+#define softplus_F (T_)act_softplus((double)x)
 #define relu_B x
 #define relu_S (x > 0 ? x : (T_)0)
 #define relu_U x
@@ -67,6 +73,80 @@
 /* integers are already whole */
 #define ident_ x
 
+static inline double act_sigmoid(double x) {
+    return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x));
+}
+/* For negative x the tails below are ill-conditioned in their argument
+ * (gelu(x) ~ exp(-x^2 / 2), so an argument rounded by 1 ULP moves the
+ * result by about x^2 ULP): the arguments are carried as double-doubles
+ * (hi + lo, the error of each product recovered with fma) and lo enters
+ * the result to first order. Float64 results then stay within a few ULP
+ * of the true value. */
+#define ACT_RSQRT2_HI 0.7071067811865476 /* 1/sqrt(2) = HI + LO */
+#define ACT_RSQRT2_LO -4.833646656726457e-17
+#define ACT_SQRT2PI_HI 0.7978845608028654 /* sqrt(2/pi) = HI + LO */
+#define ACT_SQRT2PI_LO -4.98465440455546e-17
+#define ACT_2_SQRTPI 1.1283791670955126 /* 2/sqrt(pi) */
+
+/* x / 2 (1 + erf(x / sqrt 2)) as x / 2 erfc(-x / sqrt 2): 1 + erf(x) cancels
+ * for negative x (PyTorch's formula gives 0 below about -8, not the tiny
+ * true value). -inf gives -0, the limit, where x * 0 would be NaN. */
+static double act_gelu(double x) {
+    if (x != x) return x;
+    if (x >= 0) return 0.5 * x * erfc(-x * ACT_RSQRT2_HI); /* erfc in [1, 2]: well-conditioned */
+    if (x < -40) return -0.0; /* below the smallest subnormal; -inf too */
+    double zh = -x * ACT_RSQRT2_HI;
+    double zl = fma(-x, ACT_RSQRT2_HI, -zh) - x * ACT_RSQRT2_LO;
+    if (zh < 26) {
+        /* erfc(zh + zl) = erfc(zh) - zl 2/sqrt(pi) exp(-zh^2) to first order */
+        double e = erfc(zh) - zl * ACT_2_SQRTPI * exp(-zh * zh);
+        return 0.5 * x * e;
+    }
+    /* erfc(z) is subnormal here and has lost bits: its asymptotic series
+     * exp(-z^2) / (z sqrt(pi)) sum_k (-1)^k (2k-1)!! / (2z^2)^k (terms below
+     * 1e-19 by k = 8 at z = 26), with exp(-z^2) formed at exp(64 - z^2) and
+     * the product scaled by e^-64 once (64 - z^2 is exact: both in [512, 1024)) */
+    double z2h = zh * zh, z2l = fma(zh, zh, -z2h) + 2 * zh * zl;
+    double g = exp(64 - z2h) * (1 - z2l);
+    double sum = 1, term = 1;
+    for (int k = 1; k <= 8; k++) {
+        term *= -(2 * k - 1) / (2 * z2h);
+        sum += term;
+    }
+    return 0.5 * x * (g * (0.5 * ACT_2_SQRTPI) / zh * sum) * 1.603810890548638e-28;
+}
+/* 1 + tanh(u) = 2 sigmoid(2u): the same function without the cancellation
+ * for negative x, with u = sqrt(2/pi) (x + 0.044715 x^3) as a double-double.
+ * Beyond |x| = 1e10 the result is x or -0 (infinities too). */
+static double act_gelu_tanh(double x) {
+    if (x != x) return x;
+    if (fabs(x) > 1e10) return x > 0 ? x : -0.0;
+    const double k = 0.044715;
+    double x2h = x * x, x2l = fma(x, x, -x2h);
+    double x3h = x2h * x, x3l = fma(x2h, x, -x3h) + x2l * x;
+    double kh = k * x3h, kl = fma(k, x3h, -kh) + k * x3l;
+    double sh = x + kh, sl = (x - (sh - (sh - x)) + (kh - (sh - x))) + kl; /* two-sum */
+    double uh = ACT_SQRT2PI_HI * sh;
+    double ul = fma(ACT_SQRT2PI_HI, sh, -uh) + ACT_SQRT2PI_HI * sl + ACT_SQRT2PI_LO * sh;
+    double th = 2 * uh + 2 * ul, tl = 2 * ul - (th - 2 * uh);
+    if (th >= 0) return x / (1 + exp(-th)); /* well-conditioned: tl is negligible */
+    /* exp(th) subnormal: formed at exp(th + 64) (exact sum, both in [512,
+     * 1024)) and scaled by e^-64 once; 1 + exp(th) is 1 there */
+    if (th < -700) return x * (exp(th + 64) * (1 + tl)) * 1.603810890548638e-28;
+    double e = exp(th) * (1 + tl);
+    return x * (e / (1 + e));
+}
+/* x sigmoid(x); below -700 exp(x) is subnormal and has lost bits, so the
+ * product is formed at exp(x + 32) and scaled by e^-32 once (x + 32 is exact
+ * there: both in [512, 1024)). -inf gives -0, the limit. */
+static double act_silu(double x) {
+    if (x < -700) return isinf(x) ? -0.0 : x * exp(x + 32) * 1.2664165549094176e-14;
+    return x * act_sigmoid(x);
+}
+/* PyTorch's threshold 20 (beta 1): above it log1p(exp(x)) rounds to x in
+ * both float dtypes anyway, and exp(x) never overflows below it. */
+static double act_softplus(double x) { return x > 20 ? x : log1p(exp(x)); }
+
 #define ALL_(X, op) X(op, B, SAME) X(op, S, SAME) X(op, U, SAME) X(op, F, SAME)
 #define NOBOOL_(X, op) X(op, S, SAME) X(op, U, SAME) X(op, F, SAME)
 #define FLOAT_(X, op) X(op, F, SAME)
@@ -85,6 +165,7 @@
     FLOAT_(X, log1p) FLOAT_(X, sin) FLOAT_(X, cos) FLOAT_(X, tan)                  \
     FLOAT_(X, arcsin) FLOAT_(X, arccos) FLOAT_(X, arctan) FLOAT_(X, sinh)          \
     FLOAT_(X, cosh) FLOAT_(X, tanh) FLOAT_(X, sigmoid) ALL_(X, relu)               \
+    FLOAT_(X, gelu) FLOAT_(X, gelu_tanh) FLOAT_(X, silu) FLOAT_(X, softplus)       \
     FLOAT_(X, deg2rad) FLOAT_(X, rad2deg)                                          \
     ROUND_(X, floor) ROUND_(X, ceil) ROUND_(X, rint) ROUND_(X, trunc)              \
     PRED_(X, isnan) PRED_(X, isinf) PRED_(X, isfinite) SIGNBIT_(X, signbit)        \
@@ -126,7 +207,24 @@ UNARY_TABLE(GEN_)
 ND_FOR_FLOAT(NAN_TO_NUM_, )
 #define NAN_TO_NUM_ENTRY_(E, sfx, T, W, ...) t[ND_OP_nan_to_num][E] = nan_to_num_##sfx;
 
+/* leaky_relu: x * slope below 0 in the dtype itself, as PyTorch (the slope
+ * converted to the dtype once per call, a weak scalar); NaN stays NaN. */
+#define LEAKY_RELU_(E, sfx, T, W, ...)                                             \
+    static void leaky_relu_##sfx(char **args, int64_t n, const int64_t *steps, void *params) { \
+        const T slope = (T)((const nd_leaky_relu_params *)params)->slope;         \
+        const char *pa = args[0];                                                  \
+        char *po = args[1];                                                        \
+        const int64_t sa = steps[0], so = steps[1];                                \
+        for (int64_t i = 0; i < n; i++) {                                          \
+            T x = *(const T *)(pa + i * sa);                                       \
+            *(T *)(po + i * so) = x > 0 ? x : x * slope;                           \
+        }                                                                          \
+    }
+ND_FOR_FLOAT(LEAKY_RELU_, )
+#define LEAKY_RELU_ENTRY_(E, sfx, T, W, ...) t[ND_OP_leaky_relu][E] = leaky_relu_##sfx;
+
 void nd__ref_unary_loops(nd_loop_table t) {
     UNARY_TABLE(FILL_)
     ND_FOR_FLOAT(NAN_TO_NUM_ENTRY_, )
+    ND_FOR_FLOAT(LEAKY_RELU_ENTRY_, )
 }
