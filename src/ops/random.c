@@ -182,33 +182,13 @@ static void zig_init(void) {
     }
 }
 
-/* The draws that fall outside the layers' cores: r is the first draw, sub
- * seeds the element's further ones. log1p(-u) with u < 1 is finite. */
-static double zig_slow(uint64_t r, uint64_t sub) {
-    uint64_t k = 0;
-    for (;;) {
-        int layer = (int)(r & 0xff);
-        bool neg = (r >> 8) & 1;
-        uint64_t bits = (r >> 9) & 0xfffffffffffffULL;
-        double x = (double)(int64_t)bits * g_zig_w[layer];
-        if (bits < g_zig_k[layer]) return neg ? -x : x;
-        if (layer == 0) {
-            for (;;) {
-                double xx = -log1p(-nd__unit(nd__draw(sub, k++))) / ZIG_R;
-                double yy = -log1p(-nd__unit(nd__draw(sub, k++)));
-                if (yy + yy > xx * xx) return neg ? -(ZIG_R + xx) : ZIG_R + xx;
-            }
-        }
-        double y = (g_zig_f[layer - 1] - g_zig_f[layer]) * nd__unit(nd__draw(sub, k++)) + g_zig_f[layer];
-        if (y < exp(-0.5 * x * x)) return neg ? -x : x;
-        r = nd__draw(sub, k++);
-    }
-}
-
 void nd__rnormal_init(void) { pthread_once(&g_zig_once, zig_init); }
 
-/* The same ziggurat on an element's stream, for the distributions built
- * on normals (gamma, t, truncated normal). */
+/* The ziggurat on an element's stream: nd_random_normal's slow path and
+ * the distributions built on normals (gamma, t, truncated normal). The
+ * stream's first value is the element's draw; the draws outside the
+ * layers' cores continue on its own sequence. log1p(-u) with u < 1 is
+ * finite. */
 double nd__rnormal(nd__rstream *s) {
     for (;;) {
         uint64_t r = nd__rnext(s);
@@ -244,7 +224,10 @@ static void gen_normal(const nd__rjob *j, uint64_t c0, int64_t n, void *out) {
             static const double sign[2] = {1.0, -1.0};
             z = (double)(int64_t)bits * g_zig_w[layer] * sign[(r >> 8) & 1];
         } else {
-            z = zig_slow(r, nd__draw(retry, c));
+            /* the slow path from the start on c's stream: its first value
+             * is r again, so the same bits as a path that began with r */
+            nd__rstream st = nd__rstream_at(key, retry, c);
+            z = nd__rnormal(&st);
         }
         o[i] = mean + sd * z;
     }
