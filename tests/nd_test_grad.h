@@ -69,17 +69,14 @@ static inline nd_array *grad_input(int layout, int ndim, const int64_t *shape, d
     return r;
 }
 
-/* sum(fn(x) * w) with the tape off. */
+/* sum(fn(x) * w) with the tape off; a scope frees fn's intermediates. */
 static inline double grad_objective(grad_fn fn, nd_array *const *x, const void *ctx, const nd_array *w) {
+    nd_scope *sc = nd_scope_begin();
     nd_array *y = fn(NULL, x, ctx);
     ND_ASSERT_ARRAY(y);
-    nd_array *p = nd_multiply(y, w);
-    nd_array *s = nd_sum(p, ND_ALL_AXES, NULL, false);
     double v = 0;
-    ND_ASSERT_OK(nd_item(s, &v));
-    nd_free(y);
-    nd_free(p);
-    nd_free(s);
+    ND_ASSERT_OK(nd_item(nd_sum(nd_multiply(y, w), ND_ALL_AXES, NULL, false), &v));
+    nd_scope_end(sc);
     return v;
 }
 

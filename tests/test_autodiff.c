@@ -614,6 +614,14 @@ static void test_scopes(void **state) {
     nd_test_expect(tmp, V(1, 1), 0);
     assert_true(nd_scope_release(tmp) == tmp); /* not owned: as it is */
     nd_free(tmp);
+    /* from an inner scope, past its parent */
+    nd_scope *outer = nd_scope_begin();
+    nd_scope *inner = nd_scope_begin();
+    nd_array *deep = nd_scope_release(nd_full(1, SH(2), ND_FLOAT64, 3.0));
+    nd_scope_end(inner);
+    nd_scope_end(outer);
+    nd_test_expect(deep, V(3, 3), 0);
+    nd_free(deep);
     nd_tape_free(t);
     nd_release_grad(w);
     nd_free(w);
