@@ -648,13 +648,13 @@ static void test_long_tape(void **state) {
 }
 
 /* allocation failures while recording and in backward */
-static nd_array *g_fw, *g_fx;
+static nd_array *g_fw, *g_fx, *g_fb;
 static nd_status record_and_backward(const nd_array *a) {
     (void)a;
     nd_tape *t = nd_tape_new();
     if (!t) return nd_last_status();
     nd_status st = ND_OK;
-    nd_array *h = nd_ad_relu(t, nd_ad_add(t, nd_ad_matmul(t, g_fx, g_fw), nd_ad_view(t, g_fw, "0")));
+    nd_array *h = nd_ad_relu(t, nd_ad_add(t, nd_ad_add(t, nd_ad_matmul(t, g_fx, g_fw), nd_ad_view(t, g_fw, "0")), g_fb));
     nd_array *l = nd_ad_mean(t, nd_ad_square(t, nd_ad_view(t, h, "1:")), ND_ALL_AXES, NULL, false);
     if (!l) st = nd_last_status();
     else st = nd_backward(t, l, NULL);
@@ -666,17 +666,25 @@ static void test_alloc_failures(void **state) {
     (void)state;
     g_fw = nd_test_array(ND_FLOAT64, 2, SH(2, 2), V(0.5, -1, 2, 0.25));
     g_fx = nd_test_array(ND_FLOAT64, 2, SH(3, 2), V(1, 2, 3, 4, 5, 6));
+    g_fb = nd_test_array(ND_FLOAT64, 1, SH(2), V(0.1, -0.2));
     ND_ASSERT_OK(nd_requires_grad(g_fw));
+    ND_ASSERT_OK(nd_requires_grad(g_fb));
     run_with_faults("record and backward", record_and_backward, g_fx);
-    /* the failed attempts left the gradient alone: one success's worth */
-    nd_array *once = nd_copy(nd_grad(g_fw));
+    /* the failed attempts left the gradients alone: one success's worth */
+    nd_array *once = nd_copy(nd_grad(g_fw)), *once_b = nd_copy(nd_grad(g_fb));
     ND_ASSERT_OK(nd_zero_grad(g_fw));
+    ND_ASSERT_OK(nd_zero_grad(g_fb));
     ND_ASSERT_OK(record_and_backward(g_fx));
     bool same = false;
     ND_ASSERT_OK(nd_array_equal(once, nd_grad(g_fw), false, &same));
     assert_true(same);
+    ND_ASSERT_OK(nd_array_equal(once_b, nd_grad(g_fb), false, &same));
+    assert_true(same);
     nd_free(once);
+    nd_free(once_b);
     nd_release_grad(g_fw);
+    nd_release_grad(g_fb);
+    nd_free(g_fb);
     nd_free(g_fw);
     nd_free(g_fx);
 }

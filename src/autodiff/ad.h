@@ -42,9 +42,12 @@ nd__ad_param *nd__ad_param_acquire(const nd_array *a);
 void nd__ad_param_drop(nd__ad_param *p);
 /* Whether any parameter is registered (a cheap test before a lookup). */
 bool nd__ad_any_params(void);
-/* Adds g (the parameter's shape and dtype) into p's gradient, or makes it
- * from a copy of g; under the registry's lock. */
-nd_status nd__ad_param_accumulate(const char *fn, nd__ad_param *p, const nd_array *g);
+/* Whether p has a gradient yet. */
+bool nd__ad_param_has_grad(nd__ad_param *p);
+/* Adds g (the parameter's shape and dtype) into p's gradient, or, if it
+ * has none, makes fresh (a copy of g the caller made) its gradient; under
+ * the registry's lock. Takes fresh in every case. */
+nd_status nd__ad_param_accumulate(const char *fn, nd__ad_param *p, const nd_array *g, nd_array *fresh);
 
 /* ---------------------------------------------------------------- record */
 

@@ -43,19 +43,29 @@ void nd__ad_param_drop(nd__ad_param *p) {
     }
 }
 
-nd_status nd__ad_param_accumulate(const char *fn, nd__ad_param *p, const nd_array *g) {
+bool nd__ad_param_has_grad(nd__ad_param *p) {
+    pthread_mutex_lock(&g_lock);
+    bool r = p->grad != NULL;
+    pthread_mutex_unlock(&g_lock);
+    return r;
+}
+
+nd_status nd__ad_param_accumulate(const char *fn, nd__ad_param *p, const nd_array *g, nd_array *fresh) {
     unsigned long mark = nd_error_mark();
     nd_status st = ND_OK;
     pthread_mutex_lock(&g_lock);
     if (p->grad) {
         st = nd_add_inplace(p->grad, g);
+    } else if (fresh) {
+        p->grad = fresh; /* a copy of its own: g may share memory with other gradients */
+        fresh = NULL;
     } else {
-        /* a copy of its own: g may share memory with other gradients */
         nd_array *c = nd_scope_release(nd_copy(g));
         if (c) p->grad = c;
         else st = nd_last_status();
     }
     pthread_mutex_unlock(&g_lock);
+    nd_free(fresh);
     return st == ND_OK ? ND_OK : nd_error_relabel(fn, mark);
 }
 

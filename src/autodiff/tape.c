@@ -187,6 +187,11 @@ nomem:
 nd_array *nd__ad_run(nd_tape *t, nd__ad_op op, const nd_array *const *in, const void *params,
                      size_t params_size) {
     const nd__ad_rule *r = &nd__ad_rules[op];
+    if (!r->forward || !r->backward) { /* an op added to ND_AD_OPS without its table entry */
+        nd_set_error(ND_ERR_UNSUPPORTED, r->name ? r->name : "nd_ad", "no gradient rule for operation %d",
+                     (int)op);
+        return NULL;
+    }
     unsigned long mark = nd_error_mark();
     nd_array *out = r->forward(in, params);
     if (!out) {
@@ -418,9 +423,23 @@ nd_status nd_backward(nd_tape *t, const nd_array *loss, const nd_array *seed) {
         }
     }
     free(reached);
-    /* commit: every parameter's contribution, all computed, into its gradient */
-    for (int64_t j = 0; j < t->nparams && st == ND_OK; j++)
-        if (t->params[j].acc) st = nd__ad_param_accumulate(fn, t->params[j].p, t->params[j].acc);
+    /* commit: every parameter's contribution, all computed, into its gradient;
+     * the first gradients of parameters are made first, so a failure there
+     * leaves every parameter as it was */
+    nd_array **fresh = st == ND_OK && t->nparams ? calloc((size_t)t->nparams, sizeof *fresh) : NULL;
+    if (st == ND_OK && t->nparams && !fresh) st = nd_set_error(ND_ERR_NOMEM, fn, "out of memory");
+    for (int64_t j = 0; j < t->nparams && st == ND_OK; j++) {
+        if (!t->params[j].acc || nd__ad_param_has_grad(t->params[j].p)) continue;
+        fresh[j] = nd_scope_release(nd_copy(t->params[j].acc)); /* its own memory */
+        if (!fresh[j]) st = nd_error_relabel(fn, mark);
+    }
+    for (int64_t j = 0; j < t->nparams && st == ND_OK; j++) {
+        if (!t->params[j].acc) continue;
+        st = nd__ad_param_accumulate(fn, t->params[j].p, t->params[j].acc, fresh[j]);
+        fresh[j] = NULL;
+    }
+    for (int64_t j = 0; fresh && j < t->nparams; j++) nd_free(fresh[j]);
+    free(fresh);
     for (int64_t j = 0; j < t->nparams; j++) {
         nd_free(t->params[j].acc);
         t->params[j].acc = NULL;
