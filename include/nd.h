@@ -113,6 +113,48 @@ ND_API void nd_clear_error(void);
  *  NumPy: the exception's class name.
  */
 ND_API const char *nd_status_name(nd_status s);
+/** Records an error on this thread, as libnd's own functions do: for
+ *  libraries built on libnd (its autodiff layer uses it) whose functions
+ *  report errors the same way. The message becomes "fn: " followed by the
+ *  formatted text.
+ *  @param status The status to record (not ND_OK).
+ *  @param fn The name of the failing function, as the caller called it.
+ *  @param fmt A printf format for the rest of the message.
+ *  @param ... The format's arguments.
+ *  @return status.
+ *
+ *  Errors: none (this is how errors are made).
+ *
+ *  NumPy: raise ValueError(...) and the like.
+ */
+ND_API nd_status nd_set_error(nd_status status, const char *fn, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/** The count of errors recorded on this thread so far: take it when a
+ *  function starts, and pass it to nd_error_relabel() when it fails.
+ *  @return a count that grows with every error recorded.
+ *
+ *  Errors: none.
+ *
+ *  NumPy: none.
+ */
+ND_API unsigned long nd_error_mark(void);
+/** For a function built on libnd that failed after calling libnd: if an
+ *  error was recorded since mark (by an inner call such as nd_add), states
+ *  it again under fn's name ("nd_add: x" becomes "fn: x"), so the message
+ *  names the function the caller called. A pending error from before mark
+ *  (which a NULL argument keeps) is left as it is.
+ *  @param fn The name of the failing function.
+ *  @param mark The value nd_error_mark() gave when the function started.
+ *  @return the status of the pending error (ND_OK if there is none).
+ *
+ *  Errors: none.
+ *
+ *  NumPy: none (an exception names its own frame).
+ */
+ND_API nd_status nd_error_relabel(const char *fn, unsigned long mark);
 
 /* ---------------------------------------------------------------- dtypes */
 
@@ -398,6 +440,24 @@ ND_API bool nd_is_writeable(const nd_array *a);
  *  NumPy: np.may_share_memory(a, b)
  */
 ND_API bool nd_may_share_memory(const nd_array *a, const nd_array *b);
+/** The write count of the memory a views: a number shared by every view
+ *  of the same buffer, which grows with each write through libnd into it
+ *  (every _out and _inplace form, nd_copyto, nd_fill, nd_set_f64 and
+ *  nd_set_i64, nd_put and the other indexing assignments, nd_sort_inplace,
+ *  nd_random_shuffle, nd_axpy_inplace, ...). Writes through nd_data(),
+ *  nd_ptr(), DLPack or the memory behind nd_wrap() are not seen, and two
+ *  nd_wrap() handles of the same memory count separately. The autodiff tape
+ *  uses it to detect an array changed after it was saved (PyTorch's
+ *  version counter).
+ *  @param a The array.
+ *  @return the count (0 for memory never written through libnd since it
+ *  was made), or 0 on error.
+ *
+ *  Errors: ND_ERR_NULL if a is NULL.
+ *
+ *  NumPy: none (PyTorch: a._version).
+ */
+ND_API uint64_t nd_data_version(const nd_array *a);
 
 /* ---------------------------------------------------------------- creation */
 
@@ -1518,6 +1578,7 @@ ND_API nd_status nd_allclose(const nd_array *a, const nd_array *b, double rtol, 
 #include "nd/io.h"
 #include "nd/dlpack.h"
 #include "nd/scope.h"
+#include "nd/autodiff.h"
 
 /* ---------------------------------------------------------------- runtime settings */
 

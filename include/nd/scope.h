@@ -97,4 +97,18 @@ ND_API void nd_scope_end(nd_scope *s);
  */
 ND_API nd_array *nd_keep(nd_array *a);
 
+/** Takes a out of the scope that owns it, whatever its depth: no scope
+ * owns a afterwards and the caller (or an owner of its own, such as an
+ * autodiff tape) frees it. A handle no scope owns is returned as it is.
+ * Unlike nd_keep() it never allocates, so it cannot fail.
+ *  @param a The handle, or NULL.
+ *  @return a (NULL if a is NULL, keeping a pending error).
+ *
+ *  Errors: none.
+ *
+ *  NumPy: none.
+ *  @ingroup scopes
+ */
+ND_API nd_array *nd_scope_release(nd_array *a);
+
 #endif

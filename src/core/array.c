@@ -91,6 +91,7 @@ nd_array *nd__alloc_array(const char *fn, int ndim, const int64_t *shape, nd_dty
     }
     nd_buffer *b = (nd_buffer *)block;
     atomic_init(&b->refcount, 1);
+    atomic_init(&b->version, 0);
     b->mem = block;
     b->deleter = NULL;
     b->ctx = NULL;
@@ -185,6 +186,7 @@ nd_array *nd_wrap(void *data, int ndim, const int64_t *shape, const int64_t *str
         return NULL;
     }
     atomic_init(&b->refcount, 1);
+    atomic_init(&b->version, 0);
     b->mem = data;
     b->deleter = deleter;
     b->ctx = ctx;
@@ -252,6 +254,7 @@ ND_ACCESSOR(void *, nd_data, (void *)a->data, NULL)
 ND_ACCESSOR(bool, nd_is_c_contiguous, (a->flags & ND_FLAG_C) != 0, false)
 ND_ACCESSOR(bool, nd_is_f_contiguous, (a->flags & ND_FLAG_F) != 0, false)
 ND_ACCESSOR(bool, nd_is_writeable, (a->flags & ND_FLAG_WRITEABLE) != 0, false)
+ND_ACCESSOR(uint64_t, nd_data_version, atomic_load_explicit(&a->buf->version, memory_order_relaxed), 0)
 
 /* The version lives in one place, nd.h's ND_VERSION_* macros. */
 #define ND_STR_(x) #x

@@ -18,6 +18,9 @@ typedef struct nd_buffer {
     void (*deleter)(void *mem, void *ctx); /* NULL: memory is not ours */
     void *ctx;
     bool own;                            /* allocated with nd_alloc, freed with nd_dealloc */
+    /* Bumped by every write through libnd into the buffer (nd_data_version):
+     * what the autodiff tape checks its saved arrays against. */
+    _Atomic uint64_t version;
 } nd_buffer;
 
 enum {
@@ -54,6 +57,12 @@ nd_array *nd__make_view(const char *fn, const nd_array *base, char *data, int nd
                         const int64_t *shape, const int64_t *strides);
 /* n copies of the isz-byte element elem at dst, at memcpy speed. */
 void nd__fill_bytes(void *dst, int64_t n, const void *elem, size_t isz);
+/* Records a write into a's buffer (nd_data_version). Called by the checks
+ * every write path passes before writing (nd__check_out, the in-place and
+ * indexing checks, element setters, sort in place): one place per path. */
+static inline void nd__bump_version(const nd_array *a) {
+    atomic_fetch_add_explicit(&a->buf->version, 1, memory_order_relaxed);
+}
 /* Recomputes size and the C/F contiguity flags from shape and strides. */
 void nd__update_flags(nd_array *a);
 /* The [lo, hi) byte range a's elements occupy (lo == hi for size 0). */

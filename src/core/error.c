@@ -33,6 +33,28 @@ nd_status nd__error(nd_status status, const char *fn, const char *fmt, ...) {
 
 unsigned long nd__error_mark(void) { return tl_seq; }
 
+nd_status nd_set_error(nd_status status, const char *fn, const char *fmt, ...) {
+    if (!fn) fn = "nd_set_error";
+    int n = snprintf(tl_msg, sizeof tl_msg, "%s: ", fn);
+    if (n < 0 || (size_t)n >= sizeof tl_msg) n = 0;
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(tl_msg + n, sizeof tl_msg - (size_t)n, fmt, ap);
+        va_end(ap);
+    }
+    tl_status = status;
+    tl_seq++;
+    return status;
+}
+
+unsigned long nd_error_mark(void) { return tl_seq; }
+
+nd_status nd_error_relabel(const char *fn, unsigned long mark) {
+    if (!fn) return tl_status;
+    return nd__relabel(fn, mark);
+}
+
 nd_status nd__relabel(const char *fn, unsigned long mark) {
     if (tl_seq == mark) return tl_status; /* nothing new: a pending error is kept */
     size_t n = strlen(fn);

@@ -122,6 +122,11 @@ void nd_scope_end(nd_scope *s) {
     end_top();
 }
 
+nd_array *nd_scope_release(nd_array *a) {
+    if (a && a->scope) nd__scope_forget(a);
+    return a;
+}
+
 nd_array *nd_keep(nd_array *a) {
     if (!a || !a->scope) return a;
     nd_scope *parent = a->scope->parent;

@@ -290,6 +290,7 @@ bool nd__check_out(const char *fn, const nd_array *out, int ndim, const int64_t 
         nd__error(ND_ERR_READONLY, fn, "output has stride 0 along axis %d (a broadcast view)", ax);
         return false;
     }
+    nd__bump_version(out);
     return true;
 }
 

@@ -47,7 +47,10 @@ static nd_status set_from(const char *fn, nd_array *a, const int64_t *idx, const
                          "assignment destination is read-only (a broadcast view or read-only memory)");
     char *p;
     nd_status st = locate(fn, a, idx, &p);
-    if (st == ND_OK) convert_one(value, dt, p, a->dtype);
+    if (st == ND_OK) {
+        nd__bump_version(a);
+        convert_one(value, dt, p, a->dtype);
+    }
     return st;
 }
 

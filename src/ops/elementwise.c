@@ -206,6 +206,7 @@ static bool check_inplace(const char *fn, const nd_array *a, int ndim, const int
         nd__error(ND_ERR_READONLY, fn, "a has stride 0 along axis %d (a broadcast view)", ax);
         return false;
     }
+    nd__bump_version(a);
     return true;
 }
 

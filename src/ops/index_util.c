@@ -296,6 +296,7 @@ bool nd__ix_check_writeable(const char *fn, const nd_array *a) {
         nd__error(ND_ERR_READONLY, fn, "array has stride 0 along axis %d (a broadcast view)", ax);
         return false;
     }
+    nd__bump_version(a);
     return true;
 }
 

@@ -89,6 +89,7 @@ static nd_status axpby(const char *fn, nd_array *y, double alpha, const nd_array
         return nd__error(ND_ERR_READONLY, fn, "y is read-only (a broadcast view or read-only memory)");
     int ax = nd__aliasing_axis(y);
     if (ax >= 0) return nd__error(ND_ERR_READONLY, fn, "y has stride 0 along axis %d (a broadcast view)", ax);
+    nd__bump_version(y);
     nd_axpby_params p = {alpha, beta, axpy};
     const nd_array *in[2] = {x, y};
     nd_dtype in_loop[2] = {dt, dt};

@@ -226,6 +226,7 @@ static nd_status sort_inplace_body(nd_array *a, int axis, bool stable) {
     int ax = nd__aliasing_axis(a);
     if (ax >= 0)
         return nd__error(ND_ERR_READONLY, fn, "array has stride 0 along axis %d (a broadcast view)", ax);
+    nd__bump_version(a);
     nd__sort_plan plan = {.op = ND__SORT, .inplace = true};
     if (axis != ND_AXIS_NONE) {
         int ax = axis;
