@@ -410,6 +410,24 @@ inline array argmin(const array &a, int axis, bool keepdims = false) {
 inline array cumsum(const array &a, int axis) { return array(nd_cumsum(a.checked(), axis)); }
 inline array cumprod(const array &a, int axis) { return array(nd_cumprod(a.checked(), axis)); }
 
+/* ---- neural-network array operations (nd/nn_ops.h) --------------------- */
+
+inline array leaky_relu(const array &a, double negative_slope = 0.01) {
+    return array(nd_leaky_relu(a.checked(), negative_slope));
+}
+inline array softmax(const array &a, int axis = -1) { return array(nd_softmax(a.checked(), axis)); }
+inline array log_softmax(const array &a, int axis = -1) {
+    return array(nd_log_softmax(a.checked(), axis));
+}
+inline array logsumexp(const array &a) {
+    return array(nd_logsumexp(a.checked(), ND_ALL_AXES, nullptr, false));
+}
+inline array logsumexp(const array &a, const std::vector<int> &axes, bool keepdims = false) {
+    static const int none_[1] = {0};
+    return array(nd_logsumexp(a.checked(), (int)axes.size(), axes.empty() ? none_ : axes.data(),
+                              keepdims));
+}
+
 /* ---- joining, linear algebra ------------------------------------------ */
 
 namespace detail {

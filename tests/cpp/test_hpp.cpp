@@ -213,6 +213,19 @@ static void test_reductions_and_linalg(void **) {
     assert_int_equal(nd::stack({a, a}).shape(0), 2);
 }
 
+// The nn_ops forms against their definitions.
+static void test_nn_ops(void **) {
+    nd::array x = nd::array_of({1, 2, 3, -1, 0, 1}, {2, 3});
+    nd::array sm = nd::softmax(x);
+    expect_values(nd::sum(sm, {-1}), {1, 1});
+    assert_true(nd::allclose(nd::log_softmax(x), nd::log(sm), 1e-12, 1e-12));
+    assert_true(nd::allclose(nd::logsumexp(x, {1}), nd::log(nd::sum(nd::exp(x), {1})), 1e-12, 1e-12));
+    expect_near(nd::logsumexp(x).item(), std::log(nd::sum(nd::exp(x)).item()), 1e-12);
+    expect_values(nd::leaky_relu(x, 0.5), {1, 2, 3, -0.5, 0, 1});
+    expect_values(nd::silu(nd::zeros({2})), {0, 0});
+    assert_int_equal(nd::softmax(x.astype(nd::float32), 0).dtype(), ND_FLOAT32);
+}
+
 static void test_printing_and_rng(void **) {
     std::ostringstream os;
     os << nd::array_of({1, 2.5});
@@ -231,6 +244,7 @@ int main() {
         cmocka_unit_test_setup_teardown(test_weak_scalars, setup, teardown),
         cmocka_unit_test_setup_teardown(test_inplace, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reductions_and_linalg, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nn_ops, setup, teardown),
         cmocka_unit_test_setup_teardown(test_printing_and_rng, setup, teardown),
     };
     return cmocka_run_group_tests(tests, nullptr, nullptr);
