@@ -76,6 +76,11 @@ static const un_case UN[] = {
     {"negative", nd_ad_negative, -2, 2}, {"square", nd_ad_square, -2, 2}, {"sqrt", nd_ad_sqrt, 0.2, 3},
     {"exp", nd_ad_exp, -2, 2},           {"log", nd_ad_log, 0.2, 3},      {"tanh", nd_ad_tanh, -2, 2},
     {"sigmoid", nd_ad_sigmoid, -3, 3},   {"relu", nd_ad_relu, -2, 2},     {"abs", nd_ad_abs, -2, 2},
+    {"reciprocal", nd_ad_reciprocal, 0.5, 2}, {"reciprocal (negative)", nd_ad_reciprocal, -2, -0.5},
+    {"log1p", nd_ad_log1p, -0.7, 3},     {"expm1", nd_ad_expm1, -2, 2},   {"sin", nd_ad_sin, -4, 4},
+    {"cos", nd_ad_cos, -4, 4},           {"gelu", nd_ad_gelu, -4, 4},     {"gelu (tails)", nd_ad_gelu, -9, 9},
+    {"gelu_tanh", nd_ad_gelu_tanh, -4, 4}, {"silu", nd_ad_silu, -5, 5},   {"softplus", nd_ad_softplus, -5, 5},
+    {"softplus (threshold)", nd_ad_softplus, 15, 25},
 };
 
 static void test_unary_rules(void **state) {
@@ -92,6 +97,49 @@ static void test_unary_rules(void **state) {
         gradcheck(UN[c].name, call_un, 1, x0, &UN[c]);
         nd_free(x0[0]);
     }
+}
+
+static nd_array *f_leaky(nd_tape *t, nd_array *const *x, const void *ctx) {
+    return nd_ad_leaky_relu(t, x[0], *(const double *)ctx);
+}
+
+static void test_leaky_relu_rule(void **state) {
+    (void)state;
+    static const int64_t shapes[][3] = {{3, 4, 2}, {1, 5, 1}, {2, 0, 3}};
+    static const double slopes[] = {0.01, 0.2, -0.5, 0};
+    for (int k = 0; k < 4; k++)
+        for (int s = 0; s < 3; s++)
+            for (int lay = 0; lay < LAYOUT_COUNT; lay++) {
+                nd_array *x[1] = {grad_input(lay, 3, shapes[s], -2, 2)};
+                gradcheck("leaky_relu", f_leaky, 1, x, &slopes[k]);
+                nd_free(x[0]);
+            }
+    /* at 0 the slope's side (PyTorch: a > 0 takes g); gelu'(0) = 1/2;
+     * softplus' is 1 above 20 and sigmoid(a) at or below it */
+    nd_array *z = nd_test_array(ND_FLOAT64, 1, SH(3), V(0, 0, 0));
+    nd_array *sp = nd_test_array(ND_FLOAT64, 1, SH(3), V(20, 20.5, 0));
+    ND_ASSERT_OK(nd_requires_grad(z));
+    ND_ASSERT_OK(nd_requires_grad(sp));
+    nd_tape *t = nd_tape_new();
+    nd_array *r = nd_ad_add(t, nd_ad_leaky_relu(t, z, 0.25), nd_ad_gelu(t, z));
+    ND_ASSERT_OK(nd_backward(t, nd_ad_sum(t, r, ND_ALL_AXES, NULL, false), NULL));
+    nd_test_expect(nd_grad(z), V(0.75, 0.75, 0.75), 1e-15);
+    r = nd_ad_softplus(t, sp);
+    ND_ASSERT_OK(nd_backward(t, nd_ad_sum(t, r, ND_ALL_AXES, NULL, false), NULL));
+    nd_test_expect(nd_grad(sp), V(1 / (1 + exp(-20.0)), 1, 0.5), 1e-15);
+    /* errors name the recorded function; t NULL is the plain operation */
+    assert_null(nd_ad_leaky_relu(t, NULL, 0.1));
+    ND_ASSERT_ERROR(ND_ERR_NULL, "nd_ad_leaky_relu");
+    assert_null(nd_ad_gelu(t, NULL));
+    ND_ASSERT_ERROR(ND_ERR_NULL, "nd_ad_gelu");
+    nd_array *p = nd_ad_leaky_relu(NULL, sp, 0.1);
+    nd_test_expect(p, V(20, 20.5, 0), 0);
+    nd_free(p);
+    nd_tape_free(t);
+    nd_release_grad(z);
+    nd_release_grad(sp);
+    nd_free(z);
+    nd_free(sp);
 }
 
 /* relu and abs at 0 and ties of maximum: PyTorch's conventions */
@@ -760,7 +808,7 @@ int main(void) {
         cmocka_unit_test(test_data_version),     cmocka_unit_test(test_error_api),
         cmocka_unit_test(test_scopes),           cmocka_unit_test(test_long_tape),
         cmocka_unit_test(test_alloc_failures),   cmocka_unit_test(test_mlp_vs_torch),
-        cmocka_unit_test(test_var_view_vs_torch),
+        cmocka_unit_test(test_var_view_vs_torch), cmocka_unit_test(test_leaky_relu_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

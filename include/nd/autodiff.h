@@ -249,10 +249,15 @@ ND_API nd_array *nd_tape_grad(nd_tape *t, const nd_array *value);
 /** The differentiable unary element-wise operations, as an X-macro list:
  *  X(NAME) declares nd_ad_NAME(t, a), recorded nd_NAME(a). relu has
  *  gradient 0 at 0 and abs has gradient sign(a) (0 at 0), as PyTorch.
+ *  gelu's gradient is Phi(a) + a phi(a) (the exact, erf form); softplus's
+ *  is sigmoid(a), and 1 above PyTorch's threshold 20 where the forward
+ *  returns a.
  *  @param X A macro taking one operation name.
  *  @ingroup autodiff */
 #define ND_AD_UNARY_OPS(X) \
-    X(negative) X(square) X(sqrt) X(exp) X(log) X(tanh) X(sigmoid) X(relu) X(abs)
+    X(negative) X(square) X(sqrt) X(exp) X(log) X(tanh) X(sigmoid) X(relu) X(abs)     \
+    X(reciprocal) X(log1p) X(expm1) X(sin) X(cos)                                     \
+    X(gelu) X(gelu_tanh) X(silu) X(softplus)
 
 #define ND_AD_DECLARE_BINARY_(name) \
     ND_API nd_array *nd_ad_##name(nd_tape *t, const nd_array *a, const nd_array *b);
@@ -282,8 +287,32 @@ ND_AD_UNARY_OPS(ND_AD_DECLARE_UNARY_)
  * @nd_ad_unary{sigmoid}
  * @nd_ad_unary{relu}
  * @nd_ad_unary{abs}
+ * @nd_ad_unary{reciprocal}
+ * @nd_ad_unary{log1p}
+ * @nd_ad_unary{expm1}
+ * @nd_ad_unary{sin}
+ * @nd_ad_unary{cos}
+ * @nd_ad_unary_nn{gelu, torch.nn.functional.gelu(a)}
+ * @nd_ad_unary_nn{gelu_tanh, torch.nn.functional.gelu(a\, approximate='tanh')}
+ * @nd_ad_unary_nn{silu, torch.nn.functional.silu(a)}
+ * @nd_ad_unary_nn{softplus, torch.nn.functional.softplus(a)}
  * @}
  */
+
+/** Recorded nd_leaky_relu(a, negative_slope): the gradient is g where
+ *  a > 0 and g * negative_slope elsewhere (at 0 too, as PyTorch).
+ *  @param t The tape, or NULL for the plain operation.
+ *  @param a The operand.
+ *  @param negative_slope The slope below 0.
+ *  @return the result (owned by t when t is not NULL), or NULL on error.
+ *
+ *  Errors: as nd_leaky_relu(); ND_ERR_NOMEM.
+ *
+ *  NumPy: none (PyTorch: torch.nn.functional.leaky_relu(a, negative_slope)
+ *  with autograd).
+ *  @ingroup autodiff
+ */
+ND_API nd_array *nd_ad_leaky_relu(nd_tape *t, const nd_array *a, double negative_slope);
 
 /** Recorded nd_where(cond, a, b): the gradient goes to a where cond is
  *  true and to b elsewhere; cond is not differentiated.

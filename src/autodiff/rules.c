@@ -17,6 +17,9 @@ ND_AD_UNARY_OPS(ND_AD_FW1_)
 #undef ND_AD_FW2_
 #undef ND_AD_FW1_
 
+static nd_array *fw_leaky_relu(const nd_array *const *in, const void *p) {
+    return nd_leaky_relu(in[0], *(const double *)p);
+}
 static nd_array *fw_where(const nd_array *const *in, const void *p) {
     (void)p;
     return nd_where(in[0], in[1], in[2]);
@@ -93,6 +96,16 @@ const nd__ad_rule nd__ad_rules[ND_AD_NUM_OPS] = {
     ENTRY(sigmoid,      1,      OUT,              1),
     ENTRY(relu,         1,      OUT,              1),
     ENTRY(abs,          1,      IN0,              1),
+    ENTRY(reciprocal,   1,      OUT,              1),
+    ENTRY(log1p,        1,      IN0,              1),
+    ENTRY(expm1,        1,      OUT,              1),
+    ENTRY(sin,          1,      IN0,              1),
+    ENTRY(cos,          1,      IN0,              1),
+    ENTRY(gelu,         1,      IN0,              1),
+    ENTRY(gelu_tanh,    1,      IN0,              1),
+    ENTRY(silu,         1,      IN0,              1),
+    ENTRY(softplus,     1,      IN0,              1),
+    ENTRY(leaky_relu,   1,      IN0,              1),
     ENTRY(where,        3,      IN0,              6), /* cond is not differentiable */
     ENTRY(clip,         3,      IN0 | IN1 | IN2,  7),
     ENTRY(sum,          1,      0,                1),
@@ -125,6 +138,11 @@ ND_AD_BINARY_OPS(ND_AD_DEF2_)
 ND_AD_UNARY_OPS(ND_AD_DEF1_)
 #undef ND_AD_DEF2_
 #undef ND_AD_DEF1_
+
+nd_array *nd_ad_leaky_relu(nd_tape *t, const nd_array *a, double negative_slope) {
+    const nd_array *in[1] = {a};
+    return nd__ad_run(t, ND_AD_OP_leaky_relu, in, &negative_slope, sizeof negative_slope);
+}
 
 nd_array *nd_ad_where(nd_tape *t, const nd_array *cond, const nd_array *a, const nd_array *b) {
     const nd_array *in[3] = {cond, a, b};
