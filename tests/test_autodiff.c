@@ -258,6 +258,62 @@ static void test_reduction_rules(void **state) {
     nd_free(x[0]);
 }
 
+/* ---------------------------------------------------------------- softmax family */
+
+typedef struct {
+    bool log;
+    int axis;
+} smax_case;
+
+static nd_array *f_softmax(nd_tape *t, nd_array *const *x, const void *ctx) {
+    const smax_case *c = ctx;
+    return c->log ? nd_ad_log_softmax(t, x[0], c->axis) : nd_ad_softmax(t, x[0], c->axis);
+}
+
+static void test_softmax_rules(void **state) {
+    (void)state;
+    static const struct {
+        int ndim;
+        int64_t shape[3];
+        int axis;
+    } cases[] = {
+        {3, {3, 4, 2}, 0}, {3, {3, 4, 2}, 1}, {3, {3, 4, 2}, -1}, {3, {1, 5, 1}, 0}, {3, {1, 5, 1}, 1},
+        {3, {2, 0, 3}, 1}, {3, {2, 0, 3}, 0}, {1, {6}, 0},        {0, {0}, 0},       {0, {0}, -1},
+    };
+    for (int lg = 0; lg < 2; lg++)
+        for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+            for (int lay = 0; lay < LAYOUT_COUNT; lay++) {
+                smax_case sc = {lg != 0, cases[k].axis};
+                nd_array *x[1] = {grad_input(lay, cases[k].ndim, cases[k].shape, -3, 3)};
+                gradcheck(lg ? "log_softmax" : "softmax", f_softmax, 1, x, &sc);
+                nd_free(x[0]);
+            }
+    /* log_softmax stays finite where the softmax underflows: g - softmax * sum(g) */
+    nd_array *a = nd_test_array(ND_FLOAT64, 1, SH(2), V(0, 1000));
+    nd_array *seed = nd_test_array(ND_FLOAT64, 1, SH(2), V(1, 0));
+    ND_ASSERT_OK(nd_requires_grad(a));
+    nd_tape *t = nd_tape_new();
+    ND_ASSERT_OK(nd_backward(t, nd_ad_log_softmax(t, a, 0), seed));
+    nd_test_expect(nd_grad(a), V(1, -1), 0);
+    ND_ASSERT_OK(nd_zero_grad(a));
+    ND_ASSERT_OK(nd_backward(t, nd_ad_softmax(t, a, -1), seed));
+    nd_test_expect(nd_grad(a), V(0, 0), 0);
+    /* errors name the recorded function; t NULL is the plain operation */
+    assert_null(nd_ad_softmax(t, a, 1));
+    ND_ASSERT_ERROR(ND_ERR_INDEX, "nd_ad_softmax");
+    assert_null(nd_ad_log_softmax(t, NULL, 0));
+    ND_ASSERT_ERROR(ND_ERR_NULL, "nd_ad_log_softmax");
+    assert_null(nd_ad_log_softmax(NULL, a, ND_ALL_AXES));
+    ND_ASSERT_ERROR(ND_ERR_VALUE, "nd_ad_log_softmax");
+    nd_array *p = nd_ad_softmax(NULL, seed, 0);
+    nd_test_expect(p, V(1 / (1 + exp(-1.0)), 1 / (1 + exp(1.0))), 1e-15);
+    nd_free(p);
+    nd_tape_free(t);
+    nd_release_grad(a);
+    nd_free(a);
+    nd_free(seed);
+}
+
 /* ---------------------------------------------------------------- shape ops */
 
 static nd_array *f_reshape(nd_tape *t, nd_array *const *x, const void *ctx) {
@@ -809,6 +865,7 @@ int main(void) {
         cmocka_unit_test(test_scopes),           cmocka_unit_test(test_long_tape),
         cmocka_unit_test(test_alloc_failures),   cmocka_unit_test(test_mlp_vs_torch),
         cmocka_unit_test(test_var_view_vs_torch), cmocka_unit_test(test_leaky_relu_rule),
+        cmocka_unit_test(test_softmax_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

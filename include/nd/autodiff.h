@@ -314,6 +314,36 @@ ND_AD_UNARY_OPS(ND_AD_DECLARE_UNARY_)
  */
 ND_API nd_array *nd_ad_leaky_relu(nd_tape *t, const nd_array *a, double negative_slope);
 
+/** Recorded nd_softmax(a, axis): with y the result, the gradient is
+ *  y * (g - sum(g * y)), the sum along axis.
+ *  @param t The tape, or NULL for the plain operation.
+ *  @param a The logits.
+ *  @param axis The axis (negative counts from the end).
+ *  @return the result (owned by t when t is not NULL), or NULL on error.
+ *
+ *  Errors: as nd_softmax(); ND_ERR_NOMEM.
+ *
+ *  NumPy: scipy.special.softmax(a, axis=axis) (PyTorch: torch.softmax(a,
+ *  axis) with autograd).
+ *  @ingroup autodiff
+ */
+ND_API nd_array *nd_ad_softmax(nd_tape *t, const nd_array *a, int axis);
+/** Recorded nd_log_softmax(a, axis): with y the result, the gradient is
+ *  g - exp(y) * sum(g), the sum along axis (no division by a softmax, so it
+ *  stays finite where the softmax underflows).
+ *  @param t The tape, or NULL for the plain operation.
+ *  @param a The logits.
+ *  @param axis The axis (negative counts from the end).
+ *  @return the result (owned by t when t is not NULL), or NULL on error.
+ *
+ *  Errors: as nd_log_softmax(); ND_ERR_NOMEM.
+ *
+ *  NumPy: scipy.special.log_softmax(a, axis=axis) (PyTorch:
+ *  torch.log_softmax(a, axis) with autograd).
+ *  @ingroup autodiff
+ */
+ND_API nd_array *nd_ad_log_softmax(nd_tape *t, const nd_array *a, int axis);
+
 /** Recorded nd_where(cond, a, b): the gradient goes to a where cond is
  *  true and to b elsewhere; cond is not differentiated.
  *  @param t The tape, or NULL for the plain operation.

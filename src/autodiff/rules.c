@@ -20,6 +20,12 @@ ND_AD_UNARY_OPS(ND_AD_FW1_)
 static nd_array *fw_leaky_relu(const nd_array *const *in, const void *p) {
     return nd_leaky_relu(in[0], *(const double *)p);
 }
+static nd_array *fw_softmax(const nd_array *const *in, const void *p) {
+    return nd_softmax(in[0], *(const int *)p);
+}
+static nd_array *fw_log_softmax(const nd_array *const *in, const void *p) {
+    return nd_log_softmax(in[0], *(const int *)p);
+}
 static nd_array *fw_where(const nd_array *const *in, const void *p) {
     (void)p;
     return nd_where(in[0], in[1], in[2]);
@@ -106,6 +112,8 @@ const nd__ad_rule nd__ad_rules[ND_AD_NUM_OPS] = {
     ENTRY(silu,         1,      IN0,              1),
     ENTRY(softplus,     1,      IN0,              1),
     ENTRY(leaky_relu,   1,      IN0,              1),
+    ENTRY(softmax,      1,      OUT,              1),
+    ENTRY(log_softmax,  1,      OUT,              1),
     ENTRY(where,        3,      IN0,              6), /* cond is not differentiable */
     ENTRY(clip,         3,      IN0 | IN1 | IN2,  7),
     ENTRY(sum,          1,      0,                1),
@@ -142,6 +150,16 @@ ND_AD_UNARY_OPS(ND_AD_DEF1_)
 nd_array *nd_ad_leaky_relu(nd_tape *t, const nd_array *a, double negative_slope) {
     const nd_array *in[1] = {a};
     return nd__ad_run(t, ND_AD_OP_leaky_relu, in, &negative_slope, sizeof negative_slope);
+}
+
+nd_array *nd_ad_softmax(nd_tape *t, const nd_array *a, int axis) {
+    const nd_array *in[1] = {a};
+    return nd__ad_run(t, ND_AD_OP_softmax, in, &axis, sizeof axis);
+}
+
+nd_array *nd_ad_log_softmax(nd_tape *t, const nd_array *a, int axis) {
+    const nd_array *in[1] = {a};
+    return nd__ad_run(t, ND_AD_OP_log_softmax, in, &axis, sizeof axis);
 }
 
 nd_array *nd_ad_where(nd_tape *t, const nd_array *cond, const nd_array *a, const nd_array *b) {

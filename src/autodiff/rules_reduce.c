@@ -1,5 +1,6 @@
-/* Backward rules of the reductions (sum, mean, max, min, var) and the
- * helper that puts a reduction's axes back into its gradient. */
+/* Backward rules of the reductions (sum, mean, max, min, var), of softmax
+ * and log_softmax along an axis, and the helper that puts a reduction's
+ * axes back into its gradient. */
 #include "autodiff/ad.h"
 
 #include <stdbool.h>
@@ -66,5 +67,29 @@ nd_status nd__ad_bw_var(const nd__ad_ctx *c, nd_array **gin) {
     nd_array *centred = nd_subtract(a, nd_mean(a, P->naxes, P->axes, true));
     nd_array *g = nd__ad_unreduce(c->g, nd_ndim(a), P);
     gin[0] = nd_multiply(nd_multiply_scalar(centred, scale), g);
+    return ND_OK;
+}
+
+/* ---------------------------------------------------------------- softmax family */
+
+/* x summed along the softmax's axis, kept as length 1 (a 0-d x is its own
+ * one-element slice). */
+static nd_array *sum_along(const nd_array *x, int axis) {
+    if (nd_ndim(x) == 0) return nd_sum(x, ND_ALL_AXES, NULL, true);
+    return nd_sum(x, 1, &axis, true);
+}
+
+/* y (g - sum(g y)) */
+nd_status nd__ad_bw_softmax(const nd__ad_ctx *c, nd_array **gin) {
+    int axis = *(const int *)c->params;
+    nd_array *dot = sum_along(nd_multiply(c->g, c->out), axis);
+    gin[0] = nd_multiply(c->out, nd_subtract(c->g, dot));
+    return ND_OK;
+}
+
+/* g - exp(y) sum(g) */
+nd_status nd__ad_bw_log_softmax(const nd__ad_ctx *c, nd_array **gin) {
+    int axis = *(const int *)c->params;
+    gin[0] = nd_subtract(c->g, nd_multiply(nd_exp(c->out), sum_along(c->g, axis)));
     return ND_OK;
 }
