@@ -212,7 +212,7 @@ static void test_where_clip(void **state) {
 /* ---------------------------------------------------------------- reductions */
 
 typedef struct {
-    int op; /* 0 sum, 1 mean, 2 max, 3 min, 4 var */
+    int op; /* 0 sum, 1 mean, 2 max, 3 min, 4 var, 5 std, 6 logsumexp */
     int naxes;
     int axes[3];
     bool keepdims;
@@ -226,7 +226,9 @@ static nd_array *f_reduce(nd_tape *t, nd_array *const *x, const void *ctx) {
     case 1: return nd_ad_mean(t, x[0], r->naxes, r->axes, r->keepdims);
     case 2: return nd_ad_max(t, x[0], r->naxes, r->axes, r->keepdims);
     case 3: return nd_ad_min(t, x[0], r->naxes, r->axes, r->keepdims);
-    default: return nd_ad_var(t, x[0], r->naxes, r->axes, r->keepdims, r->ddof);
+    case 4: return nd_ad_var(t, x[0], r->naxes, r->axes, r->keepdims, r->ddof);
+    case 5: return nd_ad_std(t, x[0], r->naxes, r->axes, r->keepdims, r->ddof);
+    default: return nd_ad_logsumexp(t, x[0], r->naxes, r->axes, r->keepdims);
     }
 }
 
@@ -236,7 +238,7 @@ static void test_reduction_rules(void **state) {
         {0, ND_ALL_AXES, {0}, false, 0}, {0, ND_ALL_AXES, {0}, true, 0}, {0, 1, {0}, false, 0},
         {0, 1, {-1}, true, 0},           {0, 2, {0, 2}, false, 0},       {0, 2, {2, 0}, true, 1},
     };
-    for (int op = 0; op < 5; op++)
+    for (int op = 0; op < 7; op++)
         for (size_t a = 0; a < sizeof axes / sizeof *axes; a++)
             for (int lay = 0; lay < LAYOUT_COUNT; lay++) {
                 red_case rc = axes[a];
@@ -245,8 +247,9 @@ static void test_reduction_rules(void **state) {
                 gradcheck("reduction", f_reduce, 1, x, &rc);
                 nd_free(x[0]);
             }
-    /* size-1 and size-0 axes (sum and mean of nothing; var over a size-1 axis) */
-    for (int op = 0; op < 2; op++) {
+    /* size-1 and size-0 axes (sum, mean, logsumexp of nothing; var and std
+     * over a size-1 axis, std's 0/0 masked to 0) */
+    for (int op = 0; op < 7; op += op == 1 ? 5 : 1) {
         red_case rc = {op, 1, {1}, false, 0};
         nd_array *x[1] = {grad_input(LAYOUT_C, 2, SH(3, 0), -1, 1)};
         gradcheck("empty reduction", f_reduce, 1, x, &rc);
@@ -255,7 +258,53 @@ static void test_reduction_rules(void **state) {
     red_case rv = {4, 1, {0}, true, 0};
     nd_array *x[1] = {grad_input(LAYOUT_T, 2, SH(1, 5), -1, 1)};
     gradcheck("var over size-1 axis", f_reduce, 1, x, &rv);
+    rv.op = 5;
+    gradcheck("std over size-1 axis", f_reduce, 1, x, &rv);
+    rv.op = 6;
+    gradcheck("logsumexp over size-1 axis", f_reduce, 1, x, &rv);
     nd_free(x[0]);
+    /* 0-d input */
+    for (int op = 5; op < 7; op++) {
+        red_case r0 = {op, ND_ALL_AXES, {0}, false, 0};
+        nd_array *x0[1] = {grad_input(LAYOUT_C, 0, NULL, -1, 1)};
+        gradcheck("0-d reduction", f_reduce, 1, x0, &r0);
+        nd_free(x0[0]);
+    }
+}
+
+/* std of a constant slice has gradient 0 (not NaN); logsumexp's gradient
+ * is the softmax, finite for large values */
+static void test_std_logsumexp_values(void **state) {
+    (void)state;
+    nd_array *a = nd_test_array(ND_FLOAT64, 2, SH(2, 3), V(2, 2, 2, 1, 2, 3));
+    nd_array *b = nd_test_array(ND_FLOAT64, 1, SH(2), V(0, 1000));
+    ND_ASSERT_OK(nd_requires_grad(a));
+    ND_ASSERT_OK(nd_requires_grad(b));
+    nd_tape *t = nd_tape_new();
+    int ax = 1;
+    nd_array *s = nd_ad_sum(t, nd_ad_std(t, a, 1, &ax, false, 1), ND_ALL_AXES, NULL, false);
+    ND_ASSERT_OK(nd_backward(t, s, NULL));
+    nd_test_expect(nd_grad(a), V(0, 0, 0, -0.5, 0, 0.5), 1e-15); /* (a - 2) / (2 * 1) */
+    ND_ASSERT_OK(nd_backward(t, nd_ad_logsumexp(t, b, ND_ALL_AXES, NULL, false), NULL));
+    nd_test_expect(nd_grad(b), V(0, 1), 0);
+    /* errors name the recorded function; t NULL is the plain operation */
+    assert_null(nd_ad_std(t, a, 1, &ax, false, -1));
+    ND_ASSERT_ERROR(ND_ERR_VALUE, "nd_ad_std");
+    assert_null(nd_ad_logsumexp(t, NULL, 1, &ax, false));
+    ND_ASSERT_ERROR(ND_ERR_NULL, "nd_ad_logsumexp");
+    assert_null(nd_ad_logsumexp(t, a, 0, NULL, false));
+    ND_ASSERT_ERROR(ND_ERR_VALUE, "nd_ad_logsumexp");
+    ax = 2;
+    assert_null(nd_ad_logsumexp(NULL, a, 1, &ax, true));
+    ND_ASSERT_ERROR(ND_ERR_INDEX, "nd_ad_logsumexp");
+    nd_array *p = nd_ad_std(NULL, b, ND_ALL_AXES, NULL, false, 0);
+    nd_test_expect(p, V(500), 0);
+    nd_free(p);
+    nd_tape_free(t);
+    nd_release_grad(a);
+    nd_release_grad(b);
+    nd_free(a);
+    nd_free(b);
 }
 
 /* ---------------------------------------------------------------- softmax family */
@@ -865,7 +914,7 @@ int main(void) {
         cmocka_unit_test(test_scopes),           cmocka_unit_test(test_long_tape),
         cmocka_unit_test(test_alloc_failures),   cmocka_unit_test(test_mlp_vs_torch),
         cmocka_unit_test(test_var_view_vs_torch), cmocka_unit_test(test_leaky_relu_rule),
-        cmocka_unit_test(test_softmax_rules),
+        cmocka_unit_test(test_softmax_rules),    cmocka_unit_test(test_std_logsumexp_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -452,6 +452,43 @@ ND_API nd_array *nd_ad_min(nd_tape *t, const nd_array *a, int naxes, const int *
 ND_API nd_array *nd_ad_var(nd_tape *t, const nd_array *a, int naxes, const int *axes, bool keepdims,
                            double ddof);
 
+/** Recorded nd_std(a, naxes, axes, keepdims, ddof): the gradient is
+ *  g (a - mean) / ((N - ddof) std), and 0 where the standard deviation is 0
+ *  (there the formula is 0/0; PyTorch's std_backward masks it to 0 too).
+ *  @param t The tape, or NULL for the plain operation.
+ *  @param a The array to reduce.
+ *  @param naxes The number of entries in axes, or ND_ALL_AXES.
+ *  @param axes The axes to reduce; ignored for ND_ALL_AXES.
+ *  @param keepdims Keep the reduced axes with length 1.
+ *  @param ddof The delta degrees of freedom (N - ddof divides).
+ *  @return the result (owned by t when t is not NULL), or NULL on error.
+ *
+ *  Errors: as nd_std(); ND_ERR_NOMEM.
+ *
+ *  NumPy: np.std(a, axis=axes, keepdims=keepdims, ddof=ddof) (PyTorch:
+ *  torch.std(a, axes, correction=ddof, keepdim=keepdims))
+ *  @ingroup autodiff
+ */
+ND_API nd_array *nd_ad_std(nd_tape *t, const nd_array *a, int naxes, const int *axes, bool keepdims,
+                           double ddof);
+/** Recorded nd_logsumexp(a, naxes, axes, keepdims): the gradient is g
+ *  times the softmax over the reduced axes, exp(a - logsumexp(a)) (PyTorch's
+ *  formula: NaN where a and the result are both +inf).
+ *  @param t The tape, or NULL for the plain operation.
+ *  @param a The values.
+ *  @param naxes The number of entries in axes, or ND_ALL_AXES.
+ *  @param axes The axes to reduce; ignored for ND_ALL_AXES.
+ *  @param keepdims Keep the reduced axes with length 1.
+ *  @return the result (owned by t when t is not NULL), or NULL on error.
+ *
+ *  Errors: as nd_logsumexp(); ND_ERR_NOMEM.
+ *
+ *  NumPy: scipy.special.logsumexp(a, axis=axes, keepdims=keepdims)
+ *  (PyTorch: torch.logsumexp(a, axes, keepdims) with autograd)
+ *  @ingroup autodiff
+ */
+ND_API nd_array *nd_ad_logsumexp(nd_tape *t, const nd_array *a, int naxes, const int *axes, bool keepdims);
+
 /** Recorded nd_reshape(a, ndim, shape).
  *  @param t The tape, or NULL for the plain operation.
  *  @param a The array.

@@ -78,7 +78,7 @@ typedef struct nd__ad_node {
     X(reciprocal) X(log1p) X(expm1) X(sin) X(cos)                                      \
     X(gelu) X(gelu_tanh) X(silu) X(softplus) X(leaky_relu) X(softmax) X(log_softmax)   \
     X(where) X(clip)                                                                   \
-    X(sum) X(mean) X(max) X(min) X(var)                                                \
+    X(sum) X(mean) X(max) X(min) X(var) X(std) X(logsumexp)                            \
     X(reshape) X(transpose) X(broadcast_to) X(expand_dims) X(squeeze) X(view)          \
     X(matmul)
 

@@ -49,6 +49,14 @@ static nd_array *fw_var(const nd_array *const *in, const void *pv) {
     const nd__ad_reduce_params *p = pv;
     return nd_var(in[0], p->naxes, p->axes, p->keepdims, p->ddof);
 }
+static nd_array *fw_std(const nd_array *const *in, const void *pv) {
+    const nd__ad_reduce_params *p = pv;
+    return nd_std(in[0], p->naxes, p->axes, p->keepdims, p->ddof);
+}
+static nd_array *fw_logsumexp(const nd_array *const *in, const void *pv) {
+    const nd__ad_reduce_params *p = pv;
+    return nd_logsumexp(in[0], p->naxes, p->axes, p->keepdims);
+}
 
 static nd_array *fw_reshape(const nd_array *const *in, const void *pv) {
     const nd__ad_shape_params *p = pv;
@@ -121,6 +129,8 @@ const nd__ad_rule nd__ad_rules[ND_AD_NUM_OPS] = {
     ENTRY(max,          1,      IN0 | OUT,        1),
     ENTRY(min,          1,      IN0 | OUT,        1),
     ENTRY(var,          1,      IN0,              1),
+    ENTRY(std,          1,      IN0 | OUT,        1),
+    ENTRY(logsumexp,    1,      IN0 | OUT,        1),
     ENTRY(reshape,      1,      0,                1),
     ENTRY(transpose,    1,      0,                1),
     ENTRY(broadcast_to, 1,      0,                1),
@@ -181,13 +191,17 @@ static nd_array *plain_reduce(nd__ad_op op, const nd_array *a, int naxes, const 
     case ND_AD_OP_max: return nd_max(a, naxes, axes, keepdims);
     case ND_AD_OP_min: return nd_min(a, naxes, axes, keepdims);
     case ND_AD_OP_var: return nd_var(a, naxes, axes, keepdims, ddof);
+    case ND_AD_OP_std: return nd_std(a, naxes, axes, keepdims, ddof);
+    case ND_AD_OP_logsumexp: return nd_logsumexp(a, naxes, axes, keepdims);
     default: return nd_sum(a, naxes, axes, keepdims);
     }
 }
 
 static nd_array *reduce(nd_tape *t, nd__ad_op op, const nd_array *a, int naxes, const int *axes,
                         bool keepdims, double ddof) {
-    if (naxes > ND_MAX_DIMS || (naxes > 0 && !axes)) {
+    /* logsumexp refuses naxes 0 with NULL axes, which the packed form would hide */
+    bool empty_null = naxes == 0 && !axes && op == ND_AD_OP_logsumexp;
+    if (naxes > ND_MAX_DIMS || (naxes > 0 && !axes) || empty_null) {
         unsigned long mark = nd_error_mark();
         nd_array *r = plain_reduce(op, a, naxes, axes, keepdims, ddof);
         if (r && !t) return r;
@@ -220,6 +234,12 @@ nd_array *nd_ad_min(nd_tape *t, const nd_array *a, int naxes, const int *axes, b
 }
 nd_array *nd_ad_var(nd_tape *t, const nd_array *a, int naxes, const int *axes, bool keepdims, double ddof) {
     return reduce(t, ND_AD_OP_var, a, naxes, axes, keepdims, ddof);
+}
+nd_array *nd_ad_std(nd_tape *t, const nd_array *a, int naxes, const int *axes, bool keepdims, double ddof) {
+    return reduce(t, ND_AD_OP_std, a, naxes, axes, keepdims, ddof);
+}
+nd_array *nd_ad_logsumexp(nd_tape *t, const nd_array *a, int naxes, const int *axes, bool keepdims) {
+    return reduce(t, ND_AD_OP_logsumexp, a, naxes, axes, keepdims, 0);
 }
 
 /* Shape parameters: counts beyond ND_MAX_DIMS go to the forward unpacked
