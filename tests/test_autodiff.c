@@ -272,6 +272,37 @@ static void test_reduction_rules(void **state) {
     }
 }
 
+/* float32 parameters through the new rules: float32 gradients, equal to
+ * the float64 ones to float32 precision */
+static nd_array *f_f32_chain(nd_tape *t, const nd_array *x) {
+    int ax = 0;
+    nd_array *h = nd_ad_add(t, nd_ad_gelu(t, x), nd_ad_softplus(t, nd_ad_leaky_relu(t, x, 0.1)));
+    h = nd_ad_multiply(t, nd_ad_log_softmax(t, h, 1), nd_ad_softmax(t, nd_ad_silu(t, x), 0));
+    h = nd_ad_add(t, nd_ad_std(t, h, 1, &ax, false, 1), nd_ad_logsumexp(t, nd_ad_sin(t, x), 1, &ax, false));
+    return nd_ad_sum(t, nd_ad_multiply(t, h, nd_ad_expm1(t, nd_ad_cos(t, nd_ad_reciprocal(t, nd_ad_log1p(t, h))))),
+                     ND_ALL_AXES, NULL, false);
+}
+
+static void test_float32_rules(void **state) {
+    (void)state;
+    nd_array *x64 = grad_input(LAYOUT_T, 2, SH(3, 4), -1, 1);
+    nd_array *x32 = nd_astype(x64, ND_FLOAT32);
+    ND_ASSERT_OK(nd_requires_grad(x64));
+    ND_ASSERT_OK(nd_requires_grad(x32));
+    nd_tape *t = nd_tape_new();
+    ND_ASSERT_OK(nd_backward(t, f_f32_chain(t, x64), NULL));
+    ND_ASSERT_OK(nd_backward(t, f_f32_chain(t, x32), NULL));
+    assert_int_equal(nd_dtype_of(nd_grad(x32)), ND_FLOAT32);
+    bool close = false;
+    ND_ASSERT_OK(nd_allclose(nd_grad(x32), nd_grad(x64), 1e-3, 1e-4, false, &close));
+    assert_true(close);
+    nd_tape_free(t);
+    nd_release_grad(x64);
+    nd_release_grad(x32);
+    nd_free(x64);
+    nd_free(x32);
+}
+
 /* std of a constant slice has gradient 0 (not NaN); logsumexp's gradient
  * is the softmax, finite for large values */
 static void test_std_logsumexp_values(void **state) {
@@ -815,6 +846,22 @@ static nd_status record_and_backward(const nd_array *a) {
     return st;
 }
 
+/* the same through the newer rules (their params are copied into the record) */
+static nd_status record_and_backward_nn(const nd_array *a) {
+    (void)a;
+    nd_tape *t = nd_tape_new();
+    if (!t) return nd_last_status();
+    nd_status st = ND_OK;
+    int ax = 0;
+    nd_array *h = nd_ad_leaky_relu(t, nd_ad_gelu(t, nd_ad_matmul(t, g_fx, g_fw)), 0.2);
+    h = nd_ad_add(t, nd_ad_log_softmax(t, h, -1), nd_ad_std(t, nd_ad_softmax(t, h, 0), 1, &ax, true, 0));
+    nd_array *l = nd_ad_logsumexp(t, nd_ad_add(t, h, g_fb), ND_ALL_AXES, NULL, false);
+    if (!l) st = nd_last_status();
+    else st = nd_backward(t, l, NULL);
+    nd_tape_free(t);
+    return st;
+}
+
 static void test_alloc_failures(void **state) {
     (void)state;
     g_fw = nd_test_array(ND_FLOAT64, 2, SH(2, 2), V(0.5, -1, 2, 0.25));
@@ -835,6 +882,15 @@ static void test_alloc_failures(void **state) {
     assert_true(same);
     nd_free(once);
     nd_free(once_b);
+    ND_ASSERT_OK(nd_zero_grad(g_fw));
+    ND_ASSERT_OK(nd_zero_grad(g_fb));
+    run_with_faults("record and backward (nn rules)", record_and_backward_nn, g_fx);
+    once = nd_copy(nd_grad(g_fw));
+    ND_ASSERT_OK(nd_zero_grad(g_fw));
+    ND_ASSERT_OK(record_and_backward_nn(g_fx));
+    ND_ASSERT_OK(nd_array_equal(once, nd_grad(g_fw), false, &same));
+    assert_true(same);
+    nd_free(once);
     nd_release_grad(g_fw);
     nd_release_grad(g_fb);
     nd_free(g_fb);
@@ -915,6 +971,7 @@ int main(void) {
         cmocka_unit_test(test_alloc_failures),   cmocka_unit_test(test_mlp_vs_torch),
         cmocka_unit_test(test_var_view_vs_torch), cmocka_unit_test(test_leaky_relu_rule),
         cmocka_unit_test(test_softmax_rules),    cmocka_unit_test(test_std_logsumexp_values),
+        cmocka_unit_test(test_float32_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,7 +10,9 @@
 #define G c->g
 #define Y c->out
 
-static nd_array *zero_of(const nd_array *like) { return nd_scalar(0.0, nd_dtype_of(like)); }
+/* A failed step's NULL stays NULL here, so its error (ND_ERR_NOMEM) is the
+ * one reported, not a dtype error about the missing array. */
+static nd_array *zero_of(const nd_array *like) { return like ? nd_scalar(0.0, nd_dtype_of(like)) : NULL; }
 
 nd_array *nd__ad_mask(const nd_array *mask, const nd_array *x) { return nd_where(mask, x, zero_of(x)); }
 

@@ -78,8 +78,9 @@ nd_status nd__ad_bw_std(const nd__ad_ctx *c, nd_array **gin) {
     int nd = nd_ndim(a);
     nd_array *s = nd__ad_unreduce(c->out, nd, P);
     nd_array *zero = nd_equal_scalar(s, 0.0);
-    nd_array *safe = nd_where(zero, nd_scalar(1.0, nd_dtype_of(s)), s);
-    nd_array *gs = nd_where(zero, nd_scalar(0.0, nd_dtype_of(s)), nd_divide(nd__ad_unreduce(c->g, nd, P), safe));
+    nd_dtype dt = nd_dtype_of(c->out);
+    nd_array *safe = nd_where(zero, nd_scalar(1.0, dt), s);
+    nd_array *gs = nd_where(zero, nd_scalar(0.0, dt), nd_divide(nd__ad_unreduce(c->g, nd, P), safe));
     double scale = 1.0 / ((double)nd__ad_reduced_count(a, P) - P->ddof);
     nd_array *centred = nd_subtract(a, nd_mean(a, P->naxes, P->axes, true));
     gin[0] = nd_multiply(nd_multiply_scalar(centred, scale), gs);
