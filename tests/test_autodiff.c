@@ -76,6 +76,11 @@ static const un_case UN[] = {
     {"negative", nd_ad_negative, -2, 2}, {"square", nd_ad_square, -2, 2}, {"sqrt", nd_ad_sqrt, 0.2, 3},
     {"exp", nd_ad_exp, -2, 2},           {"log", nd_ad_log, 0.2, 3},      {"tanh", nd_ad_tanh, -2, 2},
     {"sigmoid", nd_ad_sigmoid, -3, 3},   {"relu", nd_ad_relu, -2, 2},     {"abs", nd_ad_abs, -2, 2},
+    {"reciprocal", nd_ad_reciprocal, 0.5, 2}, {"reciprocal (negative)", nd_ad_reciprocal, -2, -0.5},
+    {"log1p", nd_ad_log1p, -0.7, 3},     {"expm1", nd_ad_expm1, -2, 2},   {"sin", nd_ad_sin, -4, 4},
+    {"cos", nd_ad_cos, -4, 4},           {"gelu", nd_ad_gelu, -4, 4},     {"gelu (tails)", nd_ad_gelu, -9, 9},
+    {"gelu_tanh", nd_ad_gelu_tanh, -4, 4}, {"silu", nd_ad_silu, -5, 5},   {"softplus", nd_ad_softplus, -5, 5},
+    {"softplus (threshold)", nd_ad_softplus, 15, 25},
 };
 
 static void test_unary_rules(void **state) {
@@ -92,6 +97,49 @@ static void test_unary_rules(void **state) {
         gradcheck(UN[c].name, call_un, 1, x0, &UN[c]);
         nd_free(x0[0]);
     }
+}
+
+static nd_array *f_leaky(nd_tape *t, nd_array *const *x, const void *ctx) {
+    return nd_ad_leaky_relu(t, x[0], *(const double *)ctx);
+}
+
+static void test_leaky_relu_rule(void **state) {
+    (void)state;
+    static const int64_t shapes[][3] = {{3, 4, 2}, {1, 5, 1}, {2, 0, 3}};
+    static const double slopes[] = {0.01, 0.2, -0.5, 0};
+    for (int k = 0; k < 4; k++)
+        for (int s = 0; s < 3; s++)
+            for (int lay = 0; lay < LAYOUT_COUNT; lay++) {
+                nd_array *x[1] = {grad_input(lay, 3, shapes[s], -2, 2)};
+                gradcheck("leaky_relu", f_leaky, 1, x, &slopes[k]);
+                nd_free(x[0]);
+            }
+    /* at 0 the slope's side (PyTorch: a > 0 takes g); gelu'(0) = 1/2;
+     * softplus' is 1 above 20 and sigmoid(a) at or below it */
+    nd_array *z = nd_test_array(ND_FLOAT64, 1, SH(3), V(0, 0, 0));
+    nd_array *sp = nd_test_array(ND_FLOAT64, 1, SH(3), V(20, 20.5, 0));
+    ND_ASSERT_OK(nd_requires_grad(z));
+    ND_ASSERT_OK(nd_requires_grad(sp));
+    nd_tape *t = nd_tape_new();
+    nd_array *r = nd_ad_add(t, nd_ad_leaky_relu(t, z, 0.25), nd_ad_gelu(t, z));
+    ND_ASSERT_OK(nd_backward(t, nd_ad_sum(t, r, ND_ALL_AXES, NULL, false), NULL));
+    nd_test_expect(nd_grad(z), V(0.75, 0.75, 0.75), 1e-15);
+    r = nd_ad_softplus(t, sp);
+    ND_ASSERT_OK(nd_backward(t, nd_ad_sum(t, r, ND_ALL_AXES, NULL, false), NULL));
+    nd_test_expect(nd_grad(sp), V(1 / (1 + exp(-20.0)), 1, 0.5), 1e-15);
+    /* errors name the recorded function; t NULL is the plain operation */
+    assert_null(nd_ad_leaky_relu(t, NULL, 0.1));
+    ND_ASSERT_ERROR(ND_ERR_NULL, "nd_ad_leaky_relu");
+    assert_null(nd_ad_gelu(t, NULL));
+    ND_ASSERT_ERROR(ND_ERR_NULL, "nd_ad_gelu");
+    nd_array *p = nd_ad_leaky_relu(NULL, sp, 0.1);
+    nd_test_expect(p, V(20, 20.5, 0), 0);
+    nd_free(p);
+    nd_tape_free(t);
+    nd_release_grad(z);
+    nd_release_grad(sp);
+    nd_free(z);
+    nd_free(sp);
 }
 
 /* relu and abs at 0 and ties of maximum: PyTorch's conventions */
@@ -164,7 +212,7 @@ static void test_where_clip(void **state) {
 /* ---------------------------------------------------------------- reductions */
 
 typedef struct {
-    int op; /* 0 sum, 1 mean, 2 max, 3 min, 4 var */
+    int op; /* 0 sum, 1 mean, 2 max, 3 min, 4 var, 5 std, 6 logsumexp */
     int naxes;
     int axes[3];
     bool keepdims;
@@ -178,7 +226,9 @@ static nd_array *f_reduce(nd_tape *t, nd_array *const *x, const void *ctx) {
     case 1: return nd_ad_mean(t, x[0], r->naxes, r->axes, r->keepdims);
     case 2: return nd_ad_max(t, x[0], r->naxes, r->axes, r->keepdims);
     case 3: return nd_ad_min(t, x[0], r->naxes, r->axes, r->keepdims);
-    default: return nd_ad_var(t, x[0], r->naxes, r->axes, r->keepdims, r->ddof);
+    case 4: return nd_ad_var(t, x[0], r->naxes, r->axes, r->keepdims, r->ddof);
+    case 5: return nd_ad_std(t, x[0], r->naxes, r->axes, r->keepdims, r->ddof);
+    default: return nd_ad_logsumexp(t, x[0], r->naxes, r->axes, r->keepdims);
     }
 }
 
@@ -188,7 +238,7 @@ static void test_reduction_rules(void **state) {
         {0, ND_ALL_AXES, {0}, false, 0}, {0, ND_ALL_AXES, {0}, true, 0}, {0, 1, {0}, false, 0},
         {0, 1, {-1}, true, 0},           {0, 2, {0, 2}, false, 0},       {0, 2, {2, 0}, true, 1},
     };
-    for (int op = 0; op < 5; op++)
+    for (int op = 0; op < 7; op++)
         for (size_t a = 0; a < sizeof axes / sizeof *axes; a++)
             for (int lay = 0; lay < LAYOUT_COUNT; lay++) {
                 red_case rc = axes[a];
@@ -197,8 +247,9 @@ static void test_reduction_rules(void **state) {
                 gradcheck("reduction", f_reduce, 1, x, &rc);
                 nd_free(x[0]);
             }
-    /* size-1 and size-0 axes (sum and mean of nothing; var over a size-1 axis) */
-    for (int op = 0; op < 2; op++) {
+    /* size-1 and size-0 axes (sum, mean, logsumexp of nothing; var and std
+     * over a size-1 axis, std's 0/0 masked to 0) */
+    for (int op = 0; op < 7; op += op == 1 ? 5 : 1) {
         red_case rc = {op, 1, {1}, false, 0};
         nd_array *x[1] = {grad_input(LAYOUT_C, 2, SH(3, 0), -1, 1)};
         gradcheck("empty reduction", f_reduce, 1, x, &rc);
@@ -207,7 +258,140 @@ static void test_reduction_rules(void **state) {
     red_case rv = {4, 1, {0}, true, 0};
     nd_array *x[1] = {grad_input(LAYOUT_T, 2, SH(1, 5), -1, 1)};
     gradcheck("var over size-1 axis", f_reduce, 1, x, &rv);
+    rv.op = 5;
+    gradcheck("std over size-1 axis", f_reduce, 1, x, &rv);
+    rv.op = 6;
+    gradcheck("logsumexp over size-1 axis", f_reduce, 1, x, &rv);
     nd_free(x[0]);
+    /* 0-d input */
+    for (int op = 5; op < 7; op++) {
+        red_case r0 = {op, ND_ALL_AXES, {0}, false, 0};
+        nd_array *x0[1] = {grad_input(LAYOUT_C, 0, NULL, -1, 1)};
+        gradcheck("0-d reduction", f_reduce, 1, x0, &r0);
+        nd_free(x0[0]);
+    }
+}
+
+/* float32 parameters through the new rules: float32 gradients, equal to
+ * the float64 ones to float32 precision */
+static nd_array *f_f32_chain(nd_tape *t, const nd_array *x) {
+    int ax = 0;
+    nd_array *h = nd_ad_add(t, nd_ad_gelu(t, x), nd_ad_softplus(t, nd_ad_leaky_relu(t, x, 0.1)));
+    h = nd_ad_multiply(t, nd_ad_log_softmax(t, h, 1), nd_ad_softmax(t, nd_ad_silu(t, x), 0));
+    h = nd_ad_add(t, nd_ad_std(t, h, 1, &ax, false, 1), nd_ad_logsumexp(t, nd_ad_sin(t, x), 1, &ax, false));
+    return nd_ad_sum(t, nd_ad_multiply(t, h, nd_ad_expm1(t, nd_ad_cos(t, nd_ad_reciprocal(t, nd_ad_log1p(t, h))))),
+                     ND_ALL_AXES, NULL, false);
+}
+
+static void test_float32_rules(void **state) {
+    (void)state;
+    nd_array *x64 = grad_input(LAYOUT_T, 2, SH(3, 4), -1, 1);
+    nd_array *x32 = nd_astype(x64, ND_FLOAT32);
+    ND_ASSERT_OK(nd_requires_grad(x64));
+    ND_ASSERT_OK(nd_requires_grad(x32));
+    nd_tape *t = nd_tape_new();
+    ND_ASSERT_OK(nd_backward(t, f_f32_chain(t, x64), NULL));
+    ND_ASSERT_OK(nd_backward(t, f_f32_chain(t, x32), NULL));
+    assert_int_equal(nd_dtype_of(nd_grad(x32)), ND_FLOAT32);
+    bool close = false;
+    ND_ASSERT_OK(nd_allclose(nd_grad(x32), nd_grad(x64), 1e-3, 1e-4, false, &close));
+    assert_true(close);
+    nd_tape_free(t);
+    nd_release_grad(x64);
+    nd_release_grad(x32);
+    nd_free(x64);
+    nd_free(x32);
+}
+
+/* std of a constant slice has gradient 0 (not NaN); logsumexp's gradient
+ * is the softmax, finite for large values */
+static void test_std_logsumexp_values(void **state) {
+    (void)state;
+    nd_array *a = nd_test_array(ND_FLOAT64, 2, SH(2, 3), V(2, 2, 2, 1, 2, 3));
+    nd_array *b = nd_test_array(ND_FLOAT64, 1, SH(2), V(0, 1000));
+    ND_ASSERT_OK(nd_requires_grad(a));
+    ND_ASSERT_OK(nd_requires_grad(b));
+    nd_tape *t = nd_tape_new();
+    int ax = 1;
+    nd_array *s = nd_ad_sum(t, nd_ad_std(t, a, 1, &ax, false, 1), ND_ALL_AXES, NULL, false);
+    ND_ASSERT_OK(nd_backward(t, s, NULL));
+    nd_test_expect(nd_grad(a), V(0, 0, 0, -0.5, 0, 0.5), 1e-15); /* (a - 2) / (2 * 1) */
+    ND_ASSERT_OK(nd_backward(t, nd_ad_logsumexp(t, b, ND_ALL_AXES, NULL, false), NULL));
+    nd_test_expect(nd_grad(b), V(0, 1), 0);
+    /* errors name the recorded function; t NULL is the plain operation */
+    assert_null(nd_ad_std(t, a, 1, &ax, false, -1));
+    ND_ASSERT_ERROR(ND_ERR_VALUE, "nd_ad_std");
+    assert_null(nd_ad_logsumexp(t, NULL, 1, &ax, false));
+    ND_ASSERT_ERROR(ND_ERR_NULL, "nd_ad_logsumexp");
+    assert_null(nd_ad_logsumexp(t, a, 0, NULL, false));
+    ND_ASSERT_ERROR(ND_ERR_VALUE, "nd_ad_logsumexp");
+    ax = 2;
+    assert_null(nd_ad_logsumexp(NULL, a, 1, &ax, true));
+    ND_ASSERT_ERROR(ND_ERR_INDEX, "nd_ad_logsumexp");
+    nd_array *p = nd_ad_std(NULL, b, ND_ALL_AXES, NULL, false, 0);
+    nd_test_expect(p, V(500), 0);
+    nd_free(p);
+    nd_tape_free(t);
+    nd_release_grad(a);
+    nd_release_grad(b);
+    nd_free(a);
+    nd_free(b);
+}
+
+/* ---------------------------------------------------------------- softmax family */
+
+typedef struct {
+    bool log;
+    int axis;
+} smax_case;
+
+static nd_array *f_softmax(nd_tape *t, nd_array *const *x, const void *ctx) {
+    const smax_case *c = ctx;
+    return c->log ? nd_ad_log_softmax(t, x[0], c->axis) : nd_ad_softmax(t, x[0], c->axis);
+}
+
+static void test_softmax_rules(void **state) {
+    (void)state;
+    static const struct {
+        int ndim;
+        int64_t shape[3];
+        int axis;
+    } cases[] = {
+        {3, {3, 4, 2}, 0}, {3, {3, 4, 2}, 1}, {3, {3, 4, 2}, -1}, {3, {1, 5, 1}, 0}, {3, {1, 5, 1}, 1},
+        {3, {2, 0, 3}, 1}, {3, {2, 0, 3}, 0}, {1, {6}, 0},        {0, {0}, 0},       {0, {0}, -1},
+    };
+    for (int lg = 0; lg < 2; lg++)
+        for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+            for (int lay = 0; lay < LAYOUT_COUNT; lay++) {
+                smax_case sc = {lg != 0, cases[k].axis};
+                nd_array *x[1] = {grad_input(lay, cases[k].ndim, cases[k].shape, -3, 3)};
+                gradcheck(lg ? "log_softmax" : "softmax", f_softmax, 1, x, &sc);
+                nd_free(x[0]);
+            }
+    /* log_softmax stays finite where the softmax underflows: g - softmax * sum(g) */
+    nd_array *a = nd_test_array(ND_FLOAT64, 1, SH(2), V(0, 1000));
+    nd_array *seed = nd_test_array(ND_FLOAT64, 1, SH(2), V(1, 0));
+    ND_ASSERT_OK(nd_requires_grad(a));
+    nd_tape *t = nd_tape_new();
+    ND_ASSERT_OK(nd_backward(t, nd_ad_log_softmax(t, a, 0), seed));
+    nd_test_expect(nd_grad(a), V(1, -1), 0);
+    ND_ASSERT_OK(nd_zero_grad(a));
+    ND_ASSERT_OK(nd_backward(t, nd_ad_softmax(t, a, -1), seed));
+    nd_test_expect(nd_grad(a), V(0, 0), 0);
+    /* errors name the recorded function; t NULL is the plain operation */
+    assert_null(nd_ad_softmax(t, a, 1));
+    ND_ASSERT_ERROR(ND_ERR_INDEX, "nd_ad_softmax");
+    assert_null(nd_ad_log_softmax(t, NULL, 0));
+    ND_ASSERT_ERROR(ND_ERR_NULL, "nd_ad_log_softmax");
+    assert_null(nd_ad_log_softmax(NULL, a, ND_ALL_AXES));
+    ND_ASSERT_ERROR(ND_ERR_VALUE, "nd_ad_log_softmax");
+    nd_array *p = nd_ad_softmax(NULL, seed, 0);
+    nd_test_expect(p, V(1 / (1 + exp(-1.0)), 1 / (1 + exp(1.0))), 1e-15);
+    nd_free(p);
+    nd_tape_free(t);
+    nd_release_grad(a);
+    nd_free(a);
+    nd_free(seed);
 }
 
 /* ---------------------------------------------------------------- shape ops */
@@ -662,6 +846,22 @@ static nd_status record_and_backward(const nd_array *a) {
     return st;
 }
 
+/* the same through the newer rules (their params are copied into the record) */
+static nd_status record_and_backward_nn(const nd_array *a) {
+    (void)a;
+    nd_tape *t = nd_tape_new();
+    if (!t) return nd_last_status();
+    nd_status st = ND_OK;
+    int ax = 0;
+    nd_array *h = nd_ad_leaky_relu(t, nd_ad_gelu(t, nd_ad_matmul(t, g_fx, g_fw)), 0.2);
+    h = nd_ad_add(t, nd_ad_log_softmax(t, h, -1), nd_ad_std(t, nd_ad_softmax(t, h, 0), 1, &ax, true, 0));
+    nd_array *l = nd_ad_logsumexp(t, nd_ad_add(t, h, g_fb), ND_ALL_AXES, NULL, false);
+    if (!l) st = nd_last_status();
+    else st = nd_backward(t, l, NULL);
+    nd_tape_free(t);
+    return st;
+}
+
 static void test_alloc_failures(void **state) {
     (void)state;
     g_fw = nd_test_array(ND_FLOAT64, 2, SH(2, 2), V(0.5, -1, 2, 0.25));
@@ -682,6 +882,15 @@ static void test_alloc_failures(void **state) {
     assert_true(same);
     nd_free(once);
     nd_free(once_b);
+    ND_ASSERT_OK(nd_zero_grad(g_fw));
+    ND_ASSERT_OK(nd_zero_grad(g_fb));
+    run_with_faults("record and backward (nn rules)", record_and_backward_nn, g_fx);
+    once = nd_copy(nd_grad(g_fw));
+    ND_ASSERT_OK(nd_zero_grad(g_fw));
+    ND_ASSERT_OK(record_and_backward_nn(g_fx));
+    ND_ASSERT_OK(nd_array_equal(once, nd_grad(g_fw), false, &same));
+    assert_true(same);
+    nd_free(once);
     nd_release_grad(g_fw);
     nd_release_grad(g_fb);
     nd_free(g_fb);
@@ -760,7 +969,9 @@ int main(void) {
         cmocka_unit_test(test_data_version),     cmocka_unit_test(test_error_api),
         cmocka_unit_test(test_scopes),           cmocka_unit_test(test_long_tape),
         cmocka_unit_test(test_alloc_failures),   cmocka_unit_test(test_mlp_vs_torch),
-        cmocka_unit_test(test_var_view_vs_torch),
+        cmocka_unit_test(test_var_view_vs_torch), cmocka_unit_test(test_leaky_relu_rule),
+        cmocka_unit_test(test_softmax_rules),    cmocka_unit_test(test_std_logsumexp_values),
+        cmocka_unit_test(test_float32_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

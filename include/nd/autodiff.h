@@ -249,10 +249,15 @@ ND_API nd_array *nd_tape_grad(nd_tape *t, const nd_array *value);
 /** The differentiable unary element-wise operations, as an X-macro list:
  *  X(NAME) declares nd_ad_NAME(t, a), recorded nd_NAME(a). relu has
  *  gradient 0 at 0 and abs has gradient sign(a) (0 at 0), as PyTorch.
+ *  gelu's gradient is Phi(a) + a phi(a) (the exact, erf form); softplus's
+ *  is sigmoid(a), and 1 above PyTorch's threshold 20 where the forward
+ *  returns a.
  *  @param X A macro taking one operation name.
  *  @ingroup autodiff */
 #define ND_AD_UNARY_OPS(X) \
-    X(negative) X(square) X(sqrt) X(exp) X(log) X(tanh) X(sigmoid) X(relu) X(abs)
+    X(negative) X(square) X(sqrt) X(exp) X(log) X(tanh) X(sigmoid) X(relu) X(abs)     \
+    X(reciprocal) X(log1p) X(expm1) X(sin) X(cos)                                     \
+    X(gelu) X(gelu_tanh) X(silu) X(softplus)
 
 #define ND_AD_DECLARE_BINARY_(name) \
     ND_API nd_array *nd_ad_##name(nd_tape *t, const nd_array *a, const nd_array *b);
@@ -282,8 +287,62 @@ ND_AD_UNARY_OPS(ND_AD_DECLARE_UNARY_)
  * @nd_ad_unary{sigmoid}
  * @nd_ad_unary{relu}
  * @nd_ad_unary{abs}
+ * @nd_ad_unary{reciprocal}
+ * @nd_ad_unary{log1p}
+ * @nd_ad_unary{expm1}
+ * @nd_ad_unary{sin}
+ * @nd_ad_unary{cos}
+ * @nd_ad_unary_nn{gelu, torch.nn.functional.gelu(a)}
+ * @nd_ad_unary_nn{gelu_tanh, torch.nn.functional.gelu(a\, approximate='tanh')}
+ * @nd_ad_unary_nn{silu, torch.nn.functional.silu(a)}
+ * @nd_ad_unary_nn{softplus, torch.nn.functional.softplus(a)}
  * @}
  */
+
+/** Recorded nd_leaky_relu(a, negative_slope): the gradient is g where
+ *  a > 0 and g * negative_slope elsewhere (at 0 too, as PyTorch).
+ *  @param t The tape, or NULL for the plain operation.
+ *  @param a The operand.
+ *  @param negative_slope The slope below 0.
+ *  @return the result (owned by t when t is not NULL), or NULL on error.
+ *
+ *  Errors: as nd_leaky_relu(); ND_ERR_NOMEM.
+ *
+ *  NumPy: none (PyTorch: torch.nn.functional.leaky_relu(a, negative_slope)
+ *  with autograd).
+ *  @ingroup autodiff
+ */
+ND_API nd_array *nd_ad_leaky_relu(nd_tape *t, const nd_array *a, double negative_slope);
+
+/** Recorded nd_softmax(a, axis): with y the result, the gradient is
+ *  y * (g - sum(g * y)), the sum along axis.
+ *  @param t The tape, or NULL for the plain operation.
+ *  @param a The logits.
+ *  @param axis The axis (negative counts from the end).
+ *  @return the result (owned by t when t is not NULL), or NULL on error.
+ *
+ *  Errors: as nd_softmax(); ND_ERR_NOMEM.
+ *
+ *  NumPy: scipy.special.softmax(a, axis=axis) (PyTorch: torch.softmax(a,
+ *  axis) with autograd).
+ *  @ingroup autodiff
+ */
+ND_API nd_array *nd_ad_softmax(nd_tape *t, const nd_array *a, int axis);
+/** Recorded nd_log_softmax(a, axis): with y the result, the gradient is
+ *  g - exp(y) * sum(g), the sum along axis (no division by a softmax, so it
+ *  stays finite where the softmax underflows).
+ *  @param t The tape, or NULL for the plain operation.
+ *  @param a The logits.
+ *  @param axis The axis (negative counts from the end).
+ *  @return the result (owned by t when t is not NULL), or NULL on error.
+ *
+ *  Errors: as nd_log_softmax(); ND_ERR_NOMEM.
+ *
+ *  NumPy: scipy.special.log_softmax(a, axis=axis) (PyTorch:
+ *  torch.log_softmax(a, axis) with autograd).
+ *  @ingroup autodiff
+ */
+ND_API nd_array *nd_ad_log_softmax(nd_tape *t, const nd_array *a, int axis);
 
 /** Recorded nd_where(cond, a, b): the gradient goes to a where cond is
  *  true and to b elsewhere; cond is not differentiated.
@@ -392,6 +451,43 @@ ND_API nd_array *nd_ad_min(nd_tape *t, const nd_array *a, int naxes, const int *
  */
 ND_API nd_array *nd_ad_var(nd_tape *t, const nd_array *a, int naxes, const int *axes, bool keepdims,
                            double ddof);
+
+/** Recorded nd_std(a, naxes, axes, keepdims, ddof): the gradient is
+ *  g (a - mean) / ((N - ddof) std), and 0 where the standard deviation is 0
+ *  (there the formula is 0/0; PyTorch's std_backward masks it to 0 too).
+ *  @param t The tape, or NULL for the plain operation.
+ *  @param a The array to reduce.
+ *  @param naxes The number of entries in axes, or ND_ALL_AXES.
+ *  @param axes The axes to reduce; ignored for ND_ALL_AXES.
+ *  @param keepdims Keep the reduced axes with length 1.
+ *  @param ddof The delta degrees of freedom (N - ddof divides).
+ *  @return the result (owned by t when t is not NULL), or NULL on error.
+ *
+ *  Errors: as nd_std(); ND_ERR_NOMEM.
+ *
+ *  NumPy: np.std(a, axis=axes, keepdims=keepdims, ddof=ddof) (PyTorch:
+ *  torch.std(a, axes, correction=ddof, keepdim=keepdims))
+ *  @ingroup autodiff
+ */
+ND_API nd_array *nd_ad_std(nd_tape *t, const nd_array *a, int naxes, const int *axes, bool keepdims,
+                           double ddof);
+/** Recorded nd_logsumexp(a, naxes, axes, keepdims): the gradient is g
+ *  times the softmax over the reduced axes, exp(a - logsumexp(a)) (PyTorch's
+ *  formula: NaN where a and the result are both +inf).
+ *  @param t The tape, or NULL for the plain operation.
+ *  @param a The values.
+ *  @param naxes The number of entries in axes, or ND_ALL_AXES.
+ *  @param axes The axes to reduce; ignored for ND_ALL_AXES.
+ *  @param keepdims Keep the reduced axes with length 1.
+ *  @return the result (owned by t when t is not NULL), or NULL on error.
+ *
+ *  Errors: as nd_logsumexp(); ND_ERR_NOMEM.
+ *
+ *  NumPy: scipy.special.logsumexp(a, axis=axes, keepdims=keepdims)
+ *  (PyTorch: torch.logsumexp(a, axes, keepdims) with autograd)
+ *  @ingroup autodiff
+ */
+ND_API nd_array *nd_ad_logsumexp(nd_tape *t, const nd_array *a, int naxes, const int *axes, bool keepdims);
 
 /** Recorded nd_reshape(a, ndim, shape).
  *  @param t The tape, or NULL for the plain operation.

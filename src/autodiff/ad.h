@@ -75,8 +75,10 @@ typedef struct nd__ad_node {
 #define ND_AD_OPS(X)                                                                  \
     X(add) X(subtract) X(multiply) X(divide) X(power) X(maximum) X(minimum)            \
     X(negative) X(square) X(sqrt) X(exp) X(log) X(tanh) X(sigmoid) X(relu) X(abs)      \
+    X(reciprocal) X(log1p) X(expm1) X(sin) X(cos)                                      \
+    X(gelu) X(gelu_tanh) X(silu) X(softplus) X(leaky_relu) X(softmax) X(log_softmax)   \
     X(where) X(clip)                                                                   \
-    X(sum) X(mean) X(max) X(min) X(var)                                                \
+    X(sum) X(mean) X(max) X(min) X(var) X(std) X(logsumexp)                            \
     X(reshape) X(transpose) X(broadcast_to) X(expand_dims) X(squeeze) X(view)          \
     X(matmul)
 

@@ -17,6 +17,15 @@ ND_AD_UNARY_OPS(ND_AD_FW1_)
 #undef ND_AD_FW2_
 #undef ND_AD_FW1_
 
+static nd_array *fw_leaky_relu(const nd_array *const *in, const void *p) {
+    return nd_leaky_relu(in[0], *(const double *)p);
+}
+static nd_array *fw_softmax(const nd_array *const *in, const void *p) {
+    return nd_softmax(in[0], *(const int *)p);
+}
+static nd_array *fw_log_softmax(const nd_array *const *in, const void *p) {
+    return nd_log_softmax(in[0], *(const int *)p);
+}
 static nd_array *fw_where(const nd_array *const *in, const void *p) {
     (void)p;
     return nd_where(in[0], in[1], in[2]);
@@ -39,6 +48,14 @@ ND_AD_FWRED_(min)
 static nd_array *fw_var(const nd_array *const *in, const void *pv) {
     const nd__ad_reduce_params *p = pv;
     return nd_var(in[0], p->naxes, p->axes, p->keepdims, p->ddof);
+}
+static nd_array *fw_std(const nd_array *const *in, const void *pv) {
+    const nd__ad_reduce_params *p = pv;
+    return nd_std(in[0], p->naxes, p->axes, p->keepdims, p->ddof);
+}
+static nd_array *fw_logsumexp(const nd_array *const *in, const void *pv) {
+    const nd__ad_reduce_params *p = pv;
+    return nd_logsumexp(in[0], p->naxes, p->axes, p->keepdims);
 }
 
 static nd_array *fw_reshape(const nd_array *const *in, const void *pv) {
@@ -93,6 +110,18 @@ const nd__ad_rule nd__ad_rules[ND_AD_NUM_OPS] = {
     ENTRY(sigmoid,      1,      OUT,              1),
     ENTRY(relu,         1,      OUT,              1),
     ENTRY(abs,          1,      IN0,              1),
+    ENTRY(reciprocal,   1,      OUT,              1),
+    ENTRY(log1p,        1,      IN0,              1),
+    ENTRY(expm1,        1,      OUT,              1),
+    ENTRY(sin,          1,      IN0,              1),
+    ENTRY(cos,          1,      IN0,              1),
+    ENTRY(gelu,         1,      IN0,              1),
+    ENTRY(gelu_tanh,    1,      IN0,              1),
+    ENTRY(silu,         1,      IN0,              1),
+    ENTRY(softplus,     1,      IN0,              1),
+    ENTRY(leaky_relu,   1,      IN0,              1),
+    ENTRY(softmax,      1,      OUT,              1),
+    ENTRY(log_softmax,  1,      OUT,              1),
     ENTRY(where,        3,      IN0,              6), /* cond is not differentiable */
     ENTRY(clip,         3,      IN0 | IN1 | IN2,  7),
     ENTRY(sum,          1,      0,                1),
@@ -100,6 +129,8 @@ const nd__ad_rule nd__ad_rules[ND_AD_NUM_OPS] = {
     ENTRY(max,          1,      IN0 | OUT,        1),
     ENTRY(min,          1,      IN0 | OUT,        1),
     ENTRY(var,          1,      IN0,              1),
+    ENTRY(std,          1,      IN0 | OUT,        1),
+    ENTRY(logsumexp,    1,      IN0 | OUT,        1),
     ENTRY(reshape,      1,      0,                1),
     ENTRY(transpose,    1,      0,                1),
     ENTRY(broadcast_to, 1,      0,                1),
@@ -126,6 +157,21 @@ ND_AD_UNARY_OPS(ND_AD_DEF1_)
 #undef ND_AD_DEF2_
 #undef ND_AD_DEF1_
 
+nd_array *nd_ad_leaky_relu(nd_tape *t, const nd_array *a, double negative_slope) {
+    const nd_array *in[1] = {a};
+    return nd__ad_run(t, ND_AD_OP_leaky_relu, in, &negative_slope, sizeof negative_slope);
+}
+
+nd_array *nd_ad_softmax(nd_tape *t, const nd_array *a, int axis) {
+    const nd_array *in[1] = {a};
+    return nd__ad_run(t, ND_AD_OP_softmax, in, &axis, sizeof axis);
+}
+
+nd_array *nd_ad_log_softmax(nd_tape *t, const nd_array *a, int axis) {
+    const nd_array *in[1] = {a};
+    return nd__ad_run(t, ND_AD_OP_log_softmax, in, &axis, sizeof axis);
+}
+
 nd_array *nd_ad_where(nd_tape *t, const nd_array *cond, const nd_array *a, const nd_array *b) {
     const nd_array *in[3] = {cond, a, b};
     return nd__ad_run(t, ND_AD_OP_where, in, NULL, 0);
@@ -145,13 +191,17 @@ static nd_array *plain_reduce(nd__ad_op op, const nd_array *a, int naxes, const 
     case ND_AD_OP_max: return nd_max(a, naxes, axes, keepdims);
     case ND_AD_OP_min: return nd_min(a, naxes, axes, keepdims);
     case ND_AD_OP_var: return nd_var(a, naxes, axes, keepdims, ddof);
+    case ND_AD_OP_std: return nd_std(a, naxes, axes, keepdims, ddof);
+    case ND_AD_OP_logsumexp: return nd_logsumexp(a, naxes, axes, keepdims);
     default: return nd_sum(a, naxes, axes, keepdims);
     }
 }
 
 static nd_array *reduce(nd_tape *t, nd__ad_op op, const nd_array *a, int naxes, const int *axes,
                         bool keepdims, double ddof) {
-    if (naxes > ND_MAX_DIMS || (naxes > 0 && !axes)) {
+    /* logsumexp refuses naxes 0 with NULL axes, which the packed form would hide */
+    bool empty_null = naxes == 0 && !axes && op == ND_AD_OP_logsumexp;
+    if (naxes > ND_MAX_DIMS || (naxes > 0 && !axes) || empty_null) {
         unsigned long mark = nd_error_mark();
         nd_array *r = plain_reduce(op, a, naxes, axes, keepdims, ddof);
         if (r && !t) return r;
@@ -184,6 +234,12 @@ nd_array *nd_ad_min(nd_tape *t, const nd_array *a, int naxes, const int *axes, b
 }
 nd_array *nd_ad_var(nd_tape *t, const nd_array *a, int naxes, const int *axes, bool keepdims, double ddof) {
     return reduce(t, ND_AD_OP_var, a, naxes, axes, keepdims, ddof);
+}
+nd_array *nd_ad_std(nd_tape *t, const nd_array *a, int naxes, const int *axes, bool keepdims, double ddof) {
+    return reduce(t, ND_AD_OP_std, a, naxes, axes, keepdims, ddof);
+}
+nd_array *nd_ad_logsumexp(nd_tape *t, const nd_array *a, int naxes, const int *axes, bool keepdims) {
+    return reduce(t, ND_AD_OP_logsumexp, a, naxes, axes, keepdims, 0);
 }
 
 /* Shape parameters: counts beyond ND_MAX_DIMS go to the forward unpacked

@@ -10,7 +10,9 @@
 #define G c->g
 #define Y c->out
 
-static nd_array *zero_of(const nd_array *like) { return nd_scalar(0.0, nd_dtype_of(like)); }
+/* A failed step's NULL stays NULL here, so its error (ND_ERR_NOMEM) is the
+ * one reported, not a dtype error about the missing array. */
+static nd_array *zero_of(const nd_array *like) { return like ? nd_scalar(0.0, nd_dtype_of(like)) : NULL; }
 
 nd_array *nd__ad_mask(const nd_array *mask, const nd_array *x) { return nd_where(mask, x, zero_of(x)); }
 
@@ -118,5 +120,84 @@ nd_status nd__ad_bw_clip(const nd__ad_ctx *c, nd_array **gin) {
     if (WANT(0)) gin[0] = nd__ad_mask(nd_logical_and(nd_greater_equal(A, lo), nd_less_equal(A, hi)), G);
     if (WANT(1)) gin[1] = nd__ad_mask(nd_logical_and(nd_less(A, lo), nd_less(lo, hi)), G);
     if (WANT(2)) gin[2] = nd__ad_mask(nd_logical_or(nd_greater(A, hi), nd_less(hi, lo)), G);
+    return ND_OK;
+}
+
+/* ---------------------------------------------------------------- more functions */
+
+nd_status nd__ad_bw_reciprocal(const nd__ad_ctx *c, nd_array **gin) {
+    gin[0] = nd_negative(nd_multiply(G, nd_square(Y))); /* -1/a^2 = -y^2 */
+    return ND_OK;
+}
+nd_status nd__ad_bw_log1p(const nd__ad_ctx *c, nd_array **gin) {
+    gin[0] = nd_divide(G, nd_add_scalar(A, 1.0));
+    return ND_OK;
+}
+nd_status nd__ad_bw_expm1(const nd__ad_ctx *c, nd_array **gin) {
+    gin[0] = nd_multiply(G, nd_add_scalar(Y, 1.0)); /* exp(a) = y + 1 */
+    return ND_OK;
+}
+nd_status nd__ad_bw_sin(const nd__ad_ctx *c, nd_array **gin) {
+    gin[0] = nd_multiply(G, nd_cos(A));
+    return ND_OK;
+}
+nd_status nd__ad_bw_cos(const nd__ad_ctx *c, nd_array **gin) {
+    gin[0] = nd_negative(nd_multiply(G, nd_sin(A)));
+    return ND_OK;
+}
+
+/* ---------------------------------------------------------------- activations */
+
+#define INV_SQRT_2PI 0.39894228040143267794
+#define SQRT_2_OVER_PI 0.79788456080286535588
+#define GELU_TANH_C 0.044715
+
+/* gelu' = Phi(a) + a phi(a). The public API has no erf, so Phi(a) is
+ * gelu(a) / a (gelu computes a/2 erfc(-a/sqrt 2), so the quotient is that
+ * erfc to rounding), and 1/2 at a == 0. */
+nd_status nd__ad_bw_gelu(const nd__ad_ctx *c, nd_array **gin) {
+    nd_array *zero = nd_equal_scalar(A, 0.0);
+    nd_array *safe = nd_where(zero, nd_scalar(1.0, nd_dtype_of(A)), A);
+    nd_array *cdf = nd_where(zero, nd_scalar(0.5, nd_dtype_of(A)), nd_divide(nd_gelu(A), safe));
+    nd_array *pdf = nd_multiply_scalar(nd_exp(nd_multiply_scalar(nd_square(A), -0.5)), INV_SQRT_2PI);
+    gin[0] = nd_multiply(G, nd_add(cdf, nd_multiply(A, pdf)));
+    return ND_OK;
+}
+
+/* u = k (a + c a^3), y = a/2 (1 + tanh u):
+ * y' = (1 + tanh u)/2 + a/2 (1 - tanh^2 u) k (1 + 3 c a^2) (PyTorch's). */
+nd_status nd__ad_bw_gelu_tanh(const nd__ad_ctx *c, nd_array **gin) {
+    nd_array *a2 = nd_square(A);
+    nd_array *u = nd_multiply_scalar(nd_multiply(A, nd_add_scalar(nd_multiply_scalar(a2, GELU_TANH_C), 1.0)),
+                                     SQRT_2_OVER_PI);
+    nd_array *th = nd_tanh(u);
+    nd_array *left = nd_multiply_scalar(nd_add_scalar(th, 1.0), 0.5);
+    nd_array *du = nd_multiply_scalar(nd_add_scalar(nd_multiply_scalar(a2, 3.0 * GELU_TANH_C), 1.0),
+                                      SQRT_2_OVER_PI);
+    nd_array *sech2 = nd_negative(nd_subtract_scalar(nd_square(th), 1.0));
+    nd_array *right = nd_multiply(nd_multiply_scalar(A, 0.5), nd_multiply(sech2, du));
+    gin[0] = nd_multiply(G, nd_add(left, right));
+    return ND_OK;
+}
+
+/* silu' = s (1 + a (1 - s)), s = sigmoid(a) */
+nd_status nd__ad_bw_silu(const nd__ad_ctx *c, nd_array **gin) {
+    nd_array *s = nd_sigmoid(A);
+    nd_array *one_minus = nd_negative(nd_subtract_scalar(s, 1.0));
+    gin[0] = nd_multiply(G, nd_multiply(s, nd_add_scalar(nd_multiply(A, one_minus), 1.0)));
+    return ND_OK;
+}
+
+/* sigmoid(a), and 1 above PyTorch's threshold 20 where the forward is a */
+nd_status nd__ad_bw_softplus(const nd__ad_ctx *c, nd_array **gin) {
+    nd_array *above = nd_greater_scalar(A, 20.0);
+    gin[0] = nd_where(above, G, nd_multiply(G, nd_sigmoid(A)));
+    return ND_OK;
+}
+
+/* g where a > 0, else g * slope (PyTorch's leaky_relu_backward) */
+nd_status nd__ad_bw_leaky_relu(const nd__ad_ctx *c, nd_array **gin) {
+    double slope = *(const double *)c->params;
+    gin[0] = nd_where(nd_greater_scalar(A, 0.0), G, nd_multiply_scalar(G, slope));
     return ND_OK;
 }

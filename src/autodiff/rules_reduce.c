@@ -1,5 +1,6 @@
-/* Backward rules of the reductions (sum, mean, max, min, var) and the
- * helper that puts a reduction's axes back into its gradient. */
+/* Backward rules of the reductions (sum, mean, max, min, var, std,
+ * logsumexp), of softmax and log_softmax along an axis, and the helper
+ * that puts a reduction's axes back into its gradient. */
 #include "autodiff/ad.h"
 
 #include <stdbool.h>
@@ -66,5 +67,54 @@ nd_status nd__ad_bw_var(const nd__ad_ctx *c, nd_array **gin) {
     nd_array *centred = nd_subtract(a, nd_mean(a, P->naxes, P->axes, true));
     nd_array *g = nd__ad_unreduce(c->g, nd_ndim(a), P);
     gin[0] = nd_multiply(nd_multiply_scalar(centred, scale), g);
+    return ND_OK;
+}
+
+/* g (a - mean) / ((N - ddof) std): var's rule with g / (2 std) for its g,
+ * and 0 where std is 0 (the 0/0 of a constant slice; 0 is a subgradient,
+ * PyTorch's choice since pytorch/pytorch#4320). */
+nd_status nd__ad_bw_std(const nd__ad_ctx *c, nd_array **gin) {
+    const nd_array *a = c->in[0];
+    int nd = nd_ndim(a);
+    nd_array *s = nd__ad_unreduce(c->out, nd, P);
+    nd_array *zero = nd_equal_scalar(s, 0.0);
+    nd_dtype dt = nd_dtype_of(c->out);
+    nd_array *safe = nd_where(zero, nd_scalar(1.0, dt), s);
+    nd_array *gs = nd_where(zero, nd_scalar(0.0, dt), nd_divide(nd__ad_unreduce(c->g, nd, P), safe));
+    double scale = 1.0 / ((double)nd__ad_reduced_count(a, P) - P->ddof);
+    nd_array *centred = nd_subtract(a, nd_mean(a, P->naxes, P->axes, true));
+    gin[0] = nd_multiply(nd_multiply_scalar(centred, scale), gs);
+    return ND_OK;
+}
+
+/* g softmax(a) over the reduced axes = g exp(a - logsumexp(a)) */
+nd_status nd__ad_bw_logsumexp(const nd__ad_ctx *c, nd_array **gin) {
+    int nd = nd_ndim(c->in[0]);
+    nd_array *w = nd_exp(nd_subtract(c->in[0], nd__ad_unreduce(c->out, nd, P)));
+    gin[0] = nd_multiply(nd__ad_unreduce(c->g, nd, P), w);
+    return ND_OK;
+}
+
+/* ---------------------------------------------------------------- softmax family */
+
+/* x summed along the softmax's axis, kept as length 1 (a 0-d x is its own
+ * one-element slice). */
+static nd_array *sum_along(const nd_array *x, int axis) {
+    if (nd_ndim(x) == 0) return nd_sum(x, ND_ALL_AXES, NULL, true);
+    return nd_sum(x, 1, &axis, true);
+}
+
+/* y (g - sum(g y)) */
+nd_status nd__ad_bw_softmax(const nd__ad_ctx *c, nd_array **gin) {
+    int axis = *(const int *)c->params;
+    nd_array *dot = sum_along(nd_multiply(c->g, c->out), axis);
+    gin[0] = nd_multiply(c->out, nd_subtract(c->g, dot));
+    return ND_OK;
+}
+
+/* g - exp(y) sum(g) */
+nd_status nd__ad_bw_log_softmax(const nd__ad_ctx *c, nd_array **gin) {
+    int axis = *(const int *)c->params;
+    gin[0] = nd_subtract(c->g, nd_multiply(nd_exp(c->out), sum_along(c->g, axis)));
     return ND_OK;
 }
