@@ -218,7 +218,8 @@ int main(int argc, char **argv) {
     bench_linalg_einsum();
     bench_sort();
     bench_lapack();
-    /* later groups (io, autodiff, ...) go here */
+    bench_autodiff();
+    /* later groups (io, nn, ...) go here */
 
     if (numpy) run_numpy(numpy);
     else bench_note("numpy skipped: no --numpy script given");

@@ -55,5 +55,6 @@ void bench_linalg(void);
 void bench_linalg_einsum(void);
 void bench_sort(void);
 void bench_lapack(void);
+void bench_autodiff(void);
 
 #endif
