@@ -86,7 +86,7 @@ public:
         if (!h_)
             detail::raise();
     }
-    /** A new handle on the same data (nd_view(a, "...")). */
+    /** A new handle on the same data (a view of the whole array). */
     array(const array &other) : h_(other.h_ ? other.view_handle() : nullptr) {}
     array(array &&other) noexcept : h_(std::exchange(other.h_, nullptr)) {}
     /** Rebinds this name to other's data (it does not copy elements). */
@@ -224,7 +224,7 @@ public:
 
 private:
     nd_array *view_handle() const {
-        nd_array *v = nd_view(h_, "...");
+        nd_array *v = nd_reshape_view(h_, nd_ndim(h_), nd_shape(h_)); /* no string to parse */
         if (!v)
             detail::raise();
         return v;

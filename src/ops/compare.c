@@ -50,34 +50,25 @@ typedef struct close_params {
     bool rhs32; /* atol + rtol * |b| in float32 (b is float32) */
 } close_params;
 
-/* a and b read as float32: every part in float32. */
-static void close_loop_f32(char **args, int64_t n, const int64_t *steps, void *params) {
-    const close_params *p = params;
-    const float rt = (float)p->rtol, at = (float)p->atol;
-    for (int64_t i = 0; i < n; i++) {
-        float x, y;
-        memcpy(&x, args[0] + i * steps[0], sizeof x);
-        memcpy(&y, args[1] + i * steps[1], sizeof y);
-        float rhs = at + rt * fabsf(y);
-        bool r = (isfinite(y) && fabsf(x - y) <= rhs) || x == y || (p->equal_nan && isnan(x) && isnan(y));
-        args[2][i * steps[2]] = (char)r;
+/* The loop over a and b read as T (float32 only when both are, so the
+ * float32 tolerance is then float32 arithmetic throughout; float64 reads
+ * a float32 b exactly and keeps its tolerance in float32 when rhs32). */
+#define CLOSE_LOOP_(sfx, T, ABS)                                                   \
+    static void close_loop_##sfx(char **args, int64_t n, const int64_t *steps, void *params) { \
+        const close_params *p = params;                                            \
+        const float rt = (float)p->rtol, at = (float)p->atol;                      \
+        for (int64_t i = 0; i < n; i++) {                                          \
+            T x, y;                                                                \
+            memcpy(&x, args[0] + i * steps[0], sizeof x);                          \
+            memcpy(&y, args[1] + i * steps[1], sizeof y);                          \
+            T rhs = p->rhs32 ? (T)(at + rt * fabsf((float)y)) : (T)(p->atol + p->rtol * fabs((double)y)); \
+            bool r = (isfinite(y) && ABS(x - y) <= rhs) || x == y ||               \
+                     (p->equal_nan && isnan(x) && isnan(y));                      \
+            args[2][i * steps[2]] = (char)r;                                       \
+        }                                                                          \
     }
-}
-
-/* a and b read as float64 (exactly for float32 b, whose tolerance is then
- * float32 arithmetic). */
-static void close_loop_f64(char **args, int64_t n, const int64_t *steps, void *params) {
-    const close_params *p = params;
-    const float rt = (float)p->rtol, at = (float)p->atol;
-    for (int64_t i = 0; i < n; i++) {
-        double x, y;
-        memcpy(&x, args[0] + i * steps[0], sizeof x);
-        memcpy(&y, args[1] + i * steps[1], sizeof y);
-        double rhs = p->rhs32 ? (double)(at + rt * fabsf((float)y)) : p->atol + p->rtol * fabs(y);
-        bool r = (isfinite(y) && fabs(x - y) <= rhs) || x == y || (p->equal_nan && isnan(x) && isnan(y));
-        args[2][i * steps[2]] = (char)r;
-    }
-}
+CLOSE_LOOP_(f32, float, fabsf)
+CLOSE_LOOP_(f64, double, fabs)
 
 /* isclose into out (allocated here when want_out is false); *st gets the
  * status. */

@@ -87,6 +87,12 @@ static void test_ownership(void **) {
         nd::array tmp = nd::zeros({1000});
         (void)tmp;
     }
+    // copies of a 0-d and of an empty array are handles on the same data too
+    nd::array zero_d = nd::scalar(3, nd::float32), zero_copy = zero_d;
+    zero_copy.fill(4);
+    expect_near(zero_d.item(), 4, 0);
+    nd::array empty_a = nd::zeros({0, 3}), empty_copy = empty_a;
+    assert_true(empty_copy.shape() == empty_a.shape());
     nd::array d;
     d = nd::ones({2});
     expect_values(d, {1, 1});
